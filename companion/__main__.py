@@ -1,0 +1,7 @@
+"""``python -m companion`` runs the command line (the same as ``interview-companion``)."""
+
+import sys
+
+from companion.cli import main
+
+sys.exit(main())

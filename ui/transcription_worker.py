@@ -1,0 +1,90 @@
+"""A thin Qt worker around the core's live transcription (see STYLE.md, "thin Qt worker").
+
+The worker lives on its own ``QThread``; it runs :class:`companion.transcription.live.
+LiveTranscription` and re-emits each core event as a Qt signal, which Qt delivers on the UI
+thread. Stopping asks the capture to end; the worker commits what is open, emits ``finished``
+and the thread quits: the UI never waits on it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from companion.transcription.events import (
+    CommittedSegment,
+    EngineStatus,
+    Event,
+    SourceProblem,
+    TentativeText,
+)
+from companion.transcription.live import LiveTranscription
+
+log = logging.getLogger(__name__)
+
+
+class TranscriptionWorker(QObject):
+    """Runs live transcription off the UI thread and reports by signals."""
+
+    #: A committed segment (CommittedSegment): it will never change.
+    sig_committed = Signal(object)
+    #: Tentative text for a source (TentativeText); replaces the previous one.
+    sig_tentative = Signal(object)
+    #: Engine health changed (EngineStatus).
+    sig_status = Signal(object)
+    #: A source failed (SourceProblem); the session keeps what it has.
+    sig_problem = Signal(object)
+    #: Something unexpected broke the worker (a one-line message).
+    sig_failed = Signal(str)
+    #: The worker has stopped; everything open was committed.
+    finished = Signal()
+
+    def __init__(self, build: Callable[[Callable[[Event], None]], LiveTranscription]) -> None:
+        super().__init__()
+        self._build = build
+        self._live: LiveTranscription | None = None
+        self._stop_requested = False
+
+    @Slot()
+    def run(self) -> None:
+        """Build the pipeline (loading the model here, not on the UI thread) and run it."""
+        try:
+            self._live = self._build(self._dispatch)
+            if not self._stop_requested:
+                self._live.run()
+        except Exception as exc:
+            log.exception("transcription worker failed")
+            self.sig_failed.emit(str(exc))
+        finally:
+            self.finished.emit()
+
+    def _dispatch(self, event: Event) -> None:
+        if isinstance(event, CommittedSegment):
+            self.sig_committed.emit(event)
+        elif isinstance(event, TentativeText):
+            self.sig_tentative.emit(event)
+        elif isinstance(event, EngineStatus):
+            self.sig_status.emit(event)
+        elif isinstance(event, SourceProblem):
+            self.sig_problem.emit(event)
+
+    def stop(self) -> None:
+        """Ask capture to stop (thread-safe); ``finished`` follows."""
+        self._stop_requested = True
+        if self._live is not None:
+            self._live.stop()
+
+
+def start_worker(worker: TranscriptionWorker, parent: QObject) -> QThread:
+    """Move ``worker`` to a new thread and start it; the thread cleans itself up."""
+    thread = QThread(parent)
+    thread.setObjectName("transcription")
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.finished.connect(thread.quit)
+    worker.finished.connect(worker.deleteLater)
+    thread.finished.connect(thread.deleteLater)
+    thread.start()
+    return thread
