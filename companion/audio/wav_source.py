@@ -160,6 +160,8 @@ class FileSource(AudioSource):
         #: Waits up to the given seconds; returns True if stopped meanwhile.
         self._wait = wait or self._stop.wait
         self._produced = 0.0
+        #: Clock reading when replay began (for latency measurements of paced replays).
+        self.started_at: float | None = None
         # Fail early (before a session starts) on a missing or unreadable file.
         if not self.path.exists():
             raise AudioError(f"{self.path}: no such audio file")
@@ -167,6 +169,7 @@ class FileSource(AudioSource):
     def chunks(self) -> Iterator[AudioChunk]:
         """Yield the file's audio in ``chunk_s`` blocks, paced if ``realtime``."""
         started = self._clock()
+        self.started_at = started
         position = 0
         carry = np.zeros(0, dtype=np.float32)
         size = int(self.chunk_s * SAMPLE_RATE)

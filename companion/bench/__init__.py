@@ -1,0 +1,1 @@
+"""The performance benchmark (``make bench``): figures, not pass/fail."""

@@ -77,13 +77,16 @@ class Transcriber(Protocol):
         language: str | None = None,
         languages: Sequence[str] = (),
         offset: float = 0.0,
+        final: bool = False,
     ) -> Hypothesis:
         """Transcribe 16 kHz mono ``audio``.
 
         ``prefix`` are words already committed for the start of this audio: the result begins
         with them unchanged. ``prompt`` is earlier text for context. ``language`` fixes the
         language; otherwise it is detected, limited to ``languages`` when given. ``offset`` is
-        the stream time of the audio's first sample (scripted transcribers use it).
+        the stream time of the audio's first sample (scripted transcribers use it). ``final``
+        marks the last pass over an utterance, whose words are all committed: a model may
+        spend more effort on it.
         """
         ...
 
@@ -97,7 +100,14 @@ def compression_ratio(text: str) -> float:
 class WhisperDecoder:
     """A faster-whisper (CTranslate2) model run pass by pass on short buffers."""
 
-    def __init__(self, info: ModelInfo, cpu_threads: int = 0, compute_type: str = "int8") -> None:
+    def __init__(
+        self,
+        info: ModelInfo,
+        cpu_threads: int = 0,
+        compute_type: str = "int8",
+        beam_size: int = 1,
+        final_beam_size: int = 5,
+    ) -> None:
         try:
             import ctranslate2
             from faster_whisper.feature_extractor import FeatureExtractor
@@ -106,6 +116,12 @@ class WhisperDecoder:
         except ImportError as exc:  # pragma: no cover - dependencies
             raise ModelError(f"faster-whisper is not installed correctly: {exc}") from exc
         self.info = info
+        #: Greedy search for the frequent tentative passes; a beam for the final pass over an
+        #: utterance, whose words are committed as they are (measured: see README).
+        self.beam_size = beam_size
+        self.final_beam_size = final_beam_size
+        self.prompt_min_s = _PROMPT_MIN_S
+        self.final_full_window = False
         try:
             self.model = ctranslate2.models.Whisper(
                 str(info.path),
@@ -182,23 +198,25 @@ class WhisperDecoder:
         language: str | None = None,
         languages: Sequence[str] = (),
         offset: float = 0.0,
+        final: bool = False,
     ) -> Hypothesis:
-        """One greedy pass; see the module docstring."""
+        """One pass; see the module docstring."""
         audio = np.asarray(audio, dtype=np.float32)[
             : _MAX_FRAMES * SAMPLE_RATE // _FRAMES_PER_SECOND
         ]
         duration = len(audio) / SAMPLE_RATE
-        encoded, frames = self._encode(audio, full_window=False)
+        encoded, frames = self._encode(audio, full_window=final and self.final_full_window)
+        beam = self.final_beam_size if final else self.beam_size
         lang_prob = None
         if self.multilingual and not language:
             language, lang_prob = self._detect_language(encoded, languages)
         elif not self.multilingual:
             language = "en"
-        hyp = self._pass(encoded, frames, duration, prefix, prompt, language)
+        hyp = self._pass(encoded, frames, duration, prefix, prompt, language, beam)
         if self._looks_wrong(hyp, duration, len(prefix)):
             log.info("short-window pass looked wrong (%.1fs audio); redoing on 30 s", duration)
             encoded, frames = self._encode(audio, full_window=True)
-            hyp = self._pass(encoded, frames, duration, prefix, prompt, language)
+            hyp = self._pass(encoded, frames, duration, prefix, prompt, language, beam)
             hyp.fell_back = True
             hyp.unreliable = self._looks_wrong(hyp, duration, len(prefix))
         hyp.language = language
@@ -221,19 +239,20 @@ class WhisperDecoder:
         prefix: Sequence[Word],
         prompt: str,
         language: str | None,
+        beam: int = 1,
     ) -> Hypothesis:  # type: ignore[no-untyped-def]
         tok = self._tokenizer(language)
         prefix_text = "".join(w.text for w in prefix)
         prefix_tokens = tok.encode(prefix_text) if prefix_text else []
         sequence: list[int] = []
-        if prompt.strip() and duration >= _PROMPT_MIN_S:
+        if prompt.strip() and duration >= self.prompt_min_s:
             sequence = [tok.sot_prev, *tok.encode(" " + prompt.strip())[-120:]]
         sequence += [*tok.sot_sequence, tok.no_timestamps, *prefix_tokens]
         max_new = int(8 * duration + 16)
         result = self.model.generate(
             encoded,
             [sequence],
-            beam_size=1,
+            beam_size=beam,
             max_length=min(448, len(sequence) + max_new),
             return_scores=True,
             return_no_speech_prob=True,

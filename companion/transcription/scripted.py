@@ -60,6 +60,7 @@ class ScriptedTranscriber:
         language: str | None = None,
         languages: Sequence[str] = (),
         offset: float = 0.0,
+        final: bool = False,
     ) -> Hypothesis:
         """Return ``prefix`` then the script's words that start inside the buffer."""
         duration = len(audio) / SAMPLE_RATE

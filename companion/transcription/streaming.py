@@ -69,6 +69,9 @@ class EngineConfig:
     max_buffer_s: float = 12.0
     hard_max_buffer_s: float = 24.0
     max_segment_s: float = 10.0
+    #: Agreed words are committed only once they end this long before the buffer's end: the
+    #: last second of a buffer is where a pass is least sure.
+    commit_margin_s: float = 0.0
     prompt_words: int = 30
     degrade_at_s: float = 2.0
     drop_tentative_at_s: float = 5.0
@@ -255,6 +258,7 @@ class StreamingEngine:
             language=language,
             languages=self.config.languages,
             offset=self._buf_start,
+            final=final,
         )
         cpu = self.cpu_clock() - cpu_before
         self.pass_cpu_s = cpu if self.passes == 1 else 0.7 * self.pass_cpu_s + 0.3 * cpu
@@ -278,6 +282,9 @@ class StreamingEngine:
                 events.append(self._tentative([], final=True))
             return
         agreed = agreed_prefix(new, self._tail)
+        horizon = self._buf_start + self.buffer_seconds - self.config.commit_margin_s
+        while agreed and new[agreed - 1].end > horizon:
+            agreed -= 1
         self._commit(new[:agreed])
         self._tail = new[agreed:]
         self._emit(events, everything=False)

@@ -1,0 +1,140 @@
+"""``interview-companion bench`` / ``make bench``: performance figures for each model.
+
+Builds the speech corpus (espeak-ng, cached), measures each available model in its own process,
+prints a table next to the goals, and writes ``results.json`` and ``results.md`` in the output
+directory. Figures, not pass/fail: the exit status is 0 unless the benchmark itself failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from companion.bench.speech_corpus import build_corpus, espeak_available
+from companion.errors import UserError
+from companion.transcription.model_store import ModelStore
+
+GOALS = {
+    "commit delay median": "<= 2.0 s",
+    "commit delay p90": "<= 3.5 s",
+    "tentative delay median": "<= 1.0 s",
+    "streaming WER - offline WER": "<= 1.5 points",
+    "words on silence/noise": "0",
+    "CPU per audio second (paced)": "<= 0.50 core-s",
+    "RSS growth over soak": "< 50 MB",
+}
+
+
+def _fmt(value: Any, unit: str = "", digits: int = 2) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}{unit}"
+    return f"{value}{unit}"
+
+
+def rows(result: dict[str, Any]) -> list[tuple[str, str]]:
+    """The figures of one model as (label, value) rows."""
+    off, st = result["offline"], result["streaming"]
+    out = [
+        ("model load", _fmt(result["load_s"], " s")),
+        ("offline WER (faster-whisper, beam 5)", _fmt(off["wer"], " %", 1)),
+        ("streaming WER", _fmt(st["wer"], " %", 1)),
+        ("streaming WER - offline WER", _fmt(st["wer"] - off["wer"], " points", 1)),
+        ("CPU per audio second (fast replay)", _fmt(st["cpu_per_audio_s"], " core-s")),
+        ("passes / fallbacks to 30 s window", f"{st['passes']} / {st['fallbacks']}"),
+        ("segments with a repetition loop", _fmt(st["looping_segments"])),
+        ("words on 2 min silence / 2 min noise",
+         f"{result['silence_words']} / {result['noise_words']}"),
+    ]
+    live = result.get("realtime")
+    if live:
+        out += [
+            ("commit delay median / p90 (paced)",
+             f"{_fmt(live['commit_delay_median'], ' s')} / {_fmt(live['commit_delay_p90'], ' s')}"),
+            ("tentative delay median / p90 (paced)",
+             f"{_fmt(live['tentative_delay_median'], ' s')} / "
+             f"{_fmt(live['tentative_delay_p90'], ' s')}"),
+            ("CPU per audio second (paced)", _fmt(live["cpu_per_audio_s"], " core-s")),
+            ("largest backlog (paced)", _fmt(live["max_backlog_s"], " s")),
+        ]
+    soak = result.get("soak")
+    if soak:
+        out += [
+            (f"soak {soak['minutes']:.0f} min: RSS after 5 min -> end",
+             f"{_fmt(soak['rss_mb_after_5_min'], ' MB', 0)} -> {_fmt(soak['rss_mb_end'], ' MB', 0)}"
+             f" (growth {_fmt(soak['rss_growth_mb'], ' MB', 1)})"),
+            ("soak: CPU per audio s, first -> last window",
+             f"{_fmt(soak['cpu_per_audio_s_first_window'])} -> "
+             f"{_fmt(soak['cpu_per_audio_s_last_window'])}"),
+            ("soak: segments with a repetition loop",
+             f"{soak['looping_segments']} of {soak['segments']}"),
+        ]
+    out.append(("peak RSS", _fmt(result["peak_rss_mb"], " MB", 0)))
+    return out
+
+
+def render(results: list[dict[str, Any]]) -> str:
+    """A Markdown table of every model's figures, and the machine."""
+    names = [r["model"] for r in results]
+    labels: list[str] = []
+    table: dict[str, dict[str, str]] = {}
+    for result in results:
+        for label, value in rows(result):
+            if label not in table:
+                labels.append(label)
+                table[label] = {}
+            table[label][result["model"]] = value
+    lines = ["| figure | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    for label in labels:
+        lines.append(f"| {label} | " + " | ".join(table[label].get(n, "-") for n in names) + " |")
+    m = results[0]["machine"] if results else {}
+    lines.append("")
+    lines.append(
+        f"Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('system', '')}, "
+        f"Python {m.get('python', '')}; {time.strftime('%Y-%m-%d')}."
+    )
+    lines.append("Goals: " + "; ".join(f"{k} {v}" for k, v in GOALS.items()) + ".")
+    return "\n".join(lines)
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    """Measure every requested model and print the figures."""
+    out = Path(args.out)
+    corpus_dir = out / "corpus"
+    if not espeak_available() and not (corpus_dir / "manifest.json").exists():
+        raise UserError(
+            "the benchmark needs espeak-ng to make its speech samples; on Debian/Ubuntu run "
+            "'sudo apt-get install espeak-ng'"
+        )
+    print(f"building the speech corpus in {corpus_dir} ...", flush=True)
+    build_corpus(corpus_dir)
+    names = [n.strip() for n in args.models.split(",") if n.strip()] or [
+        m.name for m in ModelStore().available()
+    ]
+    results = []
+    for name in names:
+        print(f"measuring {name} (each model in its own process) ...", flush=True)
+        command = [sys.executable, "-m", "companion.bench.measure", name, str(corpus_dir)]
+        if not args.quick:
+            command.append("--realtime")
+        if args.soak_minutes:
+            command += ["--soak-minutes", str(args.soak_minutes)]
+        proc = subprocess.run(command, capture_output=True, text=True)
+        if proc.returncode != 0:
+            tail = proc.stderr.strip().splitlines()[-1:] or ["no output"]
+            raise UserError(f"benchmark of model '{name}' failed: {tail[0]}")
+        results.append(json.loads(proc.stdout))
+    report = render(results)
+    print()
+    print(report)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(results, indent=2))
+    (out / "results.md").write_text(report + "\n")
+    print(f"\nwritten: {out / 'results.md'} and results.json")
+    return 0
