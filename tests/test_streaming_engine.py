@@ -203,3 +203,40 @@ def test_collapse_repeats_cuts_loops_but_keeps_natural_repetition() -> None:
     assert [norm(w.text) for w in collapse_repeats(loop)] == ["thank", "you", "thank", "you"]
     natural = words("no no no I never went there")
     assert collapse_repeats(natural) == natural
+
+
+def test_a_word_revised_later_in_its_sentence_is_not_locked_in_early() -> None:
+    """Two passes may agree on a mishearing that more context corrects: commit whole sentences."""
+    text = "I travelled by bus from the border to the coast and then by boat."
+    script = script_from_text(text, 0.5, 0.4)
+    bus = next(w for w in script if w.text == " bus")
+
+    class Revising(ScriptedTranscriber):
+        def transcribe(self, audio, **kw):  # type: ignore[override]
+            hyp = super().transcribe(audio, **kw)
+            end = kw["offset"] + len(audio) / SAMPLE_RATE
+            if end < bus.end + 2.5:  # until it hears what follows, "bus" sounds like "boss"
+                hyp.words = [Word(" boss", w.start, w.end) if w.text == " bus" else w
+                             for w in hyp.words]
+            return hyp
+
+    engine = StreamingEngine(Revising(script), source="call", gate=SpeechGate(EnergyVad()),
+                             clock=lambda: 0.0, cpu_clock=lambda: 0.0)
+    segments = committed(run_engine(tone_track([(0.4, 6.0)], 8.0), engine))
+    assert " ".join(s.text for s in segments) == text
+
+
+def test_the_last_pass_over_an_utterance_is_marked_final() -> None:
+    transcriber = ScriptedTranscriber(script_from_text("where were you born", 0.5))
+    finals: list[bool] = []
+    original = transcriber.transcribe
+
+    def spy(audio, **kw):
+        finals.append(kw["final"])
+        return original(audio, **kw)
+
+    transcriber.transcribe = spy  # type: ignore[method-assign]
+    engine = StreamingEngine(transcriber, source="call", gate=SpeechGate(EnergyVad()),
+                             clock=lambda: 0.0, cpu_clock=lambda: 0.0)
+    run_engine(tone_track([(0.4, 2.0)], 3.5), engine)
+    assert finals[-1] is True and not any(finals[:-1])

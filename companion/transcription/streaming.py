@@ -72,6 +72,8 @@ class EngineConfig:
     #: Agreed words are committed only once they end this long before the buffer's end: the
     #: last second of a buffer is where a pass is least sure.
     commit_margin_s: float = 0.0
+    #: Commit agreed words a whole sentence at a time (see ``_committable``).
+    whole_sentences: bool = True
     prompt_words: int = 30
     degrade_at_s: float = 2.0
     drop_tentative_at_s: float = 5.0
@@ -281,14 +283,31 @@ class StreamingEngine:
             if self._had_tentative:
                 events.append(self._tentative([], final=True))
             return
-        agreed = agreed_prefix(new, self._tail)
-        horizon = self._buf_start + self.buffer_seconds - self.config.commit_margin_s
-        while agreed and new[agreed - 1].end > horizon:
-            agreed -= 1
+        agreed = self._committable(new, agreed_prefix(new, self._tail))
         self._commit(new[:agreed])
         self._tail = new[agreed:]
         self._emit(events, everything=False)
         events.append(self._tentative(self._unemitted + self._tail))
+
+    def _committable(self, new: list[Word], agreed: int) -> int:
+        """How many agreed words to commit now: whole sentences only.
+
+        Words inside an unfinished sentence may still be revised by a later pass that hears the
+        rest of it; locking them in early cost five points of WER in measurements. A run-on
+        without sentence ends is committed anyway once it spans ``max_segment_s``.
+        """
+        horizon = self._buf_start + self.buffer_seconds - self.config.commit_margin_s
+        while agreed and new[agreed - 1].end > horizon:
+            agreed -= 1
+        if not self.config.whole_sentences or not agreed:
+            return agreed
+        for i in range(agreed - 1, -1, -1):
+            if ends_sentence(new[i]):
+                return i + 1
+        first = self._unemitted[0].start if self._unemitted else new[0].start
+        if new[agreed - 1].end - first >= self.config.max_segment_s:
+            return agreed
+        return 0
 
     def _note_language(self, hyp: Hypothesis) -> None:
         if self.config.language or self._language_votes >= 2 or not hyp.language:
