@@ -57,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--tentative", action="store_true", help="also print tentative text (to stderr)"
     )
 
+    summary = commands.add_parser(
+        "summary", help="the post-interview summary of a transcript (timing against a preset)"
+    )
+    summary.add_argument("transcript", help="transcript file (JSON Lines or plain text)")
+    summary.add_argument("--preset", help="timing preset (default: trauma-informed)")
+    summary.add_argument("--format", choices=("json",), default="json", help="output form")
+    summary.add_argument("-o", "--output", help="write to this file instead of stdout")
+
     models = commands.add_parser("models", help="list the speech models available offline")
     models.add_argument("--download", metavar="NAME", help="download a model (needs a network)")
     models.add_argument("--verify", action="store_true", help="re-hash joined models")
@@ -97,6 +105,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _transcribe(args)
     if args.command == "models":
         return _models(args)
+    if args.command == "summary":
+        return _summary(args)
     if args.command == "bench":
         from companion.bench.run import run_bench
 
@@ -145,6 +155,37 @@ def _transcribe(args: argparse.Namespace) -> int:
     if problems:
         raise UserError(problems[0])
     return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from companion.summary.build import build_summary
+    from companion.timing.presets import get_preset
+    from companion.transcript import parse_transcript
+
+    preset = get_preset(args.preset)
+    transcript = parse_transcript(args.transcript)
+    text = json.dumps(build_summary(transcript, preset), indent=2, ensure_ascii=False) + "\n"
+    _write_output(text, args.output)
+    return 0
+
+
+def _write_output(text: str, output: str | None) -> None:
+    """Print, or write a file atomically (nothing half-written on failure)."""
+    if not output:
+        sys.stdout.write(text)
+        return
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(output)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".companion-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise UserError(f"{target}: cannot be written ({exc.strerror or exc})") from exc
 
 
 def _models(args: argparse.Namespace) -> int:

@@ -216,12 +216,18 @@ def test_a_word_revised_later_in_its_sentence_is_not_locked_in_early() -> None:
             hyp = super().transcribe(audio, **kw)
             end = kw["offset"] + len(audio) / SAMPLE_RATE
             if end < bus.end + 2.5:  # until it hears what follows, "bus" sounds like "boss"
-                hyp.words = [Word(" boss", w.start, w.end) if w.text == " bus" else w
-                             for w in hyp.words]
+                hyp.words = [
+                    Word(" boss", w.start, w.end) if w.text == " bus" else w for w in hyp.words
+                ]
             return hyp
 
-    engine = StreamingEngine(Revising(script), source="call", gate=SpeechGate(EnergyVad()),
-                             clock=lambda: 0.0, cpu_clock=lambda: 0.0)
+    engine = StreamingEngine(
+        Revising(script),
+        source="call",
+        gate=SpeechGate(EnergyVad()),
+        clock=lambda: 0.0,
+        cpu_clock=lambda: 0.0,
+    )
     segments = committed(run_engine(tone_track([(0.4, 6.0)], 8.0), engine))
     assert " ".join(s.text for s in segments) == text
 
@@ -236,7 +242,12 @@ def test_the_last_pass_over_an_utterance_is_marked_final() -> None:
         return original(audio, **kw)
 
     transcriber.transcribe = spy  # type: ignore[method-assign]
-    engine = StreamingEngine(transcriber, source="call", gate=SpeechGate(EnergyVad()),
-                             clock=lambda: 0.0, cpu_clock=lambda: 0.0)
+    engine = StreamingEngine(
+        transcriber,
+        source="call",
+        gate=SpeechGate(EnergyVad()),
+        clock=lambda: 0.0,
+        cpu_clock=lambda: 0.0,
+    )
     run_engine(tone_track([(0.4, 2.0)], 3.5), engine)
     assert finals[-1] is True and not any(finals[:-1])

@@ -134,9 +134,7 @@ def streaming(decoder: WhisperDecoder, path: Path, realtime: bool = False) -> di
         t0 = source.started_at
         commit = [s.emitted_at - (t0 + s.end) for s in segments]
         tentative = [
-            e.emitted_at - (t0 + e.end)
-            for e in events
-            if isinstance(e, TentativeText) and e.text
+            e.emitted_at - (t0 + e.end) for e in events if isinstance(e, TentativeText) and e.text
         ]
         result.update(
             commit_delay_median=percentile(commit, 50),
@@ -208,9 +206,7 @@ def soak(decoder: WhisperDecoder, corpus: Path, minutes: float) -> dict[str, Any
     live.run()
     rss = [s[1] for s in samples]
     warm = [r for m, r, _ in samples if m >= 5] or rss
-    per_window = [
-        (b[2] - a[2]) / ((b[0] - a[0]) * 60) for a, b in itertools.pairwise(samples)
-    ]
+    per_window = [(b[2] - a[2]) / ((b[0] - a[0]) * 60) for a, b in itertools.pairwise(samples)]
     return {
         "minutes": minutes,
         "rss_mb_after_5_min": warm[0] if warm else None,

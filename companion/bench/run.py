@@ -49,31 +49,45 @@ def rows(result: dict[str, Any]) -> list[tuple[str, str]]:
         ("CPU per audio second (fast replay)", _fmt(st["cpu_per_audio_s"], " core-s")),
         ("passes / fallbacks to 30 s window", f"{st['passes']} / {st['fallbacks']}"),
         ("segments with a repetition loop", _fmt(st["looping_segments"])),
-        ("words on 2 min silence / 2 min noise",
-         f"{result['silence_words']} / {result['noise_words']}"),
+        (
+            "words on 2 min silence / 2 min noise",
+            f"{result['silence_words']} / {result['noise_words']}",
+        ),
     ]
     live = result.get("realtime")
     if live:
         out += [
-            ("commit delay median / p90 (paced)",
-             f"{_fmt(live['commit_delay_median'], ' s')} / {_fmt(live['commit_delay_p90'], ' s')}"),
-            ("tentative delay median / p90 (paced)",
-             f"{_fmt(live['tentative_delay_median'], ' s')} / "
-             f"{_fmt(live['tentative_delay_p90'], ' s')}"),
+            (
+                "commit delay median / p90 (paced)",
+                f"{_fmt(live['commit_delay_median'], ' s')} / "
+                f"{_fmt(live['commit_delay_p90'], ' s')}",
+            ),
+            (
+                "tentative delay median / p90 (paced)",
+                f"{_fmt(live['tentative_delay_median'], ' s')} / "
+                f"{_fmt(live['tentative_delay_p90'], ' s')}",
+            ),
             ("CPU per audio second (paced)", _fmt(live["cpu_per_audio_s"], " core-s")),
             ("largest backlog (paced)", _fmt(live["max_backlog_s"], " s")),
         ]
     soak = result.get("soak")
     if soak:
         out += [
-            (f"soak {soak['minutes']:.0f} min: RSS after 5 min -> end",
-             f"{_fmt(soak['rss_mb_after_5_min'], ' MB', 0)} -> {_fmt(soak['rss_mb_end'], ' MB', 0)}"
-             f" (growth {_fmt(soak['rss_growth_mb'], ' MB', 1)})"),
-            ("soak: CPU per audio s, first -> last window",
-             f"{_fmt(soak['cpu_per_audio_s_first_window'])} -> "
-             f"{_fmt(soak['cpu_per_audio_s_last_window'])}"),
-            ("soak: segments with a repetition loop",
-             f"{soak['looping_segments']} of {soak['segments']}"),
+            (
+                f"soak {soak['minutes']:.0f} min: RSS after 5 min -> end",
+                f"{_fmt(soak['rss_mb_after_5_min'], ' MB', 0)} -> "
+                f"{_fmt(soak['rss_mb_end'], ' MB', 0)} "
+                f"(growth {_fmt(soak['rss_growth_mb'], ' MB', 1)})",
+            ),
+            (
+                "soak: CPU per audio s, first -> last window",
+                f"{_fmt(soak['cpu_per_audio_s_first_window'])} -> "
+                f"{_fmt(soak['cpu_per_audio_s_last_window'])}",
+            ),
+            (
+                "soak: segments with a repetition loop",
+                f"{soak['looping_segments']} of {soak['segments']}",
+            ),
         ]
     out.append(("peak RSS", _fmt(result["peak_rss_mb"], " MB", 0)))
     return out

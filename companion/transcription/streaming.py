@@ -9,9 +9,10 @@ How it works:
 * **Voice activity gates everything.** Audio outside a speech region (Silero VAD with
   hysteresis) is never decoded, so silence, hiss and clicks produce no words.
 * **Passes over the current utterance.** While someone speaks, the utterance buffer is decoded
-  every ``step_s``; words that two consecutive passes agree on are committed (LocalAgreement-2,
-  as in whisper_streaming) and forced as a prefix into later passes, so committed text never
-  changes and is not decoded again. The rest is shown as tentative text.
+  every ``step_s``; words that two consecutive passes agree on are committed a whole sentence at
+  a time (LocalAgreement-2, as in whisper_streaming) and forced as a prefix into later passes,
+  so committed text never changes and is not decoded again. The rest is shown as tentative
+  text. The last pass over an utterance is marked ``final`` (the decoder uses a beam there).
 * **Segments.** Committed words are emitted as a segment at each sentence end, and everything
   left is committed when the speaker pauses (the end of the speech region).
 * **Bounded memory.** A long turn without pauses is trimmed at the last emitted segment once the
@@ -199,7 +200,8 @@ class StreamingEngine:
             self._buf_start = chunk.end
             return
         new_audio = (len(self._buf) - self._samples_at_pass) / SAMPLE_RATE
-        due = self.config.first_pass_s if self.passes_in_utterance == 0 else self._step()
+        first = self._samples_at_pass == 0  # no pass yet in this utterance
+        due = self.config.first_pass_s if first else self._step()
         if self.level < 2 and new_audio >= due and self.buffer_seconds >= self.config.first_pass_s:
             self._pass(final=False, events=events)
         if self.buffer_seconds > self.config.max_buffer_s:
@@ -212,11 +214,6 @@ class StreamingEngine:
             self._pass(final=True, events=events)
         self._reset_utterance()
         return events
-
-    @property
-    def passes_in_utterance(self) -> int:
-        """Decoding passes so far in the current utterance."""
-        return 0 if self._samples_at_pass == 0 else 1
 
     def _step(self) -> float:
         step = max(self.config.step_s, self.pass_cpu_s / max(0.05, self.config.cpu_budget))

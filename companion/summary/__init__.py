@@ -1,0 +1,1 @@
+"""The post-interview reflection summary (one implementation for screen, CLI and exports)."""

@@ -1,0 +1,50 @@
+"""A transcript in memory: segments in spoken order, and breaks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Speaker roles of the contract.
+ROLES = ("caseworker", "interpreter", "claimant", "unknown")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One turn (or part of one). ``notes`` are bracketed observations recorded with it
+    ("[Claimant upset and crying]"): evidence, not speech. ``line`` is where it started in the
+    file it came from (1-based)."""
+
+    index: int
+    speaker: str
+    text: str
+    start: float | None = None
+    end: float | None = None
+    notes: tuple[str, ...] = ()
+    line: int = 0
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class BreakLine:
+    """A break recorded in a transcript (interview seconds)."""
+
+    start: float
+    end: float
+    reason: str = ""
+    line: int = 0
+
+
+@dataclass
+class Transcript:
+    """Segments in spoken order plus breaks, as read from ``source``."""
+
+    segments: list[Segment] = field(default_factory=list)
+    breaks: list[BreakLine] = field(default_factory=list)
+    source: str = ""
+    #: "jsonl" or "text".
+    form: str = "jsonl"
+
+    @property
+    def timed(self) -> bool:
+        """True when every segment has a start time."""
+        return bool(self.segments) and all(s.start is not None for s in self.segments)
