@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 ARGS   ?=
 PYTEST_ARGS ?=
 
-.PHONY: run demo test setup sysdeps bench lint typecheck clean
+.PHONY: run demo test setup sysdeps bench eval lint typecheck clean
 
 run: setup
 	$(BIN)/interview-companion $(ARGS)
@@ -37,6 +37,10 @@ $(STAMP): pyproject.toml
 
 bench: setup
 	$(BIN)/interview-companion bench $(ARGS)
+
+# Analysis scores on the shared dev corpus and the project's own labelled corpus.
+eval: setup
+	$(BIN)/python -m companion.analysis.scoring ../shared/domain/dev-corpus tests/analysis_corpus
 
 lint: setup
 	$(BIN)/ruff check .

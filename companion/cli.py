@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--tentative", action="store_true", help="also print tentative text (to stderr)"
     )
 
+    analyse = commands.add_parser(
+        "analyse", help="analyse a transcript: disclosures, follow-ups, distress, questions"
+    )
+    analyse.add_argument("transcript", help="transcript file (JSON Lines or plain text)")
+    analyse.add_argument("--json", action="store_true", help="print the contract JSON")
+
     summary = commands.add_parser(
         "summary", help="the post-interview summary of a transcript (timing against a preset)"
     )
@@ -107,6 +113,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _models(args)
     if args.command == "summary":
         return _summary(args)
+    if args.command == "analyse":
+        return _analyse(args)
     if args.command == "bench":
         from companion.bench.run import run_bench
 
@@ -154,6 +162,28 @@ def _transcribe(args: argparse.Namespace) -> int:
     live.run()
     if problems:
         raise UserError(problems[0])
+    return 0
+
+
+def _analyse(args: argparse.Namespace) -> int:
+    from companion.analysis.analyser import Analyser
+    from companion.analysis.wording import render
+    from companion.transcript import parse_transcript
+
+    transcript = parse_transcript(args.transcript)
+    analyser = Analyser()
+    events = analyser.feed_all(transcript.segments)
+    if args.json:
+        sys.stdout.write(json.dumps(analyser.result(), ensure_ascii=False) + "\n")
+        return 0
+    for event in events:
+        text = render(event)
+        print(f"[segment {event.segment}] {text.get('title', event.kind)}")
+        print(f"    words: {event.evidence}")
+        if text.get("say"):
+            print(f"    you could say: {text['say']}")
+    if not events:
+        print("no prompts")
     return 0
 
 

@@ -145,6 +145,17 @@ def run_bench(args: argparse.Namespace) -> int:
             raise UserError(f"benchmark of model '{name}' failed: {tail[0]}")
         results.append(json.loads(proc.stdout))
     report = render(results)
+    from companion.bench.analysis_speed import measure_analysis
+
+    speed = measure_analysis()
+    if speed:
+        report += (
+            f"\n\nAnalysis: {speed['segments']} segments (a four-hour interview) in "
+            f"{speed['total_s']:.2f} s; per segment median "
+            f"{speed['per_segment_ms_median']:.2f} ms, "
+            f"p99 {speed['per_segment_ms_p99']:.2f} ms, max {speed['per_segment_ms_max']:.2f} ms "
+            "(goals: under 5 s; under 20 ms per segment)."
+        )
     print()
     print(report)
     out.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,554 @@
+"""The incremental analyser: committed segments in, prompt events out, the contract at the end.
+
+Live, the app feeds each committed segment as it comes; ``analyse`` and the summary feed a whole
+transcript. The same code, so the prompts, the command and the summary always agree.
+
+Per *episode* of harm the analyser keeps a checklist — when, where, how, by whom — each asked
+(by the caseworker) and/or answered (by the claimant), with the segments that did it; whether
+the disclosure was acknowledged in the caseworker's next turn; and whether the claimant was told
+they may submit medical evidence. A later, different episode ("the second time", "months later")
+opens a new checklist; more detail about the same one does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from companion.analysis import cues
+from companion.analysis.events import AnalysisEvent
+from companion.analysis.harm import SEVERITY, HarmMention, find_harm
+from companion.analysis.questions import Question, make_question, question_sentences
+from companion.analysis.text import content_stems, sentences, without_notes
+from companion.transcript.model import Segment
+
+CLAIMANT_SIDE = ("claimant", "interpreter")
+#: A question is compared with this many earlier ones to see if it is asked again (about an
+#: hour of questioning), so the live cost per segment stays bounded.
+_RECENT_QUESTIONS = 200
+#: Segments after an episode's last activity during which talk still belongs to it.
+SCOPE = 4
+
+
+@dataclass
+class Element:
+    """One follow-up element of an episode."""
+
+    asked: list[int] = field(default_factory=list)
+    answered: list[int] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def covered(self) -> bool:
+        """Asked about or given."""
+        return bool(self.asked or self.answered)
+
+
+@dataclass
+class Episode:
+    """One episode of harm the claimant disclosed."""
+
+    number: int
+    segment: int
+    category: str
+    evidence: str
+    elements: dict[str, Element] = field(
+        default_factory=lambda: {name: Element() for name in cues.ELEMENTS}
+    )
+    acknowledged: bool | None = None  # None until the caseworker's next turn
+    acknowledgement: str = ""
+    medical_signposted: int | None = None
+    last_activity: int = 0
+    closed: bool = False
+    probe_stopped_at: int | None = None
+    words: set[str] = field(default_factory=set)
+    #: Every content word of the disclosing turn (to recognise a question about it).
+    context_words: set[str] = field(default_factory=set)
+    years: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+
+    def missing(self) -> list[str]:
+        """Elements neither asked about nor given."""
+        return [name for name, element in self.elements.items() if not element.covered]
+
+    def to_contract(self) -> dict[str, Any]:
+        """The ``disclosures`` entry of the contract (plus detail keys)."""
+        return {
+            "segment": self.segment,
+            "category": self.category,
+            "evidence": self.evidence,
+            "acknowledged": bool(self.acknowledged),
+            "followups": {name: e.covered for name, e in self.elements.items()},
+            "medical_evidence_signposted": self.medical_signposted is not None,
+            "followup_detail": {
+                name: {"asked": e.asked, "answered": e.answered, "evidence": e.evidence}
+                for name, e in self.elements.items()
+            },
+            "acknowledgement": self.acknowledgement,
+            "probe_stopped_at": self.probe_stopped_at,
+        }
+
+
+@dataclass
+class Distress:
+    """A moment of distress and what the caseworker did next."""
+
+    segment: int
+    evidence: str
+    responded: bool | None = None
+    response: str = ""
+
+
+class Analyser:
+    """Feed segments in spoken order with :meth:`feed`; read :meth:`result` at any time."""
+
+    def __init__(self) -> None:
+        self.segments: list[Segment] = []
+        self.episodes: list[Episode] = []
+        self.distress: list[Distress] = []
+        self.vulnerability: list[dict[str, Any]] = []
+        self.questions: list[Question] = []
+        self._answered_questions: set[int] = set()
+        self._last_caseworker: int | None = None
+        self._asked_now: dict[str, str] = {}
+        self._yes_no_seen = 0
+        self._medical_prompted: set[int] = set()
+        self._reported_missing: dict[int, tuple[str, ...]] = {}
+        self._about_current = False
+        self._pending_ack: list[Episode] = []
+        self._pending_distress: list[Distress] = []
+        self._unsignposted: list[Episode] = []
+        self._open: list[Episode] = []
+        self._question_segments: set[int] = set()
+        self._owner: dict[int, Episode] = {}
+
+    # -- input -----------------------------------------------------------------------------
+    def feed(self, segment: Segment) -> list[AnalysisEvent]:
+        """Analyse the next segment; returns the prompts it raises."""
+        index = len(self.segments)
+        if segment.index != index:
+            segment = Segment(
+                index,
+                segment.speaker,
+                segment.text,
+                segment.start,
+                segment.end,
+                segment.notes,
+                segment.line,
+                segment.language,
+            )
+        self.segments.append(segment)
+        events: list[AnalysisEvent] = []
+        if segment.speaker == "caseworker":
+            self._caseworker(segment, events)
+        elif segment.speaker in CLAIMANT_SIDE:
+            self._claimant(segment, events)
+        return events
+
+    def feed_all(self, segments: Iterable[Segment]) -> list[AnalysisEvent]:
+        """Analyse a whole transcript; returns every prompt raised, in order."""
+        events: list[AnalysisEvent] = []
+        for segment in segments:
+            events += self.feed(segment)
+        events += self.finish()
+        return events
+
+    def finish(self) -> list[AnalysisEvent]:
+        """The interview ended: close open episodes (prompts for anything still missing)."""
+        events: list[AnalysisEvent] = []
+        for episode in list(self._open):
+            self._close(episode, len(self.segments) - 1, events)
+        return events
+
+    # -- caseworker turns ------------------------------------------------------------------
+    def _caseworker(self, segment: Segment, events: list[AnalysisEvent]) -> None:
+        text = without_notes(segment.text)
+        i = segment.index
+        ack = cues.acknowledges(text)
+        for episode in self._pending_ack:
+            about = self._about(episode, text)
+            episode.acknowledged = bool(ack or about)
+            episode.acknowledgement = ack or about or ""
+            if not episode.acknowledged:
+                events.append(
+                    AnalysisEvent(
+                        "not-acknowledged",
+                        i,
+                        text[:200],
+                        episode.number,
+                        {"category": episode.category},
+                    )
+                )
+        self._pending_ack = []
+        for moment in self._pending_distress:
+            moment.responded = bool(ack)
+            moment.response = ack or ""
+            if not ack:
+                events.append(AnalysisEvent("distress-not-responded", i, text[:200]))
+        self._pending_distress = []
+        if self._unsignposted and any(cues.signposts_medical(s.text) for s in sentences(text)):
+            for episode in self._unsignposted:
+                episode.medical_signposted = i
+            self._unsignposted = []
+        self._asked_now = {}
+        current = self._current_episode()
+        self._about_current = bool(current is not None and self._about(current, text, broad=True))
+        for question_text in question_sentences(text):
+            question = make_question(
+                i,
+                question_text,
+                self.questions[-_RECENT_QUESTIONS:],
+                self._answered_questions,
+                turn=text,
+            )
+            self.questions.append(question)
+            self._question_segments.add(i)
+            self._style_events(question, events)
+            if current is not None and self._in_scope(current, i, question_text):
+                for name, words in cues.elements_asked(question_text).items():
+                    self._asked_now[name] = words
+                    current.elements[name].asked.append(i)
+                    current.elements[name].evidence.append(words)
+                current.last_activity = i
+        self._last_caseworker = i
+        self._followup_events(i, events)
+
+    def _followup_events(self, index: int, events: list[AnalysisEvent]) -> None:
+        """Tell the UI when an open episode's checklist changed and something is still open."""
+        for episode in self._open:
+            missing = tuple(episode.missing())
+            if missing and missing != self._reported_missing.get(episode.number):
+                self._reported_missing[episode.number] = missing
+                events.append(
+                    AnalysisEvent(
+                        "followup-open",
+                        index,
+                        episode.evidence,
+                        episode.number,
+                        {"missing": ", ".join(missing)},
+                    )
+                )
+
+    def _style_events(self, question: Question, events: list[AnalysisEvent]) -> None:
+        if question.yes_no_demand:
+            self._yes_no_seen += 1
+            if self._yes_no_seen >= 2:
+                events.append(AnalysisEvent("yes-no-demand", question.segment, question.text))
+        if question.repeated_of is not None:
+            events.append(
+                AnalysisEvent(
+                    "repeated-question",
+                    question.segment,
+                    question.text,
+                    details={"first_asked": str(question.repeated_of)},
+                )
+            )
+        if question.loaded:
+            events.append(
+                AnalysisEvent(
+                    "loaded-question",
+                    question.segment,
+                    question.text,
+                    details={"words": question.loaded},
+                )
+            )
+
+    def _about(self, episode: Episode, text: str, broad: bool = False) -> str:
+        """Words showing the caseworker's turn is about the episode (a question on it).
+
+        ``broad`` also counts any word of the disclosing turn (the flat, the town), to credit
+        the claimant's answer to it; acknowledgement needs the words of the harm itself.
+        """
+        words = episode.words | episode.context_words if broad else episode.words
+        for question in question_sentences(text):
+            shared = _canonical(content_stems(question)) & _canonical(words)
+            if shared:
+                return question
+            if cues.ANAPHORA.search(question) and (
+                cues.elements_asked(question) or cues.HOW_ASKED.search(question)
+            ):
+                return question
+        return ""
+
+    # -- claimant (and interpreter) turns --------------------------------------------------
+    def _claimant(self, segment: Segment, events: list[AnalysisEvent]) -> None:
+        i = segment.index
+        text = segment.text
+        if self._last_caseworker in self._question_segments:
+            self._answered_questions.add(self._last_caseworker)
+        third_person = segment.speaker == "interpreter"
+        mentions = find_harm(text, third_person)
+        spoken = without_notes(text)
+        touched: list[Episode] = []
+        for position, mention in enumerate(mentions):
+            episode = self._episode_for(mention, mentions[:position], spoken, i, events)
+            if episode not in touched:
+                touched.append(episode)
+            if SEVERITY.index(mention.category) > SEVERITY.index(episode.category) and (
+                episode.segment == i
+            ):
+                episode.category = mention.category
+            if mention.how:
+                self._give(episode, "how", i, mention.trigger)
+            episode.words |= content_stems(mention.evidence)
+            episode.last_activity = i
+        current = self._current_episode()
+        answering = bool(self._asked_now or self._about_current)
+        if (
+            current is not None
+            and current not in touched
+            and answering
+            and self._in_scope(current, i, spoken)
+        ):
+            touched.append(current)
+        for episode in touched:
+            relevant = (
+                spoken if episode.segment != i else self._disclosure_text(spoken, mentions, episode)
+            )
+            for name, words in cues.elements_given(relevant, third_person).items():
+                self._give(episode, name, i, words)
+            episode.years |= cues.years(relevant)
+            episode.places |= cues.proper_places(relevant)
+            if episode.segment == i:
+                episode.context_words |= content_stems(relevant)
+            episode.last_activity = i
+        self._asked_now = {}
+        self._about_current = False
+        self._followup_events(i, events)
+        moment = cues.distress(text)
+        if moment:
+            self.distress.append(Distress(i, _evidence(text, moment)))
+            self._pending_distress.append(self.distress[-1])
+            events.append(AnalysisEvent("distress", i, _evidence(text, moment)))
+            open_episode = self._current_episode()
+            if open_episode is not None and open_episode.missing():
+                open_episode.probe_stopped_at = i
+                events.append(
+                    AnalysisEvent(
+                        "probe-stopped",
+                        i,
+                        _evidence(text, moment),
+                        open_episode.number,
+                        {"missing": ", ".join(open_episode.missing())},
+                    )
+                )
+        for kind, words in cues.vulnerabilities(spoken):
+            item = {"segment": i, "kind": kind, "evidence": _evidence(spoken, words)}
+            self.vulnerability.append(item)
+            events.append(
+                AnalysisEvent(
+                    "safeguarding" if kind == "suicidal" else "vulnerability",
+                    i,
+                    item["evidence"],
+                    details={"kind": kind},
+                    urgency="insist" if kind == "suicidal" else "calm",
+                )
+            )
+
+    def _disclosure_text(self, spoken: str, mentions: list[HarmMention], episode: Episode) -> str:
+        """The part of the segment about this episode (a later episode's words excluded)."""
+        own = [m for m in mentions if self._owner.get(id(m)) is episode]
+        if not own:
+            return spoken
+        start = min(m.position for m in own)
+        later = [
+            m.position
+            for m in mentions
+            if m.position > start and self._owner.get(id(m)) is not episode
+        ]
+        cut = min(later) if later else len(spoken)
+        earlier = [
+            m.position
+            for m in mentions
+            if m.position < start and self._owner.get(id(m)) is not episode
+        ]
+        begin = spoken.rfind(".", 0, start) + 1 if earlier else 0
+        return spoken[begin:cut]
+
+    def _episode_for(
+        self,
+        mention: HarmMention,
+        before: list[HarmMention],
+        spoken: str,
+        i: int,
+        events: list[AnalysisEvent],
+    ) -> Episode:
+        current = self._current_episode() or (self.episodes[-1] if self.episodes else None)
+        start = before[-1].position + len(before[-1].trigger) if before else 0
+        window = spoken[start : mention.position + len(mention.trigger)]
+        if current is not None and not self._new_episode(current, mention, window, spoken, i):
+            if current.closed:
+                current.closed = False
+                self._open.append(current)
+            self._owner[id(mention)] = current
+            return current
+        if current is not None:
+            self._close(current, i, events)
+        episode = Episode(
+            len(self.episodes), i, mention.category, mention.evidence, last_activity=i
+        )
+        self.episodes.append(episode)
+        self._open.append(episode)
+        self._pending_ack.append(episode)
+        self._unsignposted.append(episode)
+        self._owner[id(mention)] = episode
+        # The caseworker question that drew the disclosure out belongs to the episode.
+        if self._last_caseworker is not None and all(
+            s.speaker in CLAIMANT_SIDE for s in self.segments[self._last_caseworker + 1 : i]
+        ):
+            question = without_notes(self.segments[self._last_caseworker].text)
+            context = cues.elements_given(question)
+            place = cues.place_mentioned(question)
+            if place and "where" not in context:
+                context["where"] = place
+            for name, words in context.items():
+                if name != "how":
+                    self._give(episode, name, self._last_caseworker, words)
+            episode.years |= cues.years(question)
+            episode.places |= cues.proper_places(question)
+        events.append(
+            AnalysisEvent(
+                "disclosure", i, mention.evidence, episode.number, {"category": mention.category}
+            )
+        )
+        return episode
+
+    def _new_episode(
+        self, current: Episode, mention: HarmMention, window: str, spoken: str, i: int
+    ) -> bool:
+        """Positive evidence of a different episode; more detail about this one is not."""
+        if mention.trigger.lower().startswith(("my body", "still", "scars", "marks")) or (
+            "scars" in mention.trigger.lower() or "marks" in mention.trigger.lower()
+        ):
+            return False  # scars and marks are traces of harm already told
+        if cues.new_episode_cue(window):
+            return True
+        if current.segment == i:
+            return False  # the same turn goes on about the same episode unless it says not
+        context = spoken[: spoken.find(".", mention.position) + 1 or len(spoken)]
+        new_years = cues.years(context) - current.years
+        new_places = cues.proper_places(context) - current.places
+        # An answer to "when?" or "where?" about this episode gives its time or place.
+        if new_years and current.years and "when" not in self._asked_now:
+            return True
+        if new_places and current.places and "where" not in self._asked_now:
+            return True
+        return bool(cues.new_arrest_later(context)) and not self._asked_now
+
+    def _give(self, episode: Episode, name: str, segment: int, words: str) -> None:
+        element = episode.elements[name]
+        if segment not in element.answered:
+            element.answered.append(segment)
+            element.evidence.append(words)
+
+    # -- episodes ----------------------------------------------------------------------------
+    def _current_episode(self) -> Episode | None:
+        return self._open[-1] if self._open else None
+
+    def _in_scope(self, episode: Episode, index: int, text: str) -> bool:
+        if index - episode.last_activity <= SCOPE:
+            return True
+        return bool(content_stems(text) & episode.words)
+
+    def _close(self, episode: Episode, index: int, events: list[AnalysisEvent]) -> None:
+        if episode.closed:
+            return
+        episode.closed = True
+        if episode in self._open:
+            self._open.remove(episode)
+        missing = episode.missing()
+        if missing:
+            events.append(
+                AnalysisEvent(
+                    "episode-closed",
+                    index,
+                    episode.evidence,
+                    episode.number,
+                    {"missing": ", ".join(missing)},
+                )
+            )
+        if episode.medical_signposted is None and episode.number not in self._medical_prompted:
+            self._medical_prompted.add(episode.number)
+            events.append(
+                AnalysisEvent("medical-evidence", index, episode.evidence, episode.number)
+            )
+
+    # -- output ----------------------------------------------------------------------------
+    def result(self) -> dict[str, Any]:
+        """The analysis in the contract's JSON form."""
+        questions = self.questions
+        return {
+            "segments": len(self.segments),
+            "disclosures": [e.to_contract() for e in self.episodes],
+            "distress": [
+                {
+                    "segment": d.segment,
+                    "evidence": d.evidence,
+                    "responded": bool(d.responded),
+                    "response": d.response,
+                }
+                for d in self.distress
+            ],
+            "vulnerability": list(self.vulnerability),
+            "questions": {
+                "total": len(questions),
+                "open": sum(q.kind == "open" for q in questions),
+                "closed": sum(q.kind == "closed" for q in questions),
+                "yes_no_demands": sum(q.yes_no_demand for q in questions),
+                "repeated": sum(q.repeated_of is not None for q in questions),
+                "loaded": sum(q.loaded is not None for q in questions),
+                "items": [
+                    {
+                        "segment": q.segment,
+                        "text": q.text,
+                        "kind": q.kind,
+                        "yes_no_demand": q.yes_no_demand,
+                        "loaded": q.loaded,
+                        "repeated_of": q.repeated_of,
+                    }
+                    for q in questions
+                ],
+            },
+        }
+
+
+_SAME_GROUP = {
+    "officer": "police",
+    "policeman": "police",
+    "policemen": "police",
+    "cop": "police",
+    "soldier": "army",
+    "military": "army",
+    "troop": "army",
+    "guard": "guard",
+    "warden": "guard",
+    "jailer": "guard",
+    "beat": "beat",
+    "beaten": "beat",
+    "hit": "beat",
+    "torture": "torture",
+    "tortur": "torture",
+    "rap": "rape",
+    "rape": "rape",
+}
+
+
+def _canonical(stems: set[str]) -> set[str]:
+    """Stems with the words for the same people or acts made one ("officers" ~ "police")."""
+    return {_SAME_GROUP.get(s, s) for s in stems}
+
+
+def _evidence(text: str, words: str) -> str:
+    """The sentence holding ``words`` (what the caseworker sees next to the prompt)."""
+    for sentence in sentences(text):
+        if words.lower() in sentence.text.lower():
+            return sentence.text
+    return words
+
+
+def analyse(segments: Iterable[Segment]) -> dict[str, Any]:
+    """Analyse a whole transcript and return the contract JSON."""
+    analyser = Analyser()
+    analyser.feed_all(segments)
+    return analyser.result()

@@ -1,0 +1,421 @@
+"""Word-pattern detectors for everything besides harm itself.
+
+Follow-up elements (when, where, how, by whom — asked by the caseworker or given by the
+claimant), acknowledgement, signposting to medical evidence, new-episode cues, distress and
+vulnerability. Each returns the words that matched, so a prompt can show them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from companion.analysis.text import negated, tokens
+
+ELEMENTS = ("when", "where", "how", "by_whom")
+
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_NUMBER_WORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|"
+    r"several|many|some|a|an|\d+"
+)
+_YEAR_WORDS = r"(?:nineteen|twenty|two\s+thousand(?:\s+and)?)\s+(?:\w+(?:[\s-]\w+)?)"
+
+WHEN_GIVEN = re.compile(
+    rf"\b(?:1[89]\d\d|20\d\d|13\d\d|14\d\d)\b|\b(?:in|on|of|since|by|until|around|about|early|"
+    rf"late|mid)\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+of\s+"
+    rf"(?:{_MONTHS})\b|\b(?:spring|summer|autumn|winter|ramadan|eid|nowruz|christmas|easter)\b|"
+    rf"\b(?:{_NUMBER_WORD})\s+(?:days?|weeks?|months?|years?)\s+(?:ago|later|before|after|"
+    rf"earlier)\b|\blast\s+(?:year|month|week|summer|winter|spring|autumn)\b|\bthe\s+(?:next|"
+    rf"following|previous)\s+(?:day|week|month|year|morning|night)\b|\b(?:after|before|during)"
+    rf"\s+the\s+(?:\w+\s+)?(?:election|elections|coup|protests?|demonstrations?|war|wedding|"
+    rf"funeral|referendum|revolution|uprising|fighting|attack|ceasefire|holidays?)\b|"
+    rf"\bwhen\s+(?:i|he|she|we)\s+(?:was|were)\s+(?:\d+|\w+)\b|\bin\s+{_YEAR_WORDS}\b|\b(?:yesterday|that\s+year|"
+    rf"the\s+same\s+year|the\s+day\s+after)\b",
+    re.IGNORECASE,
+)
+WHEN_ASKED = re.compile(
+    r"\bwhen\b|\bwhat\s+(?:year|month|date|day|time|season)\b|\bwhich\s+(?:year|month|day|date)"
+    r"\b|\bhow\s+long\s+ago\b|\bwhat\s+was\s+the\s+date\b",
+    re.IGNORECASE,
+)
+
+PLACES = (
+    r"prison|jail|gaol|police\s+station|station|detention\s+(?:centre|center|camp|"
+    r"facility)|camp|barracks|military\s+base|army\s+base|base|cell|basement|cellar|house|"
+    r"home|office|checkpoint|check\s+point|border|village|town|city|capital|market|street|"
+    r"university|school|mosque|church|temple|hospital|compound|headquarters|building|"
+    r"warehouse|container|forest|farm|garage|court|courthouse|ministry|embassy|port|"
+    r"airport|bus\s+station|square|district|province|region|neighbourhood|neighborhood"
+)
+WHERE_GIVEN = re.compile(
+    rf"(?i:\b(?:in|at|to|into|inside|near|outside|from|behind|under|on)\s+(?:the\s+|a\s+|an\s+|"
+    rf"my\s+|our\s+|his\s+|her\s+|their\s+|that\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?(?:{PLACES})\b)|"
+    rf"\b(?i:in|at|near|outside)\s+(?i:the\s+)?(?!I\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*|"
+    rf"(?i:\b(?:north|south|east|west|centre|center)\s+of\s+(?:the\s+)?\w+)",
+)
+_PLACE_NAMED = re.compile(
+    rf"\b(?:the|a|an|that|this|your|my)\s+(?:[\w-]+\s+)?(?:{PLACES})\b", re.IGNORECASE
+)
+
+
+def place_mentioned(text: str) -> str | None:
+    """A place named in a question ("You mentioned the detention centre...")."""
+    match = _PLACE_NAMED.search(text) or WHERE_GIVEN.search(text)
+    return match.group(0) if match else None
+
+
+WHERE_ASKED = re.compile(
+    rf"\bwhere\b|\bwhich\s+(?:place|{PLACES})\b|\bwhat\s+(?:place|{PLACES})\b|\bname\s+of\s+the\s+"
+    rf"(?:place|{PLACES})\b|\bwhat\s+was\s+the\s+place\b",
+    re.IGNORECASE,
+)
+
+HOW_GIVEN = re.compile(
+    r"\bwith\s+(?:a\s+|an\s+|the\s+|their\s+|his\s+|some\s+)?(?:[\w-]+\s+)?(?:sticks?|rifles?|guns?|"
+    r"batons?|cables?|wires?|belts?|knife|knives|fists?|hands|boots|cigarettes?|water|hoses?|"
+    r"pipes?|whips?|rods?|iron|electricity|chains?|ropes?|bottles?|truncheons?|clubs?|bars?|"
+    r"pliers|needles?|acid|fire|plastic\s+bags?)\b",
+    re.IGNORECASE,
+)
+HOW_ASKED = re.compile(
+    r"\bhow\s+(?:did|were|was|do|had)\s+(?:they|he|she|you|the)\b|\bwhat\s+did\s+(?:they|he|she|"
+    r"the\s+\w+)\s+(?:do|use)\b|\bwhat\s+happened\s+(?:to\s+you|next|then|there|in|at|inside|"
+    r"during|after)\b|\bwhat\s+happened\??$|\b(?:can|could|would)\s+you\s+(?:describe|tell\s+me\s+"
+    r"(?:more|what\s+happened|about))\b|\bdescribe\b|\bin\s+what\s+way\b|\bwith\s+what\b|"
+    r"\bwhat\s+(?:was|were)\s+(?:used|done)\b|\btell\s+me\s+(?:more\s+)?(?:about\s+)?what\s+"
+    r"(?:happened|they\s+did)\b",
+    re.IGNORECASE,
+)
+
+PERPETRATORS = (
+    r"police(?:\s*(?:men|man|officers?|women|woman))?|officers?|soldiers?|army|military|troops|"
+    r"guards?|prison\s+guards?|wardens?|jailers?|militia(?:men)?|militants?|rebels?|security\s+"
+    r"(?:service|services|forces|agents|officers|men|police)|intelligence(?:\s+(?:service|"
+    r"officers|agents))?|secret\s+police|agents?|government\s+(?:men|forces|people|agents|"
+    r"soldiers)|commanders?|captain|interrogators?|gang(?:\s+members)?|smugglers?|traffickers?|"
+    r"taliban|al[- ]shabaab|isis|islamic\s+state|daesh|boko\s+haram|janjaweed|basij|"
+    r"revolutionary\s+guards?|hezbollah|rsf|rapid\s+support\s+forces|paramilitar(?:y|ies)|"
+    r"mafia|border\s+guards|coast\s+guards|gendarmes?|gendarmerie|men\s+in\s+uniform|"
+    r"(?:party|youth)\s+(?:members|men|wing)|(?:my|your|her|his|their)\s+(?:husband|uncle|father|"
+    r"stepfather|brother|in-laws|family|cousin|boss|employer|ex-husband|master)|his\s+(?:men|"
+    r"people)|the\s+(?:chief|leader|boss|owner|landlord|driver|trafficker|loan\s+shark)|"
+    r"(?:a\s+)?(?:group|gang|crowd|mob|band)\s+of\s+\w+|(?:young\s+)?(?:men|women|people)\s+(?:from|"
+    r"of|in|with)\b|"
+    r"mob|youths|villagers|vigilantes|(?:national|state|general|political)\s+security|"
+    r"imbonerakure|omon|kgb|fsb|sars|cid|nisa|niss|mukhabarat|shabiha|wagner"
+)
+BY_WHOM_GIVEN = re.compile(rf"\b(?:{PERPETRATORS})\b", re.IGNORECASE)
+#: An organisation named by its initials, as agents often are ("the SNR arrested me").
+_ACRONYM_AGENT = re.compile(
+    r"\b(?:the\s+)?(?!UK\b|USA\b|ID\b|TV\b|OK\b|UN\b|EU\b)[A-Z]{2,6}\b"
+    r"(?=\s+(?:\w+\s+)?(?:came|took|arrested|beat|held|kept|tortured|"
+    r"raped|detained|caught|hit|burned|used|put|officers?|men|agents?|"
+    r"soldiers?|people))"
+)
+#: A single person did it ("he hurt me badly"): the claimant can say who.
+_PERSON_AGENT = re.compile(
+    r"\b(?P<agent>he|she)\s+(?:\w+\s+)?(?:beat|hit|hurt|kicked|raped|burned|"
+    r"cut|pushed|slapped|punched|abused|attacked|locked|forced|tortured|"
+    r"stabbed|shot|whipped|assaulted|strangled)\b",
+    re.IGNORECASE,
+)
+BY_WHOM_ASKED = re.compile(
+    r"\bhow\s+many\s+(?:of\s+them|men|officers|soldiers|guards|people|police|attackers)\b|"
+    r"\btheir\s+names\b|\bnames?\s+of\s+(?:the\s+)?(?:officers|men|soldiers|guards|people)\b|"
+    r"\bwho\b|\bby\s+whom\b|\bwhich\s+(?:group|people|organi[sz]ation|men|officers|force|forces|"
+    r"unit|party|soldiers)\b|\bdo\s+you\s+know\s+(?:the\s+)?names?\b|\bwhat\s+(?:group|"
+    r"organi[sz]ation|force|unit)\b",
+    re.IGNORECASE,
+)
+
+_GIVEN = {"when": WHEN_GIVEN, "where": WHERE_GIVEN, "how": HOW_GIVEN, "by_whom": BY_WHOM_GIVEN}
+_ASKED = {"when": WHEN_ASKED, "where": WHERE_ASKED, "how": HOW_ASKED, "by_whom": BY_WHOM_ASKED}
+
+
+def elements_given(text: str, victim_third_person: bool = False) -> dict[str, str]:
+    """Follow-up elements stated in the text, with the words that state them.
+
+    ``victim_third_person``: the text is the interpreter's rendering, where "he"/"she" is the
+    claimant; a single-person agent then counts only if it is not the claimant's pronoun.
+    """
+    found: dict[str, str] = {}
+    for name, pattern in _GIVEN.items():
+        match = pattern.search(text)
+        if match:
+            found[name] = match.group(0)
+    if "by_whom" not in found:
+        match = _ACRONYM_AGENT.search(text)
+        person = _PERSON_AGENT.search(text)
+        if match:
+            found["by_whom"] = match.group(0)
+        elif person and (not victim_third_person or _other_pronoun(text, person.group("agent"))):
+            found["by_whom"] = person.group(0)
+    return found
+
+
+def _other_pronoun(text: str, agent: str) -> bool:
+    """In "she says he beat her", the agent "he" is not the claimant "she"."""
+    lead = re.search(r"\b(he|she)\s+(?:says|said|told|explains|adds|states)\b", text, re.I)
+    return bool(lead) and lead.group(1).lower() != agent.lower()
+
+
+#: Years, and places named with a capital, that tell one episode from another.
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_NOT_PLACES = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Ramadan",
+    "Eid",
+    "I",
+    "God",
+    "English",
+}
+_PROPER_PLACE = re.compile(
+    r"\b(?i:in|at|near|to|from|outside|inside|on)\s+(?i:the\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+)
+_ARREST = re.compile(
+    r"\b(?:arrested|detained|caught|captured|raided|abducted|kidnapped|came\s+for|"
+    r"picked\s+(?:me|him|her)\s+up|took\s+(?:me|him|her|us))\b",
+    re.IGNORECASE,
+)
+_LATER = re.compile(
+    r"\b(?:later|afterwards|after\s+that|in\s+(?:\w+\s+)?(?:1[89]|20)\d\d|when\s+"
+    r"(?:i|he|she)\s+(?:returned|came\s+back|went\s+back)|went\s+back)\b",
+    re.IGNORECASE,
+)
+
+
+def years(text: str) -> set[str]:
+    """Four-digit years mentioned."""
+    return set(_YEAR.findall(text))
+
+
+def proper_places(text: str) -> set[str]:
+    """Places named with a capital letter after a preposition ("in Conakry")."""
+    return {m for m in _PROPER_PLACE.findall(text) if m.split()[0] not in _NOT_PLACES}
+
+
+def new_arrest_later(text: str) -> str | None:
+    """A new arrest told as a later event ("In 2017 the SNR arrested me")."""
+    arrest, later = _ARREST.search(text), _LATER.search(text)
+    return f"{later.group(0)} ... {arrest.group(0)}" if arrest and later else None
+
+
+def elements_asked(question: str) -> dict[str, str]:
+    """Follow-up elements a caseworker question asks for."""
+    found: dict[str, str] = {}
+    for name, pattern in _ASKED.items():
+        match = pattern.search(question)
+        if match:
+            found[name] = match.group(0)
+    return found
+
+
+# -- new episode ----------------------------------------------------------------------------
+NEW_EPISODE = re.compile(
+    r"\b(?:(?:the\s+)?(?:second|third|fourth|next|last|other|another)\s+(?:time|occasion|"
+    r"arrest|detention)|again|once\s+more|this\s+time|another\s+time|a\s+second\s+time|"
+    r"(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+later|(?:the\s+)?(?:following|next)\s+"
+    r"(?:year|month|week)|later\s+that\s+year|re-?arrested|arrested\s+me\s+again|took\s+(?:me|"
+    r"him|her|us)\s+again)\b",
+    re.IGNORECASE,
+)
+
+
+def new_episode_cue(text: str) -> str | None:
+    """Words that announce a different, later episode ("the second time", "months later")."""
+    match = NEW_EPISODE.search(text)
+    return match.group(0) if match else None
+
+
+# -- acknowledgement and responses ----------------------------------------------------------
+EMPATHY = re.compile(
+    r"\bthank(?:s|\s+you)\b|\b(?:i\s*'?\s*a?m|i\s+am)\s+(?:so\s+|very\s+|really\s+)?sorry\b|"
+    r"\bsorry\s+(?:that|to\s+hear|for|this)\b|\bi\s+understand\b|\bthat\s+must\s+(?:have\s+)?be"
+    r"(?:en)?\b|\bi\s+appreciate\b|\bi\s+can\s+see\b|\bthis\s+is\s+(?:very\s+)?(?:difficult|hard|"
+    r"painful)\b|\bthat\s+sounds\b|\bi\s+know\s+(?:this|it)\s+(?:is|must)\b|\btake\s+your\s+time"
+    r"\b|\bno\s+rush\b|\bthere\s+is\s+no\s+hurry\b|\b(?:it\s*'?s|it\s+is)\s+(?:ok|okay|all\s+"
+    r"right|alright|fine)\b|\byou\s+are\s+safe\b|\bwell\s+done\b|\bbrave\b",
+    re.IGNORECASE,
+)
+WELLBEING = re.compile(
+    r"\bare\s+you\s+(?:ok|okay|alright|all\s+right|able\s+to\s+(?:continue|go\s+on)|feeling)\b|"
+    r"\b(?:do|would)\s+you\s+(?:need|like|want)\s+(?:a|to|some)\s+(?:\w+\s+)?(?:break|moment|"
+    r"minute|pause|rest|stop|water|drink|tissue)|\b(?:shall|should|can|could)\s+we\s+(?:stop|"
+    r"pause|take\s+a\s+break|have\s+a\s+break|come\s+back|leave\s+(?:this|that|it))\b|\b(?:a|"
+    r"short)\s+break\b|\bsome\s+water\b|\bwe\s+can\s+(?:stop|pause|come\s+back|leave\s+(?:this|"
+    r"that|it)|move\s+on|take\s+a\s+break|continue\s+later)\b|\blet(?:'s|\s+us)\s+(?:stop|pause|"
+    r"take\s+a\s+break|leave\s+(?:this|that))\b|\bwhenever\s+you\s+are\s+ready\b|\bif\s+you\s+"
+    r"(?:feel\s+(?:able|comfortable)|are\s+able|can)\b",
+    re.IGNORECASE,
+)
+ANAPHORA = re.compile(r"\b(?:this|that|it|they|them|there|those|these|he|she)\b", re.IGNORECASE)
+
+
+def acknowledges(turn: str) -> str | None:
+    """Words in a caseworker turn that recognise what was said or check on the claimant."""
+    for pattern in (EMPATHY, WELLBEING):
+        match = pattern.search(turn)
+        if match:
+            return match.group(0)
+    return None
+
+
+# -- medical evidence -----------------------------------------------------------------------
+MEDICAL = re.compile(
+    r"\b(?:doctors?|gp|medical|medico-?legal|physician|psychologists?|psychiatrists?|health\s+"
+    r"professional|freedom\s+from\s+torture|helen\s+bamber|clinicians?|nurse|rule\s+35|"
+    r"scars?\s+(?:examined|assessed)|examined\s+by)\b",
+    re.IGNORECASE,
+)
+PERMISSION = re.compile(
+    r"\b(?:you\s+(?:may|can|could|might|are\s+(?:able|entitled|welcome)|have\s+the\s+(?:right|"
+    r"option))|if\s+you\s+(?:wish|want|would\s+like)|would\s+you\s+like|we\s+can\s+(?:refer|"
+    r"arrange|help)|it\s+(?:may|can|could|might)\s+help|(?:is|are)\s+(?:available|an\s+option)|"
+    r"feel\s+free|option\s+(?:of|to)|your\s+(?:solicitor|legal\s+representative|lawyer)\s+can|"
+    r"(?:send|submit|provide)\s+(?:us\s+)?(?:a|an|any)\s+(?:medical|report|letter))\b",
+    re.IGNORECASE,
+)
+DEMAND = re.compile(
+    r"^\s*(?:do|did|have|has|can|could)\s+you\s+(?:have|got|show|provide|produce|bring)\b|"
+    r"\byes\s+or\s+no\b|\bwhy\s+(?:do|did)\s+you\s+not\s+have\b|\bwhere\s+is\s+(?:your|the)\b",
+    re.IGNORECASE,
+)
+
+
+def signposts_medical(sentence: str) -> bool:
+    """The caseworker tells the claimant they may see a doctor / submit medical evidence.
+
+    A demand for evidence ("do you have medical evidence, yes or no?") is not signposting.
+    """
+    if not MEDICAL.search(sentence) or DEMAND.search(sentence):
+        return False
+    return bool(PERMISSION.search(sentence))
+
+
+# -- distress ---------------------------------------------------------------------------------
+DISTRESS = re.compile(
+    r"\b(?:cry|cries|crying|cried|tears|sobbing|sobs|weeping|weeps|shaking|shakes|trembling|"
+    r"distressed|distress|upset|panic(?:king)?|hyperventilat\w*|breaks?\s+down|broke\s+down|"
+    r"overwhelmed)\b|\b(?:i|he|she)\s+(?:can(?:no|')?t|cannot|could\s*n[o']t|do\s*n[o']t\s+want"
+    r"\s+to|don't\s+want\s+to|do\s+not\s+want\s+to|does\s*n[o']t\s+want\s+to|is\s+not\s+able\s+"
+    r"to|am\s+not\s+able\s+to)\s+(?:talk|speak|say|remember|think|continue|go\s+on|describe)"
+    r"(?:\s+(?:about|more|any\s+more|anymore))?\b|\b(?:i|he|she)\s+(?:do|does)\s*(?:n[o']t|not)\s+"
+    r"like\s+to\s+(?:think|talk|remember)\b|\b(?:it\s+is|it's)\s+too\s+(?:hard|painful|"
+    r"difficult|much)\b|\bplease\s+(?:stop|can\s+we\s+stop)\b|\b(?:i|he|she)\s+(?:feel|feels)\s+"
+    r"(?:sick|dizzy|faint|unwell)\b|\bi\s+need\s+(?:a\s+)?(?:moment|minute|break)\b|\blong\s+"
+    r"(?:silence|pause)\b|\bflashbacks?\b",
+    re.IGNORECASE,
+)
+
+
+def distress(text: str) -> str | None:
+    """Words or a bracketed note showing distress in the interview, or None."""
+    match = DISTRESS.search(text)
+    return match.group(0) if match else None
+
+
+# -- vulnerability ----------------------------------------------------------------------------
+_VULNERABILITY: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "suicidal",
+        re.compile(
+            r"\bsuicid\w*|\bkill\s+(?:my|him|her)sel(?:f|ves)\b|\bend(?:ing)?\s+(?:my|his|her)\s+"
+            r"(?:own\s+)?life\b|\btake\s+(?:my|his|her)\s+(?:own\s+)?life\b|\b(?:do\s*n[o']t|does\s*"
+            r"n[o']t|do\s+not|does\s+not)\s+want\s+to\s+(?:live|be\s+alive)\b|\bbetter\s+(?:off\s+)?"
+            r"dead\b|\bharm(?:ed|ing)?\s+(?:my|him|her)self\b|\bself[- ]harm\w*|\bcut\s+(?:my|him|"
+            r"her)self\b|\bwish\s+(?:i|he|she)\s+(?:was|were)\s+dead\b|\boverdose\b",
+            re.I,
+        ),
+    ),
+    (
+        "mental-health",
+        re.compile(
+            r"\bptsd\b|\bpost[- ]traumatic\b|\bdepress\w*|\banxi\w*|\bpanic\s+attacks?\b|\b"
+            r"psycholog\w*|\bpsychiatr\w*|\bcounsell?(?:ing|or)\b|\bmental\s+(?:health|illness|"
+            r"problems?)\b|\btraumati[sz]ed\b|\btrauma\b|\bhear(?:ing)?\s+voices\b|\bantidepressants?\b|"
+            r"\bschizophreni\w*|\bbipolar\b|\bnervous\s+breakdown\b",
+            re.I,
+        ),
+    ),
+    (
+        "memory",
+        re.compile(
+            r"\bmy\s+memory\b|\bhis\s+memory\b|\bher\s+memory\b|\bshort\s+memory\b|\bmemory\s+"
+            r"(?:problems?|loss|is\s+(?:bad|poor|not\s+good))\b|\bforget(?:s|ting)?\s+(?:things|dates|"
+            r"names|a\s+lot|easily|everything)\b|\b(?:can(?:no|')?t|cannot|do\s*n[o']t|do\s+not|"
+            r"does\s*n[o']t)\s+remember\s+(?:dates|things|names|numbers|times)\b(?:\s+(?:well|"
+            r"any\s*more|since))?|\bi\s+(?:often\s+|always\s+)?forget\b|\bconfused\s+about\s+dates\b",
+            re.I,
+        ),
+    ),
+    (
+        "sleep",
+        re.compile(
+            r"\bnightmares?\b|\bbad\s+dreams?\b|\binsomnia\b|\b(?:can(?:no|')?t|cannot|could\s*n[o']t|"
+            r"do\s*n[o']t|does\s*n[o']t)\s+sleep\b|\bwake\s+up\s+(?:screaming|shouting|crying|at\s+"
+            r"night|in\s+the\s+night)\b|\bsleep(?:ing)?\s+(?:problems?|badly|pills|tablets)\b|\b"
+            r"(?:not|never|hardly|barely)\s+sleep(?:ing)?\b|\bsleepless\b",
+            re.I,
+        ),
+    ),
+    (
+        "physical-health",
+        re.compile(
+            r"\bdiabet\w*|\bpregnan\w*|\bhiv\b|\btuberculosis\b|\bepilep\w*|\bseizures?\b|\basthma\b|"
+            r"\bheart\s+(?:condition|problems?|disease)\b|\bblood\s+pressure\b|\bcancer\b|\bkidney\b|"
+            r"\bdisabilit\w*|\bdisabled\b|\bwheelchair\b|\b(?:never|not)\s+healed\b|\bbroken\s+(?:leg|"
+            r"arm|hand|ribs?|back)\b|\b(?:leg|arm|hand|back|hip)\s+(?:was|is)\s+broken\b|\bchronic\s+"
+            r"pain\b|\bpain\s+in\s+my\b|\bheadaches?\b|\bmigraines?\b|\b(?:hard\s+of\s+hearing|deaf|"
+            r"blind)\b|\bmedication\b|\bhepatitis\b|\binjur(?:y|ies)\b|\b(?:do|does|can)\s*(?:n[o']t|"
+            r"not)\s+(?:close|open|move|bend|work|walk|stand|grip)\s+(?:properly|well|normally)\b|"
+            r"\bcannot\s+(?:walk|see|hear|stand)\s+(?:properly|well)\b|\blimp\b",
+            re.I,
+        ),
+    ),
+    (
+        "other",
+        re.compile(
+            r"\b(?:can(?:no|')?t|cannot)\s+read\b|\billiterate\b|\blearning\s+difficult\w*|\b"
+            r"(?:i\s+am|i'm)\s+(?:only\s+)?(?:1[0-7]|fifteen|sixteen|seventeen)\b|\bunaccompanied\b",
+            re.I,
+        ),
+    ),
+]
+
+
+def vulnerabilities(text: str) -> list[tuple[str, str]]:
+    """(kind, words) for each condition the speaker states about themself."""
+    found: list[tuple[str, str]] = []
+    words = tokens(text)
+    for kind, pattern in _VULNERABILITY:
+        match = pattern.search(text)
+        if not match:
+            continue
+        index = len(tokens(text[: match.start()]))
+        # "I have no medical conditions", "I don't have depression": not a statement of one.
+        if kind not in ("sleep", "memory", "suicidal") and negated(words, index, window=3):
+            continue
+        found.append((kind, match.group(0)))
+    return found

@@ -1,0 +1,161 @@
+"""Small text tools for the rules: sentences, clauses, tokens, negation and modality."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
+_CLAUSE = re.compile(
+    r"\s*(?:[;,:]|\s[-–—]\s|\bbut\b|\band then\b|\bthen\b|\bafter that\b)\s*", re.IGNORECASE
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.IGNORECASE)
+_NOTE = re.compile(r"\[[^\[\]]*\]")
+
+NEGATIONS = {
+    "not",
+    "no",
+    "never",
+    "nobody",
+    "none",
+    "nothing",
+    "without",
+    "neither",
+    "nor",
+    "n't",
+    "didn't",
+    "don't",
+    "doesn't",
+    "wasn't",
+    "weren't",
+    "haven't",
+    "hasn't",
+    "hadn't",
+    "couldn't",
+    "wouldn't",
+    "won't",
+    "can't",
+    "cannot",
+    "isn't",
+    "aren't",
+}
+#: Words that make an act hypothetical: threatened, intended, conditional.
+HYPOTHETICAL = {
+    "would",
+    "will",
+    "could",
+    "might",
+    "may",
+    "shall",
+    "should",
+    "threaten",
+    "threatened",
+    "threatening",
+    "threatens",
+    "threat",
+    "threats",
+    "if",
+    "unless",
+    "wanted",
+    "want",
+    "wants",
+    "going",
+    "afraid",
+    "fear",
+    "feared",
+    "scared",
+    "worried",
+    "promised",
+    "warned",
+    "planned",
+}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a segment with its character span."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_question(self) -> bool:
+        """Ends with a question mark."""
+        return self.text.rstrip().endswith("?")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split text into sentences (bracketed notes are their own sentences)."""
+    out: list[Sentence] = []
+    position = 0
+    for part in _SENTENCE.split(text):
+        if not part:
+            continue
+        start = text.find(part, position)
+        end = start + len(part)
+        position = end
+        stripped = part.strip()
+        if stripped:
+            out.append(Sentence(stripped, start, end))
+    return out
+
+
+def clauses(sentence: str) -> list[str]:
+    """Split a sentence into rough clauses at commas, semicolons, 'but' and 'then'."""
+    return [c for c in _CLAUSE.split(sentence) if c and c.strip()]
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens ("didn't" stays one token)."""
+    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text.replace("’", "'"))]
+
+
+def notes(text: str) -> list[str]:
+    """Bracketed observations in a segment ("[Claimant crying]")."""
+    return _NOTE.findall(text)
+
+
+def without_notes(text: str) -> str:
+    """The spoken words of a segment, without bracketed observations."""
+    return _NOTE.sub(" ", text)
+
+
+def negated(words: list[str], index: int, window: int = 4) -> bool:
+    """True if a negation appears within ``window`` words before ``index``."""
+    return any(w in NEGATIONS or w.endswith("n't") for w in words[max(0, index - window) : index])
+
+
+def hypothetical(words: list[str], index: int, window: int = 6) -> bool:
+    """True if the act at ``index`` is threatened, feared or conditional, not done."""
+    before = words[max(0, index - window) : index]
+    return any(w in HYPOTHETICAL for w in before)
+
+
+_STEM_SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A crude stem for comparing questions ("members" ~ "member", "asked" ~ "ask")."""
+    word = word.lower()
+    for suffix in _STEM_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            return base + "y" if suffix in ("ies", "ied") else base
+    return word
+
+
+STOPWORDS = set(
+    """a an the and or but if then so of to in on at by for with from about as into over after
+    before during until while this that these those it its i me my we us our you your he him his
+    she her they them their there here what which who whom whose when where why how do does did
+    done be is are was were been being have has had having can could would will shall should may
+    might must not no yes just only please tell me again asked ask say said told mean really very
+    also any some all one ever now then well okay ok right sir madam did you please without
+    behind above below under through across between around again answer question""".split()
+)
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the content words (for recognising a question asked again)."""
+    return {stem(w) for w in tokens(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 2}

@@ -1,0 +1,49 @@
+"""How fast the analysis is: per committed segment (live) and for a four-hour transcript."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from companion.analysis.analyser import Analyser
+from companion.transcript import parse_transcript
+from companion.transcript.model import Segment
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def corpus_segments() -> list[Segment]:
+    """Every segment of the labelled corpora (about 400 realistic turns)."""
+    folders = [ROOT / "tests" / "analysis_corpus", ROOT.parent / "shared" / "domain" / "dev-corpus"]
+    segments: list[Segment] = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+            segments += parse_transcript(path).segments
+    return segments
+
+
+def measure_analysis(target_segments: int = 2000) -> dict[str, Any]:
+    """Per-segment cost (median, p99, max in ms) and the time for ``target_segments``."""
+    base = corpus_segments()
+    if not base:
+        return {}
+    segments = (base * (target_segments // len(base) + 1))[:target_segments]
+    analyser = Analyser()
+    costs = []
+    began = time.perf_counter()
+    for segment in segments:
+        t = time.perf_counter()
+        analyser.feed(segment)
+        costs.append((time.perf_counter() - t) * 1000)
+    analyser.finish()
+    total = time.perf_counter() - began
+    return {
+        "segments": len(segments),
+        "total_s": total,
+        "per_segment_ms_median": float(np.median(costs)),
+        "per_segment_ms_p99": float(np.percentile(costs, 99)),
+        "per_segment_ms_max": float(max(costs)),
+    }
