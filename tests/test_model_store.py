@@ -96,4 +96,8 @@ def test_shipped_models_resolve_offline(model_cache: Path) -> None:
     store.verify(base)
     names = {m.name for m in store.available()}
     assert {"tiny.en", "base"} <= names
-    assert store.resolve(None).name == model_store.DEFAULT_MODEL
+    # "auto": English-only tiny.en for an English interview, multilingual base when the
+    # claimant's language is set.
+    assert store.resolve(None).name == "tiny.en"
+    assert store.resolve("auto", language="fa").name == "base"
+    assert store.resolve("", language="en").name == "tiny.en"

@@ -72,7 +72,7 @@ def default_pipeline(model: str | None) -> PipelineFactory:
 
         settings = Settings.load()
         info = ModelStore(allow_download=settings.transcription.allow_download).resolve(
-            model or settings.transcription.model
+            model or settings.transcription.model, settings.transcription.language or None
         )
         transcriber: Transcriber = WhisperDecoder(
             info, cpu_threads=settings.transcription.cpu_threads

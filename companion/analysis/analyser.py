@@ -18,7 +18,7 @@ from typing import Any
 
 from companion.analysis import cues
 from companion.analysis.events import AnalysisEvent
-from companion.analysis.harm import SEVERITY, HarmMention, find_harm
+from companion.analysis.harm import HARM_WORDS, SEVERITY, HarmMention, find_harm
 from companion.analysis.questions import Question, make_question, question_sentences
 from companion.analysis.text import content_stems, sentences, without_notes
 from companion.transcript.model import Segment
@@ -187,7 +187,7 @@ class Analyser:
             if not ack:
                 events.append(AnalysisEvent("distress-not-responded", i, text[:200]))
         self._pending_distress = []
-        if self._unsignposted and any(cues.signposts_medical(s.text) for s in sentences(text)):
+        if self._unsignposted and cues.signposts_medical(text):
             for episode in self._unsignposted:
                 episode.medical_signposted = i
             self._unsignposted = []
@@ -206,11 +206,13 @@ class Analyser:
             self._question_segments.add(i)
             self._style_events(question, events)
             if current is not None and self._in_scope(current, i, question_text):
-                for name, words in cues.elements_asked(question_text).items():
+                asked = cues.elements_asked(question_text)
+                for name, words in asked.items():
                     self._asked_now[name] = words
                     current.elements[name].asked.append(i)
                     current.elements[name].evidence.append(words)
-                current.last_activity = i
+                if asked or self._about_current:
+                    current.last_activity = i  # the talk is still on this episode
         self._last_caseworker = i
         self._followup_events(i, events)
 
@@ -262,6 +264,9 @@ class Analyser:
         """
         words = episode.words | episode.context_words if broad else episode.words
         for question in question_sentences(text):
+            harm_word = HARM_WORDS.search(question)
+            if harm_word:
+                return question
             shared = _canonical(content_stems(question)) & _canonical(words)
             if shared:
                 return question

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from companion.analysis.text import negated, tokens
+from companion.analysis.text import negated, sentences, tokens
 
 ELEMENTS = ("when", "where", "how", "by_whom")
 
@@ -48,12 +48,14 @@ PLACES = (
     r"home|office|checkpoint|check\s+point|border|village|town|city|capital|market|street|"
     r"university|school|mosque|church|temple|hospital|compound|headquarters|building|"
     r"warehouse|container|forest|farm|garage|court|courthouse|ministry|embassy|port|"
-    r"airport|bus\s+station|square|district|province|region|neighbourhood|neighborhood"
+    r"airport|bus\s+station|square|district|province|region|neighbourhood|neighborhood|"
+    r"kitchen|bedroom|living\s+room|bathroom|room|yard|garden|field|car|truck|lorry|shop|"
+    r"restaurant|hotel|flat|apartment|club|hole|pit|tent|boat"
 )
 WHERE_GIVEN = re.compile(
     rf"(?i:\b(?:in|at|to|into|inside|near|outside|from|behind|under|on)\s+(?:the\s+|a\s+|an\s+|"
     rf"my\s+|our\s+|his\s+|her\s+|their\s+|that\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?(?:{PLACES})\b)|"
-    rf"\b(?i:in|at|near|outside)\s+(?i:the\s+)?(?!I\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*|"
+    rf"\b(?i:in|at|near|outside|to|into|from)\s+(?i:the\s+)?(?!I\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*|"
     rf"(?i:\b(?:north|south|east|west|centre|center)\s+of\s+(?:the\s+)?\w+)",
 )
 _PLACE_NAMED = re.compile(
@@ -222,9 +224,22 @@ def new_arrest_later(text: str) -> str | None:
     return f"{later.group(0)} ... {arrest.group(0)}" if arrest and later else None
 
 
+_OWN_MOVES = re.compile(
+    r"\b(?:where|when)\s+(?:did|do|will|would|were)\s+you\s+(?:first\s+)?(?:go|live|stay|travel|"
+    r"move|run|flee|hide|work|study|leave|arrive|come|enter|marry|get\s+married|born|apply|claim)\b",
+    re.IGNORECASE,
+)
+
+
 def elements_asked(question: str) -> dict[str, str]:
-    """Follow-up elements a caseworker question asks for."""
+    """Follow-up elements a caseworker question asks for.
+
+    Questions about the claimant's own movements ("Where did you go after that?", "When did you
+    arrive in the UK?") ask about their history, not about an episode of harm.
+    """
     found: dict[str, str] = {}
+    if _OWN_MOVES.search(question):
+        return found
     for name, pattern in _ASKED.items():
         match = pattern.search(question)
         if match:
@@ -292,7 +307,7 @@ MEDICAL = re.compile(
 PERMISSION = re.compile(
     r"\b(?:you\s+(?:may|can|could|might|are\s+(?:able|entitled|welcome)|have\s+the\s+(?:right|"
     r"option))|if\s+you\s+(?:wish|want|would\s+like)|would\s+you\s+like|we\s+can\s+(?:refer|"
-    r"arrange|help)|it\s+(?:may|can|could|might)\s+help|(?:is|are)\s+(?:available|an\s+option)|"
+    r"arrange|help)|\b(?:may|can|could|might|would|will)\s+(?:help|support|be\s+useful)|(?:is|are)\s+(?:available|an\s+option)|"
     r"feel\s+free|option\s+(?:of|to)|your\s+(?:solicitor|legal\s+representative|lawyer)\s+can|"
     r"(?:send|submit|provide)\s+(?:us\s+)?(?:a|an|any)\s+(?:medical|report|letter))\b",
     re.IGNORECASE,
@@ -304,14 +319,21 @@ DEMAND = re.compile(
 )
 
 
-def signposts_medical(sentence: str) -> bool:
+def signposts_medical(turn: str) -> str | None:
     """The caseworker tells the claimant they may see a doctor / submit medical evidence.
 
-    A demand for evidence ("do you have medical evidence, yes or no?") is not signposting.
+    A sentence naming a doctor or medical evidence, with permission or an offer in it or in the
+    next sentence ("A doctor could write about your teeth. If you want, your solicitor can
+    arrange this."). A demand for evidence ("do you have medical evidence, yes or no?") is not
+    signposting. Returns the medical sentence, or None.
     """
-    if not MEDICAL.search(sentence) or DEMAND.search(sentence):
-        return False
-    return bool(PERMISSION.search(sentence))
+    parts = [s.text for s in sentences(turn)]
+    for index, sentence in enumerate(parts):
+        if not MEDICAL.search(sentence) or DEMAND.search(sentence):
+            continue
+        if PERMISSION.search(" ".join(parts[index : index + 2])):
+            return sentence
+    return None
 
 
 # -- distress ---------------------------------------------------------------------------------
@@ -325,7 +347,8 @@ DISTRESS = re.compile(
     r"like\s+to\s+(?:think|talk|remember)\b|\b(?:it\s+is|it's)\s+too\s+(?:hard|painful|"
     r"difficult|much)\b|\bplease\s+(?:stop|can\s+we\s+stop)\b|\b(?:i|he|she)\s+(?:feel|feels)\s+"
     r"(?:sick|dizzy|faint|unwell)\b|\bi\s+need\s+(?:a\s+)?(?:moment|minute|break)\b|\blong\s+"
-    r"(?:silence|pause)\b|\bflashbacks?\b",
+    r"(?:silence|pause)\b|\bflashbacks?\b|\b(?:feel|felt|am|is)\s+(?:\w+\s+)?(?:shame|ashamed|"
+    r"embarrassed)\b|\bsilent\s+for\b|\blooking\s+down\b",
     re.IGNORECASE,
 )
 
@@ -344,8 +367,9 @@ _VULNERABILITY: list[tuple[str, re.Pattern[str]]] = [
             r"\bsuicid\w*|\bkill\s+(?:my|him|her)sel(?:f|ves)\b|\bend(?:ing)?\s+(?:my|his|her)\s+"
             r"(?:own\s+)?life\b|\btake\s+(?:my|his|her)\s+(?:own\s+)?life\b|\b(?:do\s*n[o']t|does\s*"
             r"n[o']t|do\s+not|does\s+not)\s+want\s+to\s+(?:live|be\s+alive)\b|\bbetter\s+(?:off\s+)?"
-            r"dead\b|\bharm(?:ed|ing)?\s+(?:my|him|her)self\b|\bself[- ]harm\w*|\bcut\s+(?:my|him|"
-            r"her)self\b|\bwish\s+(?:i|he|she)\s+(?:was|were)\s+dead\b|\boverdose\b",
+            r"dead\b|\bfinish\s+(?:my|his|her)\s+(?:own\s+)?life\b|\bend\s+it\s+all\b|"
+            r"\bnot\s+(?:want\s+to\s+)?wake\s+up\b|\bharm(?:ed|ing)?\s+(?:my|him|her)self\b|"
+            r"\bself[- ]harm\w*|\bcut\s+(?:my|him|her)self\b|\bwish\s+(?:i|he|she)\s+(?:was|were)\s+dead\b|\boverdose\b",
             re.I,
         ),
     ),
@@ -375,7 +399,8 @@ _VULNERABILITY: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bnightmares?\b|\bbad\s+dreams?\b|\binsomnia\b|\b(?:can(?:no|')?t|cannot|could\s*n[o']t|"
             r"do\s*n[o']t|does\s*n[o']t)\s+sleep\b|\bwake\s+up\s+(?:screaming|shouting|crying|at\s+"
-            r"night|in\s+the\s+night)\b|\bsleep(?:ing)?\s+(?:problems?|badly|pills|tablets)\b|\b"
+            r"night|in\s+the\s+night|many\s+times)\b|\b(?:problems?|trouble|difficult(?:y|ies))\s+"
+            r"(?:with\s+)?sleeping\b|\bsleep(?:ing)?\s+(?:problems?|badly|pills|tablets)\b|\b"
             r"(?:not|never|hardly|barely)\s+sleep(?:ing)?\b|\bsleepless\b",
             re.I,
         ),
@@ -390,7 +415,8 @@ _VULNERABILITY: list[tuple[str, re.Pattern[str]]] = [
             r"pain\b|\bpain\s+in\s+my\b|\bheadaches?\b|\bmigraines?\b|\b(?:hard\s+of\s+hearing|deaf|"
             r"blind)\b|\bmedication\b|\bhepatitis\b|\binjur(?:y|ies)\b|\b(?:do|does|can)\s*(?:n[o']t|"
             r"not)\s+(?:close|open|move|bend|work|walk|stand|grip)\s+(?:properly|well|normally)\b|"
-            r"\bcannot\s+(?:walk|see|hear|stand)\s+(?:properly|well)\b|\blimp\b",
+            r"\bcannot\s+(?:walk|see|hear|stand|sit|work)\s+(?:properly|well|for\s+long)\b|\blimp\b|"
+            r"\bhurts?\s+when\s+(?:i|he|she)\b|\bskin\s+(?:is\s+tight|came\s+off)\b",
             re.I,
         ),
     ),

@@ -118,6 +118,31 @@ _CONFINEMENT = (
 _SPECIAL: list[tuple[re.Pattern[str], str, bool]] = [
     (
         re.compile(
+            r"\btook\s+turns\s+(?:with|on|raping|abusing)\s+(?P<victim>me|her|him|us)\b", re.I
+        ),
+        "sexual-violence",
+        True,
+    ),
+    (
+        re.compile(
+            r"\bforced\s+(?:him|her|them)sel(?:f|ves)\s+(?:on|upon)\s+(?P<victim>me|her|him|us)\b",
+            re.I,
+        ),
+        "sexual-violence",
+        True,
+    ),
+    (
+        re.compile(
+            r"\bmade\s+(?P<victim>me|us|him|her)\s+(?:stand|kneel|sit|lie|stay|crawl|squat|walk|"
+            r"sleep)\b[^.]{0,40}?\b(?:cold\s+water|in\s+(?:the\s+)?water|snow|ice|in\s+the\s+sun|"
+            r"all\s+night|for\s+(?:many\s+)?(?:hours|days)|on\s+(?:broken\s+)?glass|naked)\b",
+            re.I,
+        ),
+        "torture",
+        True,
+    ),
+    (
+        re.compile(
             r"\bdid\s+(?:bad\s+|terrible\s+|horrible\s+)?things\s+to\s+(?P<victim>me|us|him|her)\b",
             re.I,
         ),
@@ -268,6 +293,15 @@ _SPECIAL: list[tuple[re.Pattern[str], str, bool]] = [
 ]
 
 
+#: Any word for an act of harm (a caseworker question naming one is about the disclosure).
+HARM_WORDS = re.compile(
+    r"\b(?:beat\w*|hit|hurt|tortur\w*|rap(?:e|ed|ing)|sexual\w*|assault\w*|abus\w*|burn\w*|"
+    r"electric\w*|shock\w*|kick\w*|whip\w*|ill-?treat\w*|mistreat\w*|injur\w*|harm\w*|"
+    r"wounds?|scars?|marks)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class HarmMention:
     """One act of harm to the claimant found in a segment."""
@@ -343,6 +377,75 @@ def _how(verb: str) -> bool:
     return False
 
 
+_MALE = {
+    "father",
+    "brother",
+    "son",
+    "husband",
+    "uncle",
+    "cousin",
+    "nephew",
+    "grandfather",
+    "boy",
+    "friend",
+    "neighbour",
+    "neighbor",
+    "colleague",
+}
+_FEMALE = {
+    "mother",
+    "sister",
+    "daughter",
+    "wife",
+    "aunt",
+    "niece",
+    "grandmother",
+    "girl",
+    "cousin",
+    "friend",
+    "neighbour",
+    "neighbor",
+    "colleague",
+}
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:his|her|their|my)\s+(?:\w+\s+)?(?P<rel>" + "|".join(sorted(_MALE | _FEMALE)) + r")\b",
+    re.IGNORECASE,
+)
+_HARMED_VERB = re.compile(
+    r"\b(?:killed|shot|beat|beaten|arrested|took|detained|kidnapped|murdered|"
+    r"attacked|hit|hurt|tortured|raped|abducted|stabbed)\b[^.]*$",
+    re.I,
+)
+_HARMED_PASSIVE = re.compile(
+    r"\s+(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:killed|shot|beaten|"
+    r"arrested|taken|detained|kidnapped|murdered|attacked|tortured)",
+    re.I,
+)
+_THIRD_VICTIM = re.compile(r"\b(?:him|his|her)\b", re.IGNORECASE)
+
+
+def _about_a_relative(spoken: str, mention: HarmMention) -> bool:
+    """In a third-person rendering, "him"/"her" after "his father" may be the father.
+
+    When a relative of the victim pronoun's gender is named earlier in the turn, the pronoun is
+    not taken as the claimant ("He says they killed his father. They shot him...").
+    """
+    victim = _THIRD_VICTIM.search(mention.trigger)
+    if not victim:
+        return False
+    pronoun = victim.group(0).lower()
+    genders = _MALE if pronoun in ("him", "his") else _FEMALE
+    before = spoken[: mention.position]
+    for match in _RELATIVE_BEFORE.finditer(before):
+        if match.group("rel").lower() not in genders or before[match.end() :].startswith("'"):
+            continue  # "her sister's house" is a place, not the person harmed
+        lead = before[max(0, match.start() - 40) : match.start()]
+        tail = before[match.end() : match.end() + 30]
+        if _HARMED_VERB.search(lead) or _HARMED_PASSIVE.match(tail):
+            return True
+    return False
+
+
 def find_harm(text: str, third_person: bool) -> list[HarmMention]:
     """Harm the speaker (the claimant, or the claimant rendered by the interpreter) suffered."""
     spoken = without_notes(text)
@@ -354,6 +457,8 @@ def find_harm(text: str, third_person: bool) -> list[HarmMention]:
             base = base if base >= 0 else offset
             found.extend(_clause_harm(clause, sentence.text, base, third_person))
     found.sort(key=lambda m: m.position)
+    if third_person:
+        found = [m for m in found if not _about_a_relative(spoken, m)]
     unique: list[HarmMention] = []
     for mention in found:
         if not any(abs(mention.position - u.position) < 3 for u in unique):

@@ -111,8 +111,27 @@ def _signature(text: str) -> tuple[str, frozenset[str]]:
 
 
 def question_sentences(turn: str) -> list[str]:
-    """The questions in a caseworker turn: sentences ending in '?', or requests ("Tell me...")."""
-    return [s.text for s in sentences(turn) if s.is_question or _IMPERATIVE.search(s.text)]
+    """The questions in a caseworker turn: sentences ending in '?', or requests ("Tell me...").
+
+    A "yes or no" demand said as its own sentence ("I need a yes or no answer.") is joined to
+    the question it goes with, so the demand is counted without counting an extra question.
+    """
+    parts = [s.text for s in sentences(turn)]
+    questions: list[str] = []
+    pending_demand = ""
+    for part in parts:
+        is_question = part.rstrip().endswith("?") or bool(_IMPERATIVE.search(part))
+        if is_question:
+            questions.append((pending_demand + " " + part).strip() if pending_demand else part)
+            pending_demand = ""
+        elif YES_NO_DEMAND.search(part):
+            if questions:
+                questions[-1] = questions[-1] + " " + part
+            else:
+                pending_demand = part
+    if pending_demand:
+        questions.append(pending_demand)
+    return questions
 
 
 def classify(question: str) -> str:

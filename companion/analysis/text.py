@@ -54,8 +54,6 @@ HYPOTHETICAL = {
     "threatens",
     "threat",
     "threats",
-    "if",
-    "unless",
     "wanted",
     "want",
     "wants",
@@ -121,15 +119,55 @@ def without_notes(text: str) -> str:
     return _NOTE.sub(" ", text)
 
 
+_SUBJECTS = {"they", "he", "she", "i", "we", "you", "someone", "somebody"}
+
+
 def negated(words: list[str], index: int, window: int = 4) -> bool:
-    """True if a negation appears within ``window`` words before ``index``."""
-    return any(w in NEGATIONS or w.endswith("n't") for w in words[max(0, index - window) : index])
+    """True if a negation governs the word at ``index``: within ``window`` words before it and
+    not across a new subject ("when my family could not pay they burned her arm": not negated).
+    """
+    for word in reversed(words[max(0, index - window) : index]):
+        if word in NEGATIONS or word.endswith("n't"):
+            return True
+        if word in _SUBJECTS:
+            return False
+    return False
+
+
+_MODALS = {
+    "would",
+    "will",
+    "could",
+    "might",
+    "may",
+    "shall",
+    "should",
+    "going",
+    "gonna",
+    "wanted",
+    "want",
+    "wants",
+    "tried",
+    "try",
+}
 
 
 def hypothetical(words: list[str], index: int, window: int = 6) -> bool:
-    """True if the act at ``index`` is threatened, feared or conditional, not done."""
+    """True if the act at ``index`` is threatened, feared or intended, not done.
+
+    A modal counts when it governs the act ("they would hurt me", "going to kill me"), not when
+    it sits in another clause ("when her family could not pay, they burned her arm"); words of
+    threat or fear count anywhere in the window ("he threatened to beat me").
+    """
     before = words[max(0, index - window) : index]
-    return any(w in HYPOTHETICAL for w in before)
+    if any(w in HYPOTHETICAL - _MODALS for w in before):
+        return True
+    for word in reversed(before[-3:]):
+        if word in _MODALS:
+            return True
+        if word in _SUBJECTS:
+            return False
+    return False
 
 
 _STEM_SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")

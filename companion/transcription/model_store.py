@@ -31,8 +31,19 @@ from companion.errors import ModelError
 
 log = logging.getLogger(__name__)
 
-#: The default model, chosen from measurements on a 2-core laptop-class CPU (see README).
-DEFAULT_MODEL = "base"
+#: The default: "auto" picks per interview, from measurements on a 2-core laptop CPU (README):
+#: ``tiny.en`` keeps within the live goals (commit delay, CPU); the multilingual ``base`` is
+#: needed to tell the claimant's own language from the interpreter's English, so it is chosen
+#: when the interview has a claimant language other than English.
+DEFAULT_MODEL = "auto"
+AUTO_ENGLISH = "tiny.en"
+AUTO_MULTILINGUAL = "base"
+
+
+def auto_choice(language: str | None) -> str:
+    """The model "auto" means for an interview whose claimant speaks ``language``."""
+    return AUTO_MULTILINGUAL if language and language.lower() not in ("en", "eng") else AUTO_ENGLISH
+
 
 _MODEL_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 _STAMP = "joined.json"
@@ -196,13 +207,15 @@ class ModelStore:
                 shutil.rmtree(tmp, ignore_errors=True)
 
     # -- resolution -----------------------------------------------------------------------
-    def resolve(self, choice: str | None = None) -> ModelInfo:
+    def resolve(self, choice: str | None = None, language: str | None = None) -> ModelInfo:
         """Resolve the user's choice (or the default) to a local model, offline.
 
-        Raises :class:`ModelError` with one line saying what was looked for where, and how to
-        fix it.
+        ``language`` is the claimant's language, for the "auto" choice. Raises
+        :class:`ModelError` with one line saying what was looked for where, and how to fix it.
         """
         choice = (choice or "").strip() or DEFAULT_MODEL
+        if choice == "auto":
+            choice = auto_choice(language)
         as_path = Path(choice).expanduser()
         if as_path.is_dir() or os.sep in choice or choice.startswith("."):
             if _is_model_dir(as_path):
