@@ -369,7 +369,8 @@ _VULNERABILITY: list[tuple[str, re.Pattern[str]]] = [
             r"n[o']t|do\s+not|does\s+not)\s+want\s+to\s+(?:live|be\s+alive)\b|\bbetter\s+(?:off\s+)?"
             r"dead\b|\bfinish\s+(?:my|his|her)\s+(?:own\s+)?life\b|\bend\s+it\s+all\b|"
             r"\bnot\s+(?:want\s+to\s+)?wake\s+up\b|\bharm(?:ed|ing)?\s+(?:my|him|her)self\b|"
-            r"\bself[- ]harm\w*|\bcut\s+(?:my|him|her)self\b|\bwish\s+(?:i|he|she)\s+(?:was|were)\s+dead\b|\boverdose\b",
+            r"\bself[- ]harm\w*|\bcut\s+(?:my|him|her)self\b|\bwish\s+(?:i|he|she)\s+(?:was|"
+            r"were)\s+dead\b|\boverdose\b",
             re.I,
         ),
     ),
