@@ -1,6 +1,6 @@
 # Interview Companion — the two commands of the README's quick start:
 #   make run    set up (.venv, the app, offline speech models) and open the app
-#   make test   the same set-up, then ruff and the whole test suite
+#   make test   the same set-up, then ruff, mypy (core) and the whole test suite
 # Underneath: make setup, make bench, make lint, make clean.
 
 PYTHON ?= python3
@@ -20,6 +20,7 @@ demo: setup
 
 test: setup
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 setup: sysdeps $(STAMP)

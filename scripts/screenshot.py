@@ -30,12 +30,9 @@ def main() -> int:
     def grab() -> None:
         screen = app.primaryScreen()
         screen.grabWindow(0).save(str(out / "main-window.png"))
-        window.close()
-        QTimer.singleShot(100, lambda: None if window.running else app.quit())
+        window.close()  # stops capture; the window closes once the worker has finished
 
     QTimer.singleShot(int(seconds * 1000), grab)
-    window.destroyed.connect(app.quit)
-    app.lastWindowClosed.connect(app.quit)
     return int(app.exec())
 
 

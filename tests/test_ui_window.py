@@ -65,3 +65,11 @@ def test_closing_while_running_stops_the_worker_first(qtbot, window) -> None:
     window.close()
     qtbot.waitUntil(lambda: not window.running, timeout=10_000)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+
+
+def test_quitting_the_app_while_running_stops_the_worker_cleanly(qtbot, window) -> None:
+    window.start()
+    qtbot.waitUntil(lambda: window.transcript.count() >= 1, timeout=10_000)
+    thread = window._thread
+    window.shutdown()
+    assert thread is None or not thread.isRunning()

@@ -20,6 +20,9 @@ def run_app(demo: bool = False, model: str | None = None, argv: list[str] | None
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     window = MainWindow(model=model, demo=demo)
+    # If the app is asked to quit some other way (the session ends, a signal), stop capture
+    # and let the worker commit what it heard before the process goes.
+    app.aboutToQuit.connect(window.shutdown)
     window.show()
     if demo:
         window.start()

@@ -219,6 +219,22 @@ class MainWindow(QMainWindow):
         if self._closing:
             self.close()
 
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """Last resort when the application quits with the worker still running.
+
+        The normal path is :meth:`closeEvent` (stop, then close on ``finished``). Here the event
+        loop is already over, so waiting is the only way not to kill a running thread.
+        """
+        thread = self._thread
+        if self._worker is not None:
+            self._worker.stop()
+        try:
+            if thread is not None and thread.isRunning():
+                thread.quit()
+                thread.wait(timeout_ms)
+        except RuntimeError:  # the thread object was already deleted: nothing left to wait for
+            pass
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Closing stops capture first and closes once the worker has finished."""
         if self._worker is not None:

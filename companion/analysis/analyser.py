@@ -339,13 +339,14 @@ class Analyser:
                     )
                 )
         for kind, words in cues.vulnerabilities(spoken):
-            item = {"segment": i, "kind": kind, "evidence": _evidence(spoken, words)}
+            evidence = _evidence(spoken, words)
+            item: dict[str, Any] = {"segment": i, "kind": kind, "evidence": evidence}
             self.vulnerability.append(item)
             events.append(
                 AnalysisEvent(
                     "safeguarding" if kind == "suicidal" else "vulnerability",
                     i,
-                    item["evidence"],
+                    evidence,
                     details={"kind": kind},
                     urgency="insist" if kind == "suicidal" else "calm",
                 )

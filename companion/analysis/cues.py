@@ -161,7 +161,7 @@ def elements_given(text: str, victim_third_person: bool = False) -> dict[str, st
 def _other_pronoun(text: str, agent: str) -> bool:
     """In "she says he beat her", the agent "he" is not the claimant "she"."""
     lead = re.search(r"\b(he|she)\s+(?:says|said|told|explains|adds|states)\b", text, re.I)
-    return bool(lead) and lead.group(1).lower() != agent.lower()
+    return lead is not None and lead.group(1).lower() != agent.lower()
 
 
 #: Years, and places named with a capital, that tell one episode from another.

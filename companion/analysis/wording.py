@@ -16,7 +16,7 @@ def wording() -> dict[str, Any]:
     return tomllib.loads(read_text("prompts", "wording.toml"))
 
 
-class _Blank(dict):  # type: ignore[type-arg]
+class _Blank(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""
 

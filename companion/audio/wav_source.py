@@ -83,7 +83,7 @@ def _av_blocks(
         wanted = int(block_s * SAMPLE_RATE)
         try:
             for frame in container.decode(streams[0]):
-                for out in resampler.resample(frame):
+                for out in resampler.resample(frame):  # type: ignore[arg-type]
                     block = out.to_ndarray().reshape(-1).astype(np.float32)
                     pending.append(block)
                     size += len(block)

@@ -157,7 +157,7 @@ class WhisperDecoder:
         self._suppress = sorted(suppress)
         log.info("speech model '%s' loaded from %s", info.name, info.path)
 
-    def _tokenizer(self, language: str | None):  # type: ignore[no-untyped-def]
+    def _tokenizer(self, language: str | None):
         key = language if self.multilingual else "en"
         if key not in self._tokenizers:
             self._tokenizers[key] = self._tokenizer_cls(
@@ -165,7 +165,7 @@ class WhisperDecoder:
             )
         return self._tokenizers[key]
 
-    def _encode(self, audio: np.ndarray, full_window: bool):  # type: ignore[no-untyped-def]
+    def _encode(self, audio: np.ndarray, full_window: bool):
         feats = self.features(audio)
         content = min(feats.shape[-1], _MAX_FRAMES)
         width = (
@@ -180,7 +180,7 @@ class WhisperDecoder:
         view = self._ct2.StorageView.from_array(np.ascontiguousarray(feats[None], dtype=np.float32))
         return self.model.encode(view, to_cpu=False), content
 
-    def _detect_language(self, encoded, languages: Sequence[str]) -> tuple[str, float]:  # type: ignore[no-untyped-def]
+    def _detect_language(self, encoded, languages: Sequence[str]) -> tuple[str, float]:
         ranked = self.model.detect_language(encoded)[0]
         allowed = {f"<|{code}|>" for code in languages}
         for token, prob in ranked:
@@ -240,7 +240,7 @@ class WhisperDecoder:
         prompt: str,
         language: str | None,
         beam: int = 1,
-    ) -> Hypothesis:  # type: ignore[no-untyped-def]
+    ) -> Hypothesis:
         tok = self._tokenizer(language)
         prefix_text = "".join(w.text for w in prefix)
         prefix_tokens = tok.encode(prefix_text) if prefix_text else []
@@ -274,7 +274,7 @@ class WhisperDecoder:
 
     def _align(
         self, encoded, frames: int, tok, text_tokens: list[int], duration: float
-    ) -> list[Word]:  # type: ignore[no-untyped-def]
+    ) -> list[Word]:
         words, word_tokens = tok.split_to_word_tokens([*text_tokens, tok.eot])
         try:
             aligned = self.model.align(
