@@ -121,7 +121,7 @@ class Analyser:
         self._unsignposted: list[Episode] = []
         self._open: list[Episode] = []
         self._question_segments: set[int] = set()
-        self._owner: dict[int, Episode] = {}
+        self._owner: dict[int, Episode] = {}  # id(mention) -> episode, for the current turn
 
     # -- input -----------------------------------------------------------------------------
     def feed(self, segment: Segment) -> list[AnalysisEvent]:
@@ -264,8 +264,7 @@ class Analyser:
         """
         words = episode.words | episode.context_words if broad else episode.words
         for question in question_sentences(text):
-            harm_word = HARM_WORDS.search(question)
-            if harm_word:
+            if HARM_WORDS.search(question):
                 return question
             shared = _canonical(content_stems(question)) & _canonical(words)
             if shared:
@@ -284,6 +283,7 @@ class Analyser:
             self._answered_questions.add(self._last_caseworker)
         third_person = segment.speaker == "interpreter"
         mentions = find_harm(text, third_person)
+        self._owner = {}  # which episode each of this turn's mentions belongs to
         spoken = without_notes(text)
         touched: list[Episode] = []
         for position, mention in enumerate(mentions):
