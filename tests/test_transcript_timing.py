@@ -70,8 +70,14 @@ def test_summary_command_reports_the_timing(tmp_path: Path, capsys) -> None:
     rules = {w["rule"] for w in timing["warnings"]}
     assert {"slot-ending", "break-due"} <= rules
     assert all(set(w) >= {"at_s", "rule", "message"} for w in timing["warnings"])
-    assert set(out) >= {"preset", "timing", "analysis", "missing_followups", "interpreter",
-                        "reflection_prompts"}
+    assert set(out) >= {
+        "preset",
+        "timing",
+        "analysis",
+        "missing_followups",
+        "interpreter",
+        "reflection_prompts",
+    }
     assert out["analysis"]["segments"] == len(
         [line for line in path.read_text().splitlines() if '"break"' not in line]
     )
@@ -79,9 +85,11 @@ def test_summary_command_reports_the_timing(tmp_path: Path, capsys) -> None:
 
 def test_summary_puts_missing_followups_first(tmp_path: Path, capsys) -> None:
     path = tmp_path / "d.txt"
-    path.write_text("Caseworker: What happened at the station?\n"
-                    "Claimant: They beat me with cables.\n"
-                    "Caseworker: Where do you live now?\n")
+    path.write_text(
+        "Caseworker: What happened at the station?\n"
+        "Claimant: They beat me with cables.\n"
+        "Caseworker: Where do you live now?\n"
+    )
     assert main(["summary", str(path), "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["missing_followups"] == [{"segment": 1, "missing": ["when", "by_whom"]}]

@@ -39,34 +39,11 @@ NEGATIONS = {
     "isn't",
     "aren't",
 }
-#: Words that make an act hypothetical: threatened, intended, conditional.
-HYPOTHETICAL = {
-    "would",
-    "will",
-    "could",
-    "might",
-    "may",
-    "shall",
-    "should",
-    "threaten",
-    "threatened",
-    "threatening",
-    "threatens",
-    "threat",
-    "threats",
-    "wanted",
-    "want",
-    "wants",
-    "going",
-    "afraid",
-    "fear",
-    "feared",
-    "scared",
-    "worried",
-    "promised",
-    "warned",
-    "planned",
-}
+#: Words that make an act threatened, feared or intended rather than done.
+THREAT_WORDS = set(
+    """threaten threatened threatening threatens threat threats afraid fear feared scared worried
+    promised warned planned""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -134,22 +111,9 @@ def negated(words: list[str], index: int, window: int = 4) -> bool:
     return False
 
 
-_MODALS = {
-    "would",
-    "will",
-    "could",
-    "might",
-    "may",
-    "shall",
-    "should",
-    "going",
-    "gonna",
-    "wanted",
-    "want",
-    "wants",
-    "tried",
-    "try",
-}
+_MODALS = set(
+    "would will could might may shall should going gonna wanted want wants tried try".split()
+)
 
 
 def hypothetical(words: list[str], index: int, window: int = 6) -> bool:
@@ -160,7 +124,7 @@ def hypothetical(words: list[str], index: int, window: int = 6) -> bool:
     threat or fear count anywhere in the window ("he threatened to beat me").
     """
     before = words[max(0, index - window) : index]
-    if any(w in HYPOTHETICAL - _MODALS for w in before):
+    if any(w in THREAT_WORDS for w in before):
         return True
     for word in reversed(before[-3:]):
         if word in _MODALS:
