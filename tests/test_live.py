@@ -112,3 +112,19 @@ def test_sources_must_have_distinct_origins(tmp_path: Path) -> None:
             ScriptedTranscriber([]),
             print,
         )
+
+
+def test_a_failing_model_stops_capture_and_reports(tmp_path: Path) -> None:
+    path = write_wav(tmp_path / "call.wav", tone_track([(0.2, 20.0)], 20.0))
+
+    class Broken(ScriptedTranscriber):
+        def transcribe(self, audio, **kw):  # type: ignore[override]
+            raise RuntimeError("model crashed")
+
+    source = FileSource(path, origin="call")
+    live = build_live(
+        [source], Broken([]), lambda e: None, gate_factory=lambda: SpeechGate(EnergyVad())
+    )
+    with pytest.raises(RuntimeError, match="model crashed"):
+        live.run()
+    assert source._stop.is_set()  # capture was told to stop; no reader-less device left open

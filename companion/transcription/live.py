@@ -94,6 +94,16 @@ class LiveTranscription:
         ]
         for pump in pumps:
             pump.start()
+        try:
+            self._consume()
+        finally:
+            # Whatever ended the run (all sources done, stop(), or an error from the model),
+            # capture stops too: no device is left open with nobody reading it.
+            self.stop()
+            for pump in pumps:
+                pump.join(timeout=2.0)
+
+    def _consume(self) -> None:
         open_sources = {s.origin for s in self.sources}
         live = {s.origin: s.live for s in self.sources}
         while open_sources:
@@ -118,8 +128,6 @@ class LiveTranscription:
                     self.max_backlog_s = max(self.max_backlog_s, backlog)
                     for event in self.engines[key].feed(payload, backlog_s=backlog):
                         self.on_event(event)
-        for pump in pumps:
-            pump.join(timeout=2.0)
 
 
 def build_live(
