@@ -200,18 +200,14 @@ def _write_output(text: str, output: str | None) -> None:
     if not output:
         sys.stdout.write(text)
         return
-    import os
-    import tempfile
     from pathlib import Path
 
-    target = Path(output)
+    from companion.files import atomic_write_text
+
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".companion-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
+        atomic_write_text(Path(output), text)
     except OSError as exc:
-        raise UserError(f"{target}: cannot be written ({exc.strerror or exc})") from exc
+        raise UserError(f"{output}: cannot be written ({exc.strerror or exc})") from exc
 
 
 def _models(args: argparse.Namespace) -> int:

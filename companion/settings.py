@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from companion import paths
 from companion.errors import UserError
+from companion.files import atomic_write_text
 
 log = logging.getLogger(__name__)
 
@@ -81,14 +80,7 @@ class Settings:
 
     def save(self, path: Path | None = None) -> None:
         """Write settings atomically (a crash never leaves a half-written file)."""
-        path = path or self.path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(asdict(self), handle, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        atomic_write_text(path or self.path(), json.dumps(asdict(self), indent=2))
 
 
 def _set_checked(path: Path, target: Any, full_key: str, key: str, value: Any) -> None:

@@ -63,10 +63,14 @@ _PLACE_NAMED = re.compile(
 )
 
 
+def _words(match: re.Match[str] | None) -> str | None:
+    """The words a pattern matched, or None."""
+    return match.group(0) if match else None
+
+
 def place_mentioned(text: str) -> str | None:
     """A place named in a question ("You mentioned the detention centre...")."""
-    match = _PLACE_NAMED.search(text) or WHERE_GIVEN.search(text)
-    return match.group(0) if match else None
+    return _words(_PLACE_NAMED.search(text) or WHERE_GIVEN.search(text))
 
 
 WHERE_ASKED = re.compile(
@@ -260,8 +264,7 @@ NEW_EPISODE = re.compile(
 
 def new_episode_cue(text: str) -> str | None:
     """Words that announce a different, later episode ("the second time", "months later")."""
-    match = NEW_EPISODE.search(text)
-    return match.group(0) if match else None
+    return _words(NEW_EPISODE.search(text))
 
 
 # -- acknowledgement and responses ----------------------------------------------------------
@@ -355,8 +358,7 @@ DISTRESS = re.compile(
 
 def distress(text: str) -> str | None:
     """Words or a bracketed note showing distress in the interview, or None."""
-    match = DISTRESS.search(text)
-    return match.group(0) if match else None
+    return _words(DISTRESS.search(text))
 
 
 # -- vulnerability ----------------------------------------------------------------------------

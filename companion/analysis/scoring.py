@@ -74,6 +74,9 @@ class Score:
         )
 
 
+_DISCLOSURE_FIELDS = ("acknowledged", "medical_evidence_signposted", "category")
+
+
 def _check(score: Score, name: str, what: str, ok: bool) -> None:
     score.fields += 1
     if ok:
@@ -113,34 +116,12 @@ def score_file(path: Path, labels: dict[str, Any]) -> Score:
         used.add(match)
         score.found_disclosures += 1
         got = disclosures[match]
-        if "acknowledged" in expected:
-            _check(
-                score,
-                name,
-                f"disclosure {got['segment']} acknowledged={got['acknowledged']}",
-                got["acknowledged"] == expected["acknowledged"],
-            )
-        for element, value in expected.get("followups", {}).items():
-            _check(
-                score,
-                name,
-                f"disclosure {got['segment']} {element}={got['followups'][element]}",
-                got["followups"][element] == value,
-            )
-        if "medical_evidence_signposted" in expected:
-            _check(
-                score,
-                name,
-                f"disclosure {got['segment']} medical={got['medical_evidence_signposted']}",
-                got["medical_evidence_signposted"] == expected["medical_evidence_signposted"],
-            )
-        if "category" in expected:
-            _check(
-                score,
-                name,
-                f"disclosure {got['segment']} category={got['category']}",
-                got["category"] == expected["category"],
-            )
+        wanted = {key: expected[key] for key in _DISCLOSURE_FIELDS if key in expected}
+        wanted.update({f"followups.{k}": v for k, v in expected.get("followups", {}).items()})
+        for key, value in wanted.items():
+            field_name, _, element = key.partition(".")
+            actual = got[field_name][element] if element else got[field_name]
+            _check(score, name, f"disclosure {got['segment']} {key}={actual}", actual == value)
     score.predicted_disclosures += len(disclosures)
     score.correct_predictions += len(used)
     for i, d in enumerate(disclosures):

@@ -41,6 +41,8 @@ from pathlib import Path
 
 import numpy as np
 
+from companion.files import atomic_write_text
+
 logger = logging.getLogger(__name__)
 
 #: Sample rate of every corpus WAV.
@@ -357,7 +359,7 @@ def write_reference(recording: Recording, path: Path | None = None) -> Path:
         )
         for s in recording.segments
     ]
-    _atomic_write_text(target, "".join(line + "\n" for line in lines))
+    atomic_write_text(target, "".join(line + "\n" for line in lines))
     return target
 
 
@@ -454,7 +456,7 @@ def build_corpus(out_dir: Path, *, seed: int = 0) -> list[Recording]:
             n: old_entries[n] for n, _, _ in plans if n in old_entries and n not in new_entries
         }
         manifest = {"version": CORPUS_VERSION, "recordings": {**pending, **new_entries}}
-        _atomic_write_text(manifest_path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        atomic_write_text(manifest_path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     return recordings
 
 
@@ -619,13 +621,6 @@ def _write_wav(path: Path, audio: np.ndarray) -> None:
         wav.setsampwidth(2)
         wav.setframerate(SAMPLE_RATE)
         wav.writeframes(data)
-    os.replace(tmp, path)
-
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
 
 

@@ -43,8 +43,3 @@ class Transcript:
     source: str = ""
     #: "jsonl" or "text".
     form: str = "jsonl"
-
-    @property
-    def timed(self) -> bool:
-        """True when every segment has a start time."""
-        return bool(self.segments) and all(s.start is not None for s in self.segments)

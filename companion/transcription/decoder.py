@@ -121,7 +121,6 @@ class WhisperDecoder:
         self.beam_size = beam_size
         self.final_beam_size = final_beam_size
         self.prompt_min_s = _PROMPT_MIN_S
-        self.final_full_window = False
         try:
             self.model = ctranslate2.models.Whisper(
                 str(info.path),
@@ -205,7 +204,7 @@ class WhisperDecoder:
             : _MAX_FRAMES * SAMPLE_RATE // _FRAMES_PER_SECOND
         ]
         duration = len(audio) / SAMPLE_RATE
-        encoded, frames = self._encode(audio, full_window=final and self.final_full_window)
+        encoded, frames = self._encode(audio, full_window=False)
         beam = self.final_beam_size if final else self.beam_size
         lang_prob = None
         if self.multilingual and not language:

@@ -49,7 +49,6 @@ class ScriptedTranscriber:
         self.script = sorted(script, key=lambda w: w.start)
         self.multilingual = multilingual
         self.garble_partial = garble_partial
-        self.calls: list[tuple[float, float]] = []
 
     def transcribe(
         self,
@@ -65,7 +64,6 @@ class ScriptedTranscriber:
         """Return ``prefix`` then the script's words that start inside the buffer."""
         duration = len(audio) / SAMPLE_RATE
         end = offset + duration
-        self.calls.append((offset, end))
         # Words already given as the prefix are not recognised again.
         after = offset + prefix[-1].end - 1e-6 if prefix else offset - 0.05
         words = list(prefix)

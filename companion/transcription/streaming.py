@@ -70,9 +70,6 @@ class EngineConfig:
     max_buffer_s: float = 12.0
     hard_max_buffer_s: float = 24.0
     max_segment_s: float = 10.0
-    #: Agreed words are committed only once they end this long before the buffer's end: the
-    #: last second of a buffer is where a pass is least sure.
-    commit_margin_s: float = 0.0
     #: Commit agreed words a whole sentence at a time (see ``_committable``).
     whole_sentences: bool = True
     prompt_words: int = 30
@@ -293,9 +290,6 @@ class StreamingEngine:
         rest of it; locking them in early cost five points of WER in measurements. A run-on
         without sentence ends is committed anyway once it spans ``max_segment_s``.
         """
-        horizon = self._buf_start + self.buffer_seconds - self.config.commit_margin_s
-        while agreed and new[agreed - 1].end > horizon:
-            agreed -= 1
         if not self.config.whole_sentences or not agreed:
             return agreed
         for i in range(agreed - 1, -1, -1):
