@@ -8,13 +8,14 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write_text(path: Path, text: str) -> None:
+def atomic_write_text(path: Path, text: str, make_parents: bool = False) -> None:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder, flushed
     to disk and renamed into place; on failure the temporary file is removed and the old
-    ``path`` is untouched."""
+    ``path`` is untouched. Missing folders are created only with ``make_parents``."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
+    if make_parents:
+        folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}-")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -80,7 +80,9 @@ class Settings:
 
     def save(self, path: Path | None = None) -> None:
         """Write settings atomically (a crash never leaves a half-written file)."""
-        atomic_write_text(path or self.path(), json.dumps(asdict(self), indent=2))
+        atomic_write_text(
+            path or self.path(), json.dumps(asdict(self), indent=2), make_parents=True
+        )
 
 
 def _set_checked(path: Path, target: Any, full_key: str, key: str, value: Any) -> None:

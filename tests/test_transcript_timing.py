@@ -113,3 +113,17 @@ def test_summary_bad_preset_and_overlapping_breaks(tmp_path: Path, capsys) -> No
     assert main(["summary", str(path), "--format", "json"]) == 2
     err = capsys.readouterr().err
     assert "t.jsonl:3: break overlaps" in err and err.count("\n") == 1
+
+
+def test_summary_written_to_a_file_or_a_one_line_error(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("Q: Where were you born?\nA: In Herat.\n")
+    out = tmp_path / "summary.json"
+    assert main(["summary", str(path), "-o", str(out)]) == 0
+    assert json.loads(out.read_text())["preset"] == "trauma-informed"
+    missing = tmp_path / "no-such-folder" / "s.json"
+    assert main(["summary", str(path), "-o", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert "s.json: cannot be written" in err and err.count("\n") == 1
+    assert not missing.parent.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

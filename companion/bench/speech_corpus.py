@@ -359,7 +359,7 @@ def write_reference(recording: Recording, path: Path | None = None) -> Path:
         )
         for s in recording.segments
     ]
-    atomic_write_text(target, "".join(line + "\n" for line in lines))
+    atomic_write_text(target, "".join(line + "\n" for line in lines), make_parents=True)
     return target
 
 
@@ -456,7 +456,9 @@ def build_corpus(out_dir: Path, *, seed: int = 0) -> list[Recording]:
             n: old_entries[n] for n, _, _ in plans if n in old_entries and n not in new_entries
         }
         manifest = {"version": CORPUS_VERSION, "recordings": {**pending, **new_entries}}
-        atomic_write_text(manifest_path, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        atomic_write_text(
+            manifest_path, json.dumps(manifest, indent=2, sort_keys=True) + "\n", make_parents=True
+        )
     return recordings
 
 
