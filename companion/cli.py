@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from companion import __version__
 from companion.errors import UserError
@@ -27,6 +28,15 @@ class _Parser(argparse.ArgumentParser):
         raise UserError(f"{self.prog}: {message}")
 
 
+_DB_HELP = (
+    "database URL (SQLAlchemy; default: SQLite in the data directory; also COMPANION_DATABASE_URL)"
+)
+
+
+def _db_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--db", dest="sub_db", help=_DB_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = _Parser(prog="interview-companion", description=__doc__.splitlines()[0])
@@ -34,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--verbose", action="store_true", help="log debug details")
     parser.add_argument("--demo", action="store_true", help="open the app on the sample interview")
     parser.add_argument("--model", help="speech model name or path (default: measured default)")
+    parser.add_argument("--db", help=_DB_HELP)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     transcribe = commands.add_parser(
@@ -56,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
     transcribe.add_argument(
         "--tentative", action="store_true", help="also print tentative text (to stderr)"
     )
+    transcribe.add_argument(
+        "--save",
+        action="store_true",
+        help="store it as a session (each segment is saved before it is printed); the session "
+        "id goes to stderr",
+    )
+    transcribe.add_argument("--reference", help="the session's reference (with --save)")
 
     analyse = commands.add_parser(
         "analyse", help="analyse a transcript: disclosures, follow-ups, distress, questions"
@@ -66,10 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     summary = commands.add_parser(
         "summary", help="the post-interview summary of a transcript (timing against a preset)"
     )
-    summary.add_argument("transcript", help="transcript file (JSON Lines or plain text)")
+    summary.add_argument("transcript", nargs="?", help="transcript file (JSON Lines or plain text)")
+    summary.add_argument("--session", type=int, help="a stored session instead of a file")
     summary.add_argument("--preset", help="timing preset (default: trauma-informed)")
     summary.add_argument("--format", choices=("json",), default="json", help="output form")
     summary.add_argument("-o", "--output", help="write to this file instead of stdout")
+
+    _sessions_parser(commands)
 
     models = commands.add_parser("models", help="list the speech models available offline")
     models.add_argument("--download", metavar="NAME", help="download a model (needs a network)")
@@ -81,7 +102,36 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--quick", action="store_true", help="shorter run (no real-time pass)")
     bench.add_argument("--soak-minutes", type=float, default=0.0, help="add a soak run")
     bench.add_argument("--out", default=".bench", help="working directory for samples/results")
+    for command in commands.choices.values():
+        if command.prog.split()[-1] != "sessions":
+            _db_option(command)
     return parser
+
+
+def _sessions_parser(commands: Any) -> None:
+    sessions = commands.add_parser("sessions", help="the stored interviews")
+    actions = sessions.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    listing = actions.add_parser("list", help="every stored session, newest first")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    show = actions.add_parser("show", help="one session: details, transcript, corrections")
+    show.add_argument("id", type=int, help="session id (see 'sessions list')")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    imported = actions.add_parser("import", help="store a transcript file as a session")
+    imported.add_argument("transcript", help="transcript file (JSON Lines or plain text)")
+    imported.add_argument("--reference", help="the session's reference (default: file name)")
+    imported.add_argument("--language", default="", help="the claimant's language")
+    exported = actions.add_parser("export", help="write a session as jsonl, txt, srt or vtt")
+    exported.add_argument("id", type=int, help="session id")
+    exported.add_argument(
+        "--format", choices=("jsonl", "txt", "srt", "vtt"), default="jsonl", help="file form"
+    )
+    exported.add_argument("-o", "--output", help="write to this file instead of stdout")
+    deleted = actions.add_parser("delete", help="delete a session and all that was recorded")
+    deleted.add_argument("id", type=int, help="session id")
+    closed = actions.add_parser("close", help="end an interrupted session as it stands")
+    closed.add_argument("id", type=int, help="session id")
+    for action in actions.choices.values():
+        _db_option(action)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -115,6 +165,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _summary(args)
     if args.command == "analyse":
         return _analyse(args)
+    if args.command == "sessions":
+        from companion.cli_sessions import run_sessions
+
+        return run_sessions(args, _db_url(args))
     if args.command == "bench":
         from companion.bench.run import run_bench
 
@@ -125,6 +179,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     except ImportError as exc:
         raise UserError(f"the desktop app cannot start: {exc}") from exc
     return int(app.run_app(demo=args.demo, model=args.model))
+
+
+def _db_url(args: argparse.Namespace) -> str | None:
+    """``--db`` given after the command, or before it."""
+    return getattr(args, "sub_db", None) or args.db
 
 
 def _transcribe(args: argparse.Namespace) -> int:
@@ -144,9 +203,13 @@ def _transcribe(args: argparse.Namespace) -> int:
     info = store.resolve(args.sub_model or args.model or settings.transcription.model, language)
     decoder = WhisperDecoder(info, cpu_threads=settings.transcription.cpu_threads)
     problems: list[str] = []
+    saving = _SavedTranscription.start(args, settings, language) if args.save else None
 
     def on_event(event: object) -> None:
         if isinstance(event, CommittedSegment):
+            if saving is not None:
+                # Stored first: whatever was printed survives the process being killed.
+                saving.record(event)
             sys.stdout.write(json.dumps(event.to_contract(), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         elif isinstance(event, TentativeText) and args.tentative:
@@ -155,10 +218,56 @@ def _transcribe(args: argparse.Namespace) -> int:
             problems.append(event.message)
 
     live = build_live([source], decoder, on_event, claimant_language=language)
-    live.run()
+    try:
+        live.run()
+    finally:
+        if saving is not None:
+            saving.finish()
     if problems:
         raise UserError(problems[0])
     return 0
+
+
+class _SavedTranscription:
+    """``transcribe --save``: a session recorded through the serial writer."""
+
+    def __init__(self, writer: Any, recorder: Any) -> None:
+        self.writer = writer
+        self.recorder = recorder
+
+    @classmethod
+    def start(cls, args: argparse.Namespace, settings: Any, language: str | None) -> Any:
+        from pathlib import Path
+
+        from models.recorder import SessionRecorder
+        from models.recovery import owner_id
+        from models.startup import open_store
+        from models.writer import SerialWriter
+
+        store = open_store(_db_url(args), settings).store
+        role = {"call": "claimant", "microphone": "caseworker"}.get(args.origin, "unknown")
+        session_id = store.create_session(
+            args.reference or Path(args.audio).stem,
+            language=language or "",
+            origin="transcribe",
+            participants=[(role, args.origin, str(args.audio))],
+            owner=owner_id(),
+        )
+        print(f"session {session_id}", file=sys.stderr, flush=True)
+        writer = SerialWriter(
+            store, on_problem=lambda m: print(f"store: {m}; retrying", file=sys.stderr)
+        )
+        return cls(writer, SessionRecorder(writer, session_id))
+
+    def record(self, segment: Any) -> None:
+        self.recorder.record(segment).result()
+
+    def finish(self) -> None:
+        try:
+            self.recorder.finish().result(timeout=60)
+        finally:
+            self.writer.close()
+            self.writer.store.close()
 
 
 def _analyse(args: argparse.Namespace) -> int:
@@ -188,8 +297,20 @@ def _summary(args: argparse.Namespace) -> int:
     from companion.timing.presets import get_preset
     from companion.transcript import parse_transcript
 
+    if (args.transcript is None) == (args.session is None):
+        raise UserError("summary: give a transcript file or --session ID (one of them)")
     preset = get_preset(args.preset)
-    transcript = parse_transcript(args.transcript)
+    if args.session is not None:
+        from models.export import to_transcript
+        from models.startup import open_store
+
+        store = open_store(_db_url(args)).store
+        try:
+            transcript = to_transcript(store.load(args.session))
+        finally:
+            store.close()
+    else:
+        transcript = parse_transcript(args.transcript)
     text = json.dumps(build_summary(transcript, preset), indent=2, ensure_ascii=False) + "\n"
     _write_output(text, args.output)
     return 0

@@ -43,11 +43,23 @@ class AudioSettings:
 
 
 @dataclass
+class StorageSettings:
+    """Where interviews are kept and for how long."""
+
+    #: An SQLAlchemy URL ("" = SQLite in the data directory); ``--db`` and
+    #: ``COMPANION_DATABASE_URL`` take precedence.
+    database_url: str = ""
+    #: Ended sessions older than this many days are deleted on start (0 = keep them all).
+    retention_days: int = 0
+
+
+@dataclass
 class Settings:
     """All user settings, grouped by namespace."""
 
     transcription: TranscriptionSettings = field(default_factory=TranscriptionSettings)
     audio: AudioSettings = field(default_factory=AudioSettings)
+    storage: StorageSettings = field(default_factory=StorageSettings)
 
     @staticmethod
     def path() -> Path:
@@ -96,4 +108,6 @@ def _set_checked(path: Path, target: Any, full_key: str, key: str, value: Any) -
             f"{path}: setting '{full_key}' must be {type(current).__name__}, "
             f"not {type(value).__name__}"
         )
+    if isinstance(value, int) and value < 0:
+        raise UserError(f"{path}: setting '{full_key}' must not be negative")
     setattr(target, key, value)

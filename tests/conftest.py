@@ -48,3 +48,37 @@ def _no_leaked_threads() -> Iterator[None]:
 
 
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
+
+
+_POSTGRES_ENV = "COMPANION_TEST_POSTGRES_URL"
+_POSTGRES_SKIP = (
+    f"PostgreSQL storage tests need a server: run scripts/test_postgres.sh as root and export "
+    f"its URL as {_POSTGRES_ENV} (CI does)"
+)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL: a SQLite file, and a new PostgreSQL database when a
+    server is available (the same storage tests run on both)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    admin = os.environ.get(_POSTGRES_ENV, "")
+    if not admin:
+        pytest.skip(_POSTGRES_SKIP)
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"ic_test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+        with engine.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        engine.dispose()

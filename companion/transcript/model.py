@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 #: Speaker roles of the contract.
 ROLES = ("caseworker", "interpreter", "claimant", "unknown")
@@ -22,6 +24,8 @@ class Segment:
     notes: tuple[str, ...] = ()
     line: int = 0
     language: str | None = None
+    #: The whole JSON Lines record it came from (extra keys such as corrections), if any.
+    raw: Mapping[str, Any] | None = field(default=None, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,10 @@ class BreakLine:
     end: float
     reason: str = ""
     line: int = 0
+    #: Who asked for it (claimant, caseworker, interpreter, distress), if recorded.
+    requested_by: str = ""
+    #: How many segments came before it in the file, if it was read from one.
+    after_segments: int | None = None
 
 
 @dataclass

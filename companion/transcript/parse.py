@@ -5,7 +5,8 @@
 2. Plain text as interview records are written: a turn starts with a role and a colon
    (``Caseworker:``, ``Interviewer:``, ``DM:``, ``Q:`` → caseworker; ``Claimant:``,
    ``Applicant:``, ``A:`` → claimant; ``Interpreter:``); it runs on over following lines until a
-   blank line or the next role. Bracketed notes belong to the turn they follow.
+   blank line or the next role (``Unknown:`` also starts one). Bracketed notes belong to the turn
+   they follow; a line of its own like ``[Break 1:00:00–1:15:00: comfort break]`` is a break.
 
 Anything wrong gives a :class:`UserError` naming the file and the line; nothing is half-read.
 """
@@ -30,12 +31,20 @@ _ROLE_ALIASES = {
     "applicant": "claimant",
     "a": "claimant",
     "interpreter": "interpreter",
+    "unknown": "unknown",
 }
 _TURN = re.compile(
-    r"^\s*(caseworker|interviewer|dm|q|claimant|applicant|a|interpreter)\s*[:：]\s*(.*)$",
+    r"^\s*(caseworker|interviewer|dm|q|claimant|applicant|a|interpreter|unknown)\s*[:：]\s*(.*)$",
     re.IGNORECASE,
 )
-_NOTE = re.compile(r"\[[^\[\]]*\]")
+#: A break noted on a line of its own: ``[Break 1:00:00–1:15:00: comfort break]``.
+_BREAK = re.compile(
+    r"^\[break\s+(?:from\s+)?(\d+:\d{2}(?::\d{2})?)\s*(?:–|-|to)\s*(\d+:\d{2}(?::\d{2})?)"
+    r"(?:\s*[:,]\s*(.*?))?\s*\]$",
+    re.IGNORECASE,
+)
+#: A bracketed note: a recorded observation, not speech.
+NOTE_PATTERN = re.compile(r"\[[^\[\]]*\]")
 #: Files larger than this are refused (a four-hour transcript is well under 2 MB).
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -109,7 +118,17 @@ def _parse_jsonl(text: str, name: str) -> Transcript:
             if start is None or end is None:
                 raise UserError(f"{name}:{number}: a break needs 'start' and 'end'")
             reason = record.get("reason", "")
-            transcript.breaks.append(BreakLine(start, end, str(reason), number))
+            by = record.get("requested_by", "")
+            transcript.breaks.append(
+                BreakLine(
+                    start,
+                    end,
+                    str(reason),
+                    number,
+                    by if isinstance(by, str) else "",
+                    after_segments=len(transcript.segments),
+                )
+            )
             continue
         if kind != "segment":
             raise UserError(f"{name}:{number}: unknown 'type' {kind!r} (segment or break)"[:200])
@@ -131,14 +150,24 @@ def _parse_jsonl(text: str, name: str) -> Transcript:
                 text=body,
                 start=start,
                 end=end,
-                notes=tuple(_NOTE.findall(body)),
+                notes=tuple(NOTE_PATTERN.findall(body)),
                 line=number,
                 language=language if isinstance(language, str) else None,
+                raw=record,
             )
         )
     if not transcript.segments:
         raise UserError(f"{name}: the transcript has no segments")
     return transcript
+
+
+def _clock_seconds(value: str) -> float:
+    """``h:mm:ss`` or ``h:mm`` as seconds."""
+    parts = [int(p) for p in value.split(":")]
+    if len(parts) == 2:
+        parts.append(0)
+    hours, minutes, seconds = parts
+    return float(hours * 3600 + minutes * 60 + seconds)
 
 
 def _parse_plain(text: str, name: str) -> Transcript:
@@ -148,6 +177,16 @@ def _parse_plain(text: str, name: str) -> Transcript:
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line:
+            current = None
+            continue
+        pause = _BREAK.match(line)
+        if pause:
+            start, end = _clock_seconds(pause.group(1)), _clock_seconds(pause.group(2))
+            if end < start:
+                raise UserError(f"{name}:{number}: the break ends before it starts")
+            transcript.breaks.append(
+                BreakLine(start, end, pause.group(3) or "", number, after_segments=len(turns))
+            )
             current = None
             continue
         match = _TURN.match(raw)
@@ -178,7 +217,7 @@ def _parse_plain(text: str, name: str) -> Transcript:
                 index=len(transcript.segments),
                 speaker=turn["speaker"],
                 text=body,
-                notes=tuple(_NOTE.findall(body)),
+                notes=tuple(NOTE_PATTERN.findall(body)),
                 line=turn["line"],
             )
         )

@@ -1,0 +1,187 @@
+"""Opening the database: which URL, the engine settings, migrations, and one-line errors.
+
+The default is SQLite in the user's data directory, in WAL mode with foreign keys on and full
+fsync on commit (a committed segment survives a killed process and a power cut). Any SQLAlchemy
+URL can be given instead; PostgreSQL (``postgresql://user@host/db``) is the engine for a team.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+
+from companion import paths
+from companion.errors import UserError
+
+log = logging.getLogger(__name__)
+
+#: The environment variable that selects the database (CLI.md).
+DATABASE_ENV = "COMPANION_DATABASE_URL"
+#: The SQLite file in the data directory.
+DEFAULT_FILE = "interviews.db"
+_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class StoreError(UserError):
+    """The database cannot be opened, read or written; the message names it."""
+
+
+def database_url(explicit: str | None = None, configured: str = "") -> str:
+    """The URL to use: ``--db``, then ``COMPANION_DATABASE_URL``, then the setting, then SQLite
+    in the data directory."""
+    for value in (explicit, os.environ.get(DATABASE_ENV), configured):
+        if value and value.strip():
+            return value.strip()
+    return f"sqlite:///{paths.data_dir() / DEFAULT_FILE}"
+
+
+def display_url(url: str | URL) -> str:
+    """The URL as shown to people: the password hidden; a SQLite file as its path."""
+    try:
+        parsed = make_url(url) if isinstance(url, str) else url
+    except ArgumentError:
+        return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", str(url))
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
+
+
+def _parse(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"--db {display_url(url)}: not a database URL ({exc})") from exc
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    # Deleted interviews are overwritten on disk, not just unlinked from the file's pages.
+    cursor.execute("PRAGMA secure_delete = ON")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` with the store's settings; nothing is connected yet."""
+    parsed = _parse(url)
+    backend = parsed.get_backend_name()
+    kwargs: dict[str, Any] = {}
+    if backend == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:" and not database.startswith("file:"):
+            folder = Path(database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"{database}: its folder cannot be created ({exc.strerror or exc})"
+                ) from exc
+        kwargs["connect_args"] = {"timeout": 5.0, "check_same_thread": False}
+    elif backend == "postgresql":
+        kwargs["connect_args"] = {"connect_timeout": 5}
+        kwargs["pool_pre_ping"] = True
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except (NoSuchModuleError, ImportError, ArgumentError) as exc:
+        raise StoreError(
+            f"--db {display_url(url)}: this kind of database is not supported here ({exc})"
+        ) from exc
+    if backend == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def translate(exc: BaseException, url: str | URL) -> StoreError:
+    """One line for a database failure, naming the database and what to do."""
+    name = display_url(url)
+    original = getattr(exc, "orig", None) or exc
+    detail = str(original).strip().splitlines()[0] if str(original).strip() else type(exc).__name__
+    lowered = detail.lower()
+    if "file is not a database" in lowered or "malformed" in lowered:
+        return StoreError(f"{name}: not a readable Interview Companion database ({detail})")
+    if "locked" in lowered or "busy" in lowered:
+        return StoreError(
+            f"{name}: the database is locked by another program; close it and try again"
+        )
+    if "disk is full" in lowered or "no space" in lowered:
+        return StoreError(f"{name}: the disk is full; free some space and try again")
+    if "readonly" in lowered or "read-only" in lowered:
+        return StoreError(f"{name}: the database is read-only; check its permissions")
+    if "unable to open" in lowered:
+        return StoreError(f"{name}: cannot be opened (missing folder or no permission)")
+    if "connection" in lowered or "could not connect" in lowered or "timeout" in lowered:
+        return StoreError(f"{name}: cannot connect to the database server ({detail})")
+    return StoreError(f"{name}: database error ({detail})")
+
+
+@contextmanager
+def translated(url: str | URL) -> Iterator[None]:
+    """Turn database failures inside the block into a :class:`StoreError`."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except (DBAPIError, SQLAlchemyError, OSError) as exc:
+        raise translate(exc, url) from exc
+
+
+def alembic_config() -> Config:
+    """Alembic's configuration for the packaged migrations."""
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of the app knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision of the database (``None`` for an empty one)."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def migrate(engine: Engine, url: str | URL, target: str = "head") -> None:
+    """Bring the schema up to ``target``; refuse a database from a newer version of the app."""
+    from alembic import command
+
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
+    with translated(url):
+        current = current_revision(engine)
+        if current is not None:
+            try:
+                script.get_revision(current)
+            except Exception as exc:  # alembic raises several kinds here
+                raise StoreError(
+                    f"{display_url(url)}: written by a newer version of Interview Companion "
+                    f"(schema {current}); install that version or newer to open it"
+                ) from exc
+        if current == script.get_current_head() and target == "head":
+            return
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, target)
+        log.info("database %s upgraded from %s to %s", display_url(url), current, target)

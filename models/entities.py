@@ -1,0 +1,341 @@
+"""The interview record as SQLAlchemy 2 typed ORM entities.
+
+Nothing here is ever rewritten in place: a segment keeps the text as recognised and the speaker
+as detected; corrections are rows of their own. Times of interview events (``*_s``) are seconds
+from the start of the interview; wall-clock times (``*_at``) are UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+#: Session states.
+LIVE, ON_BREAK, ENDED, INTERRUPTED = "live", "on_break", "ended", "interrupted"
+SESSION_STATES = (LIVE, ON_BREAK, ENDED, INTERRUPTED)
+#: Segment states (tentative text is never stored).
+COMMITTED, CONFIRMED, CORRECTED = "committed", "confirmed", "corrected"
+#: Who may correct or confirm a segment.
+AUTHORS = ("caseworker", "interpreter")
+#: Who asked for a break.
+BREAK_REQUESTERS = ("claimant", "caseworker", "interpreter", "distress", "")
+#: Follow-up elements of a disclosure episode and their states.
+FOLLOWUP_ELEMENTS = ("when", "where", "how", "by_whom")
+ASKED, ANSWERED, NOT_ASKED = "asked", "answered", "not_asked"
+#: Prompt states.
+PROMPT_OPEN, PROMPT_ACTED, PROMPT_NOT_NOW, PROMPT_DISMISSED = (
+    "open",
+    "acted",
+    "not_now",
+    "dismissed",
+)
+
+
+def utcnow() -> datetime:
+    """Now, in UTC (the store's wall-clock time)."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime on every engine (SQLite keeps no zone of its own)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use companion UTC times")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+_NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """The declarative base; constraint names are fixed so migrations are stable."""
+
+    metadata = MetaData(naming_convention=_NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+        list[Any]: JSON(),
+    }
+
+
+class InterviewSession(Base):
+    """One interview. ``reference`` is the case or appointment reference, not the claimant's
+    name. ``owner`` is ``host:pid`` of the process recording it while it is live."""
+
+    __tablename__ = "interview_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(40), default="")
+    dialect: Mapped[str] = mapped_column(String(80), default="")
+    #: "present", "remote" or "none".
+    interpreter: Mapped[str] = mapped_column(String(20), default="remote")
+    preset: Mapped[str] = mapped_column(String(80), default="trauma-informed")
+    state: Mapped[str] = mapped_column(String(20), default=LIVE, index=True)
+    #: How the record was made: "live", "demo", "import" or "transcribe".
+    origin: Mapped[str] = mapped_column(String(20), default="live")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(default=None)
+    ended_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    heartbeat_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True
+    )
+    segments: Mapped[list[Segment]] = relationship(
+        back_populates="session",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Segment.position",
+    )
+    breaks: Mapped[list[Break]] = relationship(
+        back_populates="session",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Break.start_s",
+    )
+    episodes: Mapped[list[DisclosureEpisode]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True
+    )
+    prompts: Mapped[list[Prompt]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True
+    )
+    notes: Mapped[list[Note]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True
+    )
+    reflections: Mapped[list[ReflectionAnswer]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Participant(Base):
+    """A role in the interview and the audio source it is heard on."""
+
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_sessions.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(20))
+    #: "microphone", "call", "file" or "" (not recorded).
+    audio_source: Mapped[str] = mapped_column(String(20), default="")
+    #: The device or file it was captured from.
+    device: Mapped[str] = mapped_column(String(300), default="")
+
+    session: Mapped[InterviewSession] = relationship(back_populates="participants")
+
+
+class Segment(Base):
+    """A committed piece of transcript. ``text`` and ``speaker_auto`` are as recognised and
+    never change; ``speaker`` starts equal to ``speaker_auto`` and follows speaker
+    corrections, ``status`` follows confirmations and corrections."""
+
+    __tablename__ = "segments"
+    __table_args__ = (UniqueConstraint("session_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_sessions.id", ondelete="CASCADE"), index=True
+    )
+    #: Order in the interview, from 0.
+    position: Mapped[int] = mapped_column(Integer)
+    start_s: Mapped[float | None] = mapped_column(Float, default=None)
+    end_s: Mapped[float | None] = mapped_column(Float, default=None)
+    speaker_auto: Mapped[str] = mapped_column(String(20))
+    speaker: Mapped[str] = mapped_column(String(20))
+    language: Mapped[str | None] = mapped_column(String(20), default=None)
+    text: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[float | None] = mapped_column(Float, default=None)
+    status: Mapped[str] = mapped_column(String(20), default=COMMITTED)
+    #: "microphone", "call", "file", "import".
+    source: Mapped[str] = mapped_column(String(20), default="")
+    #: Word timings and probabilities as recognised ([{"w","s","e","p"}]), or null.
+    words: Mapped[list[Any] | None] = mapped_column(default=None)
+    #: Keys of an imported transcript line that the record has no column for.
+    extra: Mapped[dict[str, Any] | None] = mapped_column(default=None)
+    committed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    session: Mapped[InterviewSession] = relationship(back_populates="segments")
+    corrections: Mapped[list[Correction]] = relationship(
+        back_populates="segment",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Correction.id",
+    )
+
+
+class Correction(Base):
+    """A correction or confirmation of a segment, added beside the recognised text.
+
+    ``kind`` is "text" (``value`` is the corrected text), "speaker" (``value`` is the role) or
+    "confirm" (``value`` is empty)."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(
+        ForeignKey("segments.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    segment: Mapped[Segment] = relationship(back_populates="corrections")
+
+
+class Break(Base):
+    """A break; ``end_s`` is null while it is running."""
+
+    __tablename__ = "breaks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_sessions.id", ondelete="CASCADE"), index=True
+    )
+    start_s: Mapped[float] = mapped_column(Float)
+    end_s: Mapped[float | None] = mapped_column(Float, default=None)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    requested_by: Mapped[str] = mapped_column(String(20), default="")
+    #: How many segments of the session came before it (its place in the record).
+    after_segments: Mapped[int | None] = mapped_column(Integer, default=None)
+
+    session: Mapped[InterviewSession] = relationship(back_populates="breaks")
+
+
+class DisclosureEpisode(Base):
+    """One episode of harm the claimant disclosed, first disclosed at ``segment_position``."""
+
+    __tablename__ = "disclosure_episodes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_sessions.id", ondelete="CASCADE"), index=True
+    )
+    segment_position: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(40))
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+    medical_evidence_signposted: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Probing stopped deliberately (distress, not appropriate now), with the reason.
+    probing_stopped_reason: Mapped[str] = mapped_column(Text, default="")
+
+    session: Mapped[InterviewSession] = relationship(back_populates="episodes")
+    followups: Mapped[list[FollowUpElement]] = relationship(
+        back_populates="episode", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class FollowUpElement(Base):
+    """When / where / how / by whom of an episode: asked, answered or not asked, and where."""
+
+    __tablename__ = "followup_elements"
+    __table_args__ = (UniqueConstraint("episode_id", "element"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    episode_id: Mapped[int] = mapped_column(
+        ForeignKey("disclosure_episodes.id", ondelete="CASCADE"), index=True
+    )
+    element: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(20), default=NOT_ASKED)
+    #: Positions of the segments that asked or answered it.
+    segment_positions: Mapped[list[Any]] = mapped_column(default=list)
+
+    episode: Mapped[DisclosureEpisode] = relationship(back_populates="followups")
+
+
+class Prompt(Base):
+    """A prompt the companion showed, and what the caseworker did with it."""
+
+    __tablename__ = "prompts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_sessions.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(40))
+    segment_position: Mapped[int | None] = mapped_column(Integer, default=None)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    shown_at_s: Mapped[float | None] = mapped_column(Float, default=None)
+    state: Mapped[str] = mapped_column(String(20), default=PROMPT_OPEN)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    resolved_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    session: Mapped[InterviewSession] = relationship(back_populates="prompts")
+
+
+class Note(Base):
+    """A note the caseworker attached to a moment of the interview."""
+
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_sessions.id", ondelete="CASCADE"), index=True
+    )
+    at_s: Mapped[float | None] = mapped_column(Float, default=None)
+    segment_position: Mapped[int | None] = mapped_column(Integer, default=None)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    session: Mapped[InterviewSession] = relationship(back_populates="notes")
+
+
+class ReflectionAnswer(Base):
+    """The caseworker's answer to a reflection prompt after the interview."""
+
+    __tablename__ = "reflection_answers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_sessions.id", ondelete="CASCADE"), index=True
+    )
+    prompt: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    session: Mapped[InterviewSession] = relationship(back_populates="reflections")
+
+
+def current_text(segment: Segment) -> str:
+    """The segment's text after its latest text correction (the recognised text if none)."""
+    for correction in reversed(segment.corrections):
+        if correction.kind == "text":
+            return correction.value
+    return segment.text

@@ -1,0 +1,245 @@
+"""A stored session as a transcript: in memory for the analysis and the summary, and as files.
+
+Formats: ``jsonl`` (the transcript contract, breaks included, with the recognised text,
+corrections and word timings as extra keys), ``txt`` (the ``Caseworker:/Claimant:`` record
+style), ``srt`` and ``vtt`` (subtitles, for reviewing beside a recording). ``jsonl`` and
+``txt`` import again; export → import → export gives the same file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from companion.errors import UserError
+from companion.transcript.model import BreakLine, Transcript
+from companion.transcript.model import Segment as TranscriptSegment
+from companion.transcript.parse import NOTE_PATTERN
+from models.entities import COMMITTED, Break, InterviewSession, Segment, current_text
+
+FORMATS = ("jsonl", "txt", "srt", "vtt")
+#: JSON Lines keys the record has columns for (anything else is kept in ``Segment.extra``).
+SEGMENT_KEYS = (
+    "type",
+    "start",
+    "end",
+    "speaker",
+    "text",
+    "speaker_auto",
+    "recognised_text",
+    "language",
+    "confidence",
+    "source",
+    "status",
+    "words",
+    "corrections",
+)
+_ROLE_LABEL = {
+    "caseworker": "Caseworker",
+    "interpreter": "Interpreter",
+    "claimant": "Claimant",
+    "unknown": "Unknown",
+}
+
+
+def to_transcript(session: InterviewSession) -> Transcript:
+    """The session as the analysis and the summary read it: corrected text and speakers."""
+    transcript = Transcript(source=f"session {session.id}", form="jsonl")
+    for segment in session.segments:
+        body = current_text(segment)
+        transcript.segments.append(
+            TranscriptSegment(
+                index=len(transcript.segments),
+                speaker=segment.speaker,
+                text=body,
+                start=segment.start_s,
+                end=segment.end_s,
+                notes=tuple(NOTE_PATTERN.findall(body)),
+                language=segment.language,
+            )
+        )
+    for pause in session.breaks:
+        transcript.breaks.append(
+            BreakLine(
+                pause.start_s,
+                pause.end_s if pause.end_s is not None else pause.start_s,
+                pause.reason,
+                requested_by=pause.requested_by,
+            )
+        )
+    return transcript
+
+
+def export_session(session: InterviewSession, form: str) -> str:
+    """The session as text in ``form`` (one of :data:`FORMATS`)."""
+    if form == "jsonl":
+        return _jsonl(session)
+    if form == "txt":
+        return _txt(session)
+    if form in ("srt", "vtt"):
+        return _subtitles(session, form)
+    raise UserError(f"--format {form}: not an export format ({', '.join(FORMATS)})")
+
+
+def _in_order(session: InterviewSession) -> Iterator[Segment | Break]:
+    """Segments in order with each break at its place (after the segments before it)."""
+    breaks = sorted(
+        session.breaks,
+        key=lambda b: (b.after_segments if b.after_segments is not None else 1 << 30, b.start_s),
+    )
+    pending = list(breaks)
+    for count, segment in enumerate(session.segments):
+        while pending and _before(pending[0], count, segment):
+            yield pending.pop(0)
+        yield segment
+    yield from pending
+
+
+def _before(pause: Break, count: int, segment: Segment) -> bool:
+    if pause.after_segments is not None:
+        return pause.after_segments <= count
+    return segment.start_s is not None and pause.start_s <= segment.start_s
+
+
+def _segment_record(segment: Segment) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if segment.start_s is not None:
+        out["start"] = segment.start_s
+    if segment.end_s is not None:
+        out["end"] = segment.end_s
+    out["speaker"] = segment.speaker
+    body = current_text(segment)
+    out["text"] = body
+    if segment.speaker_auto != segment.speaker:
+        out["speaker_auto"] = segment.speaker_auto
+    if body != segment.text or any(c.kind == "text" for c in segment.corrections):
+        out["recognised_text"] = segment.text
+    if segment.language:
+        out["language"] = segment.language
+    if segment.confidence is not None:
+        out["confidence"] = segment.confidence
+    if segment.source:
+        out["source"] = segment.source
+    if segment.status != COMMITTED:
+        out["status"] = segment.status
+    if segment.words:
+        out["words"] = segment.words
+    if segment.corrections:
+        out["corrections"] = [
+            {
+                "kind": c.kind,
+                "value": c.value,
+                "by": c.author,
+                "reason": c.reason,
+                "at": c.created_at.isoformat(),
+            }
+            for c in segment.corrections
+        ]
+    for key, value in (segment.extra or {}).items():
+        out.setdefault(key, value)
+    return out
+
+
+def _break_record(pause: Break) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "type": "break",
+        "start": pause.start_s,
+        "end": pause.end_s if pause.end_s is not None else pause.start_s,
+        "reason": pause.reason,
+    }
+    if pause.requested_by:
+        out["requested_by"] = pause.requested_by
+    return out
+
+
+def _jsonl(session: InterviewSession) -> str:
+    lines = []
+    for item in _in_order(session):
+        record = _segment_record(item) if isinstance(item, Segment) else _break_record(item)
+        lines.append(json.dumps(record, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines)
+
+
+def clock(seconds: float) -> str:
+    """Interview time as ``h:mm:ss``."""
+    whole = int(seconds)
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _txt(session: InterviewSession) -> str:
+    paragraphs = [f"Interview record {_one_line(session.reference)}"]
+    for item in _in_order(session):
+        if isinstance(item, Break):
+            end = item.end_s if item.end_s is not None else item.start_s
+            reason = f": {_one_line(item.reason)}" if item.reason.strip() else ""
+            paragraphs.append(f"[Break {clock(item.start_s)}–{clock(end)}{reason}]")
+            continue
+        body = _one_line(current_text(item))
+        for correction in item.corrections:
+            if correction.kind == "text":
+                body += (
+                    f" [corrected by the {correction.author}; recognised as: "
+                    f"“{_one_line(item.text)}”]"
+                )
+                break
+        if item.speaker != item.speaker_auto:
+            body += f" [speaker corrected; detected as {item.speaker_auto}]"
+        paragraphs.append(f"{_ROLE_LABEL.get(item.speaker, 'Unknown')}: {body}")
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _stamp(seconds: float, form: str) -> str:
+    millis = round(seconds * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    secs, millis = divmod(rest, 1000)
+    separator = "," if form == "srt" else "."
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}{separator}{millis:03d}"
+
+
+def _escape_vtt(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _subtitles(session: InterviewSession, form: str) -> str:
+    cues: list[tuple[float, float, str, str]] = []
+    items = list(_in_order(session))
+    for number, item in enumerate(items):
+        if isinstance(item, Break):
+            end = item.end_s if item.end_s is not None else item.start_s
+            reason = f": {_one_line(item.reason)}" if item.reason.strip() else ""
+            cues.append((item.start_s, end, "", f"[Break{reason}]"))
+            continue
+        if item.start_s is None:
+            raise UserError(
+                f"session {session.id}: segment {item.position} has no time (imported from "
+                f"plain text); export it as jsonl or txt"
+            )
+        stop = item.end_s
+        if stop is None:
+            later = [
+                i.start_s
+                for i in items[number + 1 :]
+                if isinstance(i, Segment) and i.start_s is not None
+            ]
+            stop = later[0] if later else item.start_s + 2.0
+        body = _one_line(current_text(item))
+        if any(c.kind == "text" for c in item.corrections):
+            body += f" [recognised as: “{_one_line(item.text)}”]"
+        cues.append((item.start_s, max(stop, item.start_s), item.speaker, body))
+    out = ["WEBVTT", ""] if form == "vtt" else []
+    for number, (start, end, speaker, body) in enumerate(cues, start=1):
+        out.append(str(number))
+        out.append(f"{_stamp(start, form)} --> {_stamp(end, form)}")
+        label = _ROLE_LABEL.get(speaker, "")
+        if form == "vtt":
+            out.append(f"<v {label}>{_escape_vtt(body)}" if label else _escape_vtt(body))
+        else:
+            out.append(f"{label}: {body}" if label else body)
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,307 @@
+"""Operations on the interview record, each on an open database session (one transaction).
+
+The serial writer runs these while an interview is live; imports and the store call them too.
+None of them changes what was recognised: corrections and confirmations are added beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from companion.errors import UserError
+from companion.transcription.events import ROLES
+from models.entities import (
+    AUTHORS,
+    BREAK_REQUESTERS,
+    CONFIRMED,
+    CORRECTED,
+    ENDED,
+    LIVE,
+    ON_BREAK,
+    SESSION_STATES,
+    Break,
+    Correction,
+    InterviewSession,
+    Participant,
+    Segment,
+    utcnow,
+)
+
+
+def create_session(
+    db: Session,
+    reference: str,
+    *,
+    language: str = "",
+    dialect: str = "",
+    interpreter: str = "remote",
+    preset: str = "trauma-informed",
+    origin: str = "live",
+    participants: Sequence[tuple[str, str, str]] = (),
+    owner: str = "",
+    started_at: datetime | None = None,
+    state: str = LIVE,
+    start_now: bool = True,
+) -> int:
+    """Add a session and its participants; returns its id."""
+    reference = reference.strip()
+    if not reference:
+        raise UserError("a session needs a reference (a case or appointment reference)")
+    if interpreter not in ("present", "remote", "none"):
+        raise UserError(f"interpreter must be present, remote or none, not {interpreter!r}")
+    found = InterviewSession(
+        reference=reference,
+        language=language,
+        dialect=dialect,
+        interpreter=interpreter,
+        preset=preset,
+        origin=origin,
+        state=state,
+        owner=owner,
+        started_at=started_at or (utcnow() if start_now else None),
+        heartbeat_at=utcnow(),
+    )
+    for role, source, device in participants:
+        found.participants.append(Participant(role=role, audio_source=source, device=device))
+    db.add(found)
+    db.flush()
+    return found.id
+
+
+def add_segment(
+    db: Session,
+    session_id: int,
+    position: int,
+    *,
+    speaker: str,
+    text: str,
+    start_s: float | None = None,
+    end_s: float | None = None,
+    language: str | None = None,
+    confidence: float | None = None,
+    source: str = "",
+    words: list[dict[str, Any]] | None = None,
+    extra: dict[str, Any] | None = None,
+    speaker_auto: str | None = None,
+    status: str | None = None,
+    committed_at: datetime | None = None,
+) -> Segment:
+    """Store a committed segment at ``position`` (its order in the interview)."""
+    if speaker not in ROLES:
+        raise UserError(f"speaker must be one of {', '.join(ROLES)}, not {speaker!r}")
+    segment = Segment(
+        session_id=session_id,
+        position=position,
+        start_s=start_s,
+        end_s=end_s,
+        speaker_auto=speaker_auto or speaker,
+        speaker=speaker,
+        language=language,
+        text=text,
+        confidence=confidence,
+        source=source,
+        words=words or None,
+        extra=extra or None,
+        committed_at=committed_at or utcnow(),
+    )
+    if status:
+        segment.status = status
+    db.add(segment)
+    touch(db, session_id)
+    return segment
+
+
+def _segment(db: Session, session_id: int, position: int) -> Segment:
+    found = db.scalars(
+        select(Segment).where(Segment.session_id == session_id, Segment.position == position)
+    ).one_or_none()
+    if found is None:
+        raise UserError(f"session {session_id}: no segment {position}")
+    return found
+
+
+def _check_author(author: str) -> None:
+    if author not in AUTHORS:
+        raise UserError(f"a correction is made by {' or '.join(AUTHORS)}, not {author!r}")
+
+
+def correct_text(
+    db: Session,
+    session_id: int,
+    position: int,
+    value: str,
+    *,
+    author: str,
+    reason: str = "",
+    at: datetime | None = None,
+) -> Correction:
+    """Add a corrected text for a segment; the recognised text stays as it was."""
+    _check_author(author)
+    segment = _segment(db, session_id, position)
+    correction = Correction(
+        kind="text", value=value, author=author, reason=reason, created_at=at or utcnow()
+    )
+    segment.corrections.append(correction)
+    segment.status = CORRECTED
+    return correction
+
+
+def correct_speaker(
+    db: Session,
+    session_id: int,
+    position: int,
+    speaker: str,
+    *,
+    author: str,
+    reason: str = "",
+    at: datetime | None = None,
+) -> Correction:
+    """Record who really spoke a segment; the detected speaker is kept in ``speaker_auto``."""
+    _check_author(author)
+    if speaker not in ROLES:
+        raise UserError(f"speaker must be one of {', '.join(ROLES)}, not {speaker!r}")
+    segment = _segment(db, session_id, position)
+    correction = Correction(
+        kind="speaker", value=speaker, author=author, reason=reason, created_at=at or utcnow()
+    )
+    segment.corrections.append(correction)
+    segment.speaker = speaker
+    return correction
+
+
+def confirm(
+    db: Session,
+    session_id: int,
+    position: int,
+    *,
+    author: str,
+    reason: str = "",
+    at: datetime | None = None,
+) -> Correction:
+    """Record that a segment was read back and confirmed as right."""
+    _check_author(author)
+    segment = _segment(db, session_id, position)
+    correction = Correction(
+        kind="confirm", value="", author=author, reason=reason, created_at=at or utcnow()
+    )
+    segment.corrections.append(correction)
+    if segment.status != CORRECTED:
+        segment.status = CONFIRMED
+    return correction
+
+
+def start_break(
+    db: Session, session_id: int, start_s: float, *, reason: str = "", requested_by: str = ""
+) -> Break:
+    """Open a break at interview time ``start_s``; the session is on break until it ends."""
+    if requested_by not in BREAK_REQUESTERS:
+        raise UserError(
+            f"a break is asked for by {', '.join(r for r in BREAK_REQUESTERS if r)}, "
+            f"not {requested_by!r}"
+        )
+    found = Break(
+        session_id=session_id,
+        start_s=start_s,
+        reason=reason,
+        requested_by=requested_by,
+        after_segments=_segment_count(db, session_id),
+    )
+    db.add(found)
+    db.execute(
+        update(InterviewSession)
+        .where(InterviewSession.id == session_id)
+        .values(state=ON_BREAK, heartbeat_at=utcnow())
+    )
+    return found
+
+
+def end_break(db: Session, session_id: int, end_s: float) -> Break | None:
+    """Close the open break (if any) at ``end_s``; the session is live again."""
+    open_break = db.scalars(
+        select(Break)
+        .where(Break.session_id == session_id, Break.end_s.is_(None))
+        .order_by(Break.id.desc())
+    ).first()
+    if open_break is not None:
+        open_break.end_s = max(end_s, open_break.start_s)
+    db.execute(
+        update(InterviewSession)
+        .where(InterviewSession.id == session_id, InterviewSession.state == ON_BREAK)
+        .values(state=LIVE, heartbeat_at=utcnow())
+    )
+    return open_break
+
+
+def add_break(
+    db: Session,
+    session_id: int,
+    start_s: float,
+    end_s: float,
+    *,
+    reason: str = "",
+    requested_by: str = "",
+    after_segments: int | None = None,
+) -> Break:
+    """A whole break, as in an imported transcript."""
+    found = Break(
+        session_id=session_id,
+        start_s=start_s,
+        end_s=end_s,
+        reason=reason,
+        requested_by=requested_by if requested_by in BREAK_REQUESTERS else "",
+        after_segments=after_segments,
+    )
+    db.add(found)
+    return found
+
+
+def set_state(db: Session, session_id: int, state: str, *, owner: str | None = None) -> None:
+    """Move a session to ``state``; ending it stamps ``ended_at`` and closes an open break."""
+    if state not in SESSION_STATES:
+        raise UserError(f"unknown session state {state!r}")
+    values: dict[str, Any] = {"state": state, "heartbeat_at": utcnow()}
+    if owner is not None:
+        values["owner"] = owner
+    if state == ENDED:
+        values["ended_at"] = utcnow()
+        last = db.scalars(
+            select(Segment.end_s)
+            .where(Segment.session_id == session_id, Segment.end_s.is_not(None))
+            .order_by(Segment.position.desc())
+        ).first()
+        for open_break in db.scalars(
+            select(Break).where(Break.session_id == session_id, Break.end_s.is_(None))
+        ):
+            open_break.end_s = max(open_break.start_s, last if last is not None else 0.0)
+    db.execute(update(InterviewSession).where(InterviewSession.id == session_id).values(**values))
+
+
+def touch(db: Session, session_id: int) -> None:
+    """Note that the recording process is alive (the heartbeat used by crash recovery)."""
+    db.execute(
+        update(InterviewSession)
+        .where(InterviewSession.id == session_id)
+        .values(heartbeat_at=utcnow())
+    )
+
+
+def _segment_count(db: Session, session_id: int) -> int:
+    db.flush()
+    return int(
+        db.scalar(select(func.count(Segment.id)).where(Segment.session_id == session_id)) or 0
+    )
+
+
+def next_position(db: Session, session_id: int) -> int:
+    """The position the next segment of a session takes."""
+    positions = db.scalars(
+        select(Segment.position)
+        .where(Segment.session_id == session_id)
+        .order_by(Segment.position.desc())
+    ).first()
+    return 0 if positions is None else positions + 1

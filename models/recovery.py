@@ -1,0 +1,94 @@
+"""Crash recovery: a session whose recording process died is ``interrupted``, never lost.
+
+A live session names its owner (``host:pid``). On start, a live or on-break session whose owner
+process is gone (same host), or whose heartbeat is older than :data:`STALE` (another host), is
+marked interrupted. The app then offers to resume it (recording goes on after what was
+committed before the crash) or to close it (it ends as it stands).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from models import record
+from models.database import StoreError
+from models.entities import ENDED, INTERRUPTED, LIVE, ON_BREAK, InterviewSession, utcnow
+from models.store import SessionInfo, Store
+
+log = logging.getLogger(__name__)
+
+#: A session on another machine with no heartbeat for this long is taken to be dead.
+STALE = timedelta(minutes=5)
+
+
+def owner_id(pid: int | None = None) -> str:
+    """This process as a session owner: ``host:pid``."""
+    return f"{socket.gethostname()}:{pid if pid is not None else os.getpid()}"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def owner_alive(owner: str, heartbeat: datetime | None, now: datetime | None = None) -> bool:
+    """Whether the process recorded as ``owner`` may still be recording."""
+    host, _, pid_text = owner.rpartition(":")
+    if host == socket.gethostname() and pid_text.isdigit():
+        return int(pid_text) == os.getpid() or _pid_alive(int(pid_text))
+    if heartbeat is None:
+        return False
+    return (now or utcnow()) - heartbeat < STALE
+
+
+def mark_interrupted(store: Store, now: datetime | None = None) -> list[SessionInfo]:
+    """Mark every live or on-break session whose owner is dead as interrupted; returns the
+    sessions that are interrupted now (including those marked earlier)."""
+    changed = []
+    with store.session() as db:
+        query = select(InterviewSession).where(InterviewSession.state.in_((LIVE, ON_BREAK)))
+        for found in db.scalars(query):
+            if not owner_alive(found.owner, found.heartbeat_at, now):
+                found.state = INTERRUPTED
+                changed.append(found.id)
+    for session_id in changed:
+        log.warning("session %s was interrupted (its recording process ended)", session_id)
+    return store.list_sessions(states=(INTERRUPTED,))
+
+
+def resume(store: Store, session_id: int) -> int:
+    """Take over an interrupted session: it is live again, owned by this process. Returns the
+    position its next segment takes."""
+    with store.session() as db:
+        found = db.get(InterviewSession, session_id)
+        if found is None or found.state != INTERRUPTED:
+            state = "missing" if found is None else found.state
+            raise StoreError(f"session {session_id}: cannot be resumed (it is {state})")
+        open_break = any(b.end_s is None for b in found.breaks)
+        record.set_state(db, session_id, ON_BREAK if open_break else LIVE, owner=owner_id())
+        position = record.next_position(db, session_id)
+    log.info("session %s resumed at segment %s", session_id, position)
+    return position
+
+
+def close(store: Store, session_id: int) -> None:
+    """End an interrupted session as it stands."""
+    with store.session() as db:
+        found = db.get(InterviewSession, session_id)
+        if found is None or found.state != INTERRUPTED:
+            state = "missing" if found is None else found.state
+            raise StoreError(f"session {session_id}: cannot be closed (it is {state})")
+        record.set_state(db, session_id, ENDED)
+    log.info("interrupted session %s closed", session_id)

@@ -1,0 +1,273 @@
+"""The store: one database, its schema kept current, and the operations the app and the
+command line use on interview records.
+
+Writes made while an interview runs go through :class:`models.writer.SerialWriter` (one thread,
+in order); the functions in :mod:`models.record` are the operations it runs. Everything else
+(listing, loading, importing, deleting) runs here directly, each in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from models import record
+from models.database import (
+    StoreError,
+    database_url,
+    display_url,
+    make_engine,
+    migrate,
+    translated,
+)
+from models.entities import (
+    ENDED,
+    Break,
+    Correction,
+    DisclosureEpisode,
+    InterviewSession,
+    Segment,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """A line of ``sessions list``: what a session is, without its transcript."""
+
+    id: int
+    reference: str
+    state: str
+    language: str
+    origin: str
+    created_at: datetime
+    started_at: datetime | None
+    ended_at: datetime | None
+    segments: int
+    breaks: int
+    corrections: int
+    #: Interview seconds covered by the transcript (last segment end), if it has times.
+    duration_s: float | None
+
+    def to_json(self) -> dict[str, object]:
+        """A JSON-ready dict."""
+        return {
+            "id": self.id,
+            "reference": self.reference,
+            "state": self.state,
+            "language": self.language,
+            "origin": self.origin,
+            "created_at": self.created_at.isoformat(),
+            "started_at": self.started_at.isoformat() if self.started_at else None,
+            "ended_at": self.ended_at.isoformat() if self.ended_at else None,
+            "segments": self.segments,
+            "breaks": self.breaks,
+            "corrections": self.corrections,
+            "duration_s": self.duration_s,
+        }
+
+
+class Store:
+    """An open database holding interview sessions."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str | None = None, *, configured: str = "", upgrade: bool = True) -> Store:
+        """Open (and create or upgrade) the database at ``url`` (see :func:`database_url`)."""
+        chosen = database_url(url, configured)
+        engine = make_engine(chosen)
+        if upgrade:
+            try:
+                migrate(engine, chosen)
+            except BaseException:
+                engine.dispose()
+                raise
+        log.info("store: %s", display_url(chosen))
+        return cls(engine, chosen)
+
+    @property
+    def name(self) -> str:
+        """The database as shown to people (a path, or a URL without its password)."""
+        return display_url(self.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether this is a SQLite file."""
+        return self.engine.dialect.name == "sqlite"
+
+    def close(self) -> None:
+        """Release the engine's connections."""
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed at the end of the block, rolled back on an error."""
+        with translated(self.url), self._sessions() as db, db.begin():
+            yield db
+
+    @contextmanager
+    def raw_session(self) -> Iterator[Session]:
+        """Like :meth:`session`, but database errors pass through untranslated (the serial
+        writer tells a passing outage from a bad operation by them)."""
+        with self._sessions() as db, db.begin():
+            yield db
+
+    # Sessions -----------------------------------------------------------------------------
+
+    def create_session(
+        self,
+        reference: str,
+        *,
+        language: str = "",
+        dialect: str = "",
+        interpreter: str = "remote",
+        preset: str = "trauma-informed",
+        origin: str = "live",
+        participants: Sequence[tuple[str, str, str]] = (),
+        owner: str = "",
+        started_at: datetime | None = None,
+    ) -> int:
+        """A new live session; ``participants`` are ``(role, audio source, device)``."""
+        with self.session() as db:
+            return record.create_session(
+                db,
+                reference,
+                language=language,
+                dialect=dialect,
+                interpreter=interpreter,
+                preset=preset,
+                origin=origin,
+                participants=participants,
+                owner=owner,
+                started_at=started_at,
+            )
+
+    def list_sessions(self, states: Sequence[str] = ()) -> list[SessionInfo]:
+        """Every session (newest first), optionally only those in ``states``."""
+        with self.session() as db:
+            query = select(InterviewSession).order_by(InterviewSession.id.desc())
+            if states:
+                query = query.where(InterviewSession.state.in_(states))
+            sessions = list(db.scalars(query))
+            return [self._info(db, s) for s in sessions]
+
+    def info(self, session_id: int) -> SessionInfo:
+        """One session's line."""
+        with self.session() as db:
+            return self._info(db, self._get(db, session_id))
+
+    def load(self, session_id: int) -> InterviewSession:
+        """A whole session with its segments, corrections, breaks and analysis record, detached
+        from the database (read it freely; change it through the store)."""
+        with self.session() as db:
+            query = (
+                select(InterviewSession)
+                .where(InterviewSession.id == session_id)
+                .options(
+                    selectinload(InterviewSession.segments).selectinload(Segment.corrections),
+                    selectinload(InterviewSession.breaks),
+                    selectinload(InterviewSession.participants),
+                    selectinload(InterviewSession.episodes).selectinload(
+                        DisclosureEpisode.followups
+                    ),
+                    selectinload(InterviewSession.prompts),
+                    selectinload(InterviewSession.notes),
+                    selectinload(InterviewSession.reflections),
+                )
+            )
+            found = db.scalars(query).one_or_none()
+            if found is None:
+                raise StoreError(f"session {session_id}: no such session in {self.name}")
+            return found
+
+    def delete(self, session_id: int) -> SessionInfo:
+        """Delete a session and everything recorded with it; returns what was deleted.
+
+        On SQLite the freed pages are overwritten (``secure_delete``) and the write-ahead log is
+        checkpointed, so the words do not linger in the file."""
+        with self.session() as db:
+            found = self._get(db, session_id)
+            info = self._info(db, found)
+            db.delete(found)
+        self._compact()
+        log.info("deleted session %s (%s segments)", info.id, info.segments)
+        return info
+
+    def purge_expired(self, retention_days: int, now: datetime | None = None) -> list[SessionInfo]:
+        """Delete ended sessions that ended more than ``retention_days`` ago (0 keeps all)."""
+        if retention_days <= 0:
+            return []
+        cutoff = (now or utcnow()) - timedelta(days=retention_days)
+        with self.session() as db:
+            query = select(InterviewSession).where(
+                InterviewSession.state == ENDED, InterviewSession.ended_at < cutoff
+            )
+            expired = list(db.scalars(query))
+            infos = [self._info(db, s) for s in expired]
+            for found in expired:
+                db.delete(found)
+        if infos:
+            self._compact()
+            log.info(
+                "retention: deleted %d ended session(s) older than %d days: %s",
+                len(infos),
+                retention_days,
+                ", ".join(str(i.id) for i in infos),
+            )
+        return infos
+
+    # Internals ----------------------------------------------------------------------------
+
+    def _get(self, db: Session, session_id: int) -> InterviewSession:
+        found = db.get(InterviewSession, session_id)
+        if found is None:
+            raise StoreError(f"session {session_id}: no such session in {self.name}")
+        return found
+
+    @staticmethod
+    def _info(db: Session, found: InterviewSession) -> SessionInfo:
+        sid = found.id
+        segments, last_end = db.execute(
+            select(func.count(Segment.id), func.max(Segment.end_s)).where(Segment.session_id == sid)
+        ).one()
+        breaks = db.scalar(select(func.count(Break.id)).where(Break.session_id == sid)) or 0
+        corrections = (
+            db.scalar(
+                select(func.count(Correction.id))
+                .join(Segment, Correction.segment_id == Segment.id)
+                .where(Segment.session_id == sid, Correction.kind != "confirm")
+            )
+            or 0
+        )
+        return SessionInfo(
+            id=sid,
+            reference=found.reference,
+            state=found.state,
+            language=found.language,
+            origin=found.origin,
+            created_at=found.created_at,
+            started_at=found.started_at,
+            ended_at=found.ended_at,
+            segments=int(segments or 0),
+            breaks=int(breaks),
+            corrections=int(corrections),
+            duration_s=float(last_end) if last_end is not None else None,
+        )
+
+    def _compact(self) -> None:
+        if not self.is_sqlite:
+            return
+        with translated(self.url), self.engine.connect() as connection:
+            connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Start a throw-away PostgreSQL server on localhost for the storage tests and print the URL to
+# use as COMPANION_TEST_POSTGRES_URL. Needs root and Debian's `postgresql` package (installed
+# here when missing). Prints nothing and exits 0 where that is not possible: the PostgreSQL
+# storage tests are then skipped with their reason.
+set -e
+[ "$(id -u)" = "0" ] || { echo "test_postgres: not root; PostgreSQL tests will be skipped" >&2; exit 0; }
+command -v apt-get >/dev/null 2>&1 || exit 0
+if ! command -v pg_lsclusters >/dev/null 2>&1 || [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
+  echo "test_postgres: installing postgresql" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+cluster=$(pg_lsclusters -h | head -n 1)
+version=$(echo "$cluster" | awk '{print $1}')
+name=$(echo "$cluster" | awk '{print $2}')
+port=$(echo "$cluster" | awk '{print $3}')
+status=$(echo "$cluster" | awk '{print $4}')
+[ "$status" = "online" ] || pg_ctlcluster "$version" "$name" start >&2
+runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 >/dev/null <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'companion_test') THEN
+    CREATE ROLE companion_test LOGIN CREATEDB PASSWORD 'companion_test';
+  END IF;
+END \$\$;
+SQL
+echo "postgresql+psycopg://companion_test:companion_test@localhost:$port/postgres"
