@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--quick", action="store_true", help="shorter run (no real-time pass)")
     bench.add_argument("--soak-minutes", type=float, default=0.0, help="add a soak run")
     bench.add_argument("--out", default=".bench", help="working directory for samples/results")
+    bench.add_argument(
+        "--store-only", action="store_true", help="only the store figures (--db picks the database)"
+    )
     for command in commands.choices.values():
         if command.prog.split()[-1] != "sessions":
             _db_option(command)

@@ -94,3 +94,61 @@ def test_transcribe_command_prints_contract_json_lines(excerpt: Path) -> None:
         assert isinstance(record["text"], str) and record["text"]
         assert 0 <= record["start"] <= record["end"] <= 60.5
     assert "Helen" in result.stdout or "morning" in result.stdout.lower()
+
+
+def test_a_saved_live_transcription_killed_half_way_keeps_what_it_printed(
+    excerpt: Path, tmp_path: Path
+) -> None:
+    import os
+    import signal
+
+    from models.recovery import mark_interrupted
+    from models.store import Store
+
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    command = [
+        sys.executable,
+        "-m",
+        "companion",
+        "transcribe",
+        str(excerpt),
+        "--model",
+        "tiny.en",
+        "--realtime",
+        "--save",
+        "--reference",
+        "IC-kill",
+        "--db",
+        db,
+    ]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    assert process.stdout is not None
+    printed = []
+    try:
+        for line in process.stdout:
+            printed.append(json.loads(line))
+            if len(printed) == 3:
+                break
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        process.stdout.close()
+        assert process.stderr is not None
+        stderr = process.stderr.read()
+        process.stderr.close()
+    assert process.returncode == -signal.SIGKILL
+    assert len(printed) == 3, stderr
+    assert "session 1" in stderr
+    store = Store.open(db)
+    try:
+        (interrupted,) = mark_interrupted(store)
+        assert interrupted.reference == "IC-kill"
+        stored = store.load(interrupted.id).segments
+        assert [(s.text, s.start_s, s.end_s) for s in stored[:3]] == [
+            (p["text"], p["start"], p["end"]) for p in printed
+        ]
+        assert interrupted.state == "interrupted"
+    finally:
+        store.close()

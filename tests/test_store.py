@@ -46,23 +46,49 @@ def _session_with_record(store: Store) -> int:
         participants=[("caseworker", "microphone", "USB mic"), ("claimant", "call", "Teams")],
     )
     with store.session() as db:
-        record.add_segment(db, sid, 0, speaker="caseworker", text="When did they arrest you?",
-                           start_s=10.0, end_s=12.5, source="microphone")
-        record.add_segment(db, sid, 1, speaker="interpreter", text="In 1401, in the month of Dey.",
-                           start_s=13.0, end_s=16.0, language="en", confidence=0.82,
-                           source="call", words=[{"w": "In", "s": 13.0, "e": 13.2, "p": 0.9}])
+        record.add_segment(
+            db,
+            sid,
+            0,
+            speaker="caseworker",
+            text="When did they arrest you?",
+            start_s=10.0,
+            end_s=12.5,
+            source="microphone",
+        )
+        record.add_segment(
+            db,
+            sid,
+            1,
+            speaker="interpreter",
+            text="In 1401, in the month of Dey.",
+            start_s=13.0,
+            end_s=16.0,
+            language="en",
+            confidence=0.82,
+            source="call",
+            words=[{"w": "In", "s": 13.0, "e": 13.2, "p": 0.9}],
+        )
     with store.session() as db:
-        record.correct_text(db, sid, 1, "In 1402, in the month of Dey.", author="interpreter",
-                            reason="the year was misheard")
+        record.correct_text(
+            db,
+            sid,
+            1,
+            "In 1402, in the month of Dey.",
+            author="interpreter",
+            reason="the year was misheard",
+        )
         record.correct_speaker(db, sid, 1, "claimant", author="caseworker")
         record.confirm(db, sid, 0, author="interpreter")
         record.start_break(db, sid, 20.0, reason="comfort break", requested_by="claimant")
     with store.session() as db:
         record.end_break(db, sid, 35.0)
-        episode = DisclosureEpisode(session_id=sid, segment_position=1, category="torture",
-                                    evidence="they beat me")
-        episode.followups.append(FollowUpElement(element="when", state="answered",
-                                                 segment_positions=[1]))
+        episode = DisclosureEpisode(
+            session_id=sid, segment_position=1, category="torture", evidence="they beat me"
+        )
+        episode.followups.append(
+            FollowUpElement(element="when", state="answered", segment_positions=[1])
+        )
         db.add(episode)
         db.add(Prompt(session_id=sid, kind="disclosure", segment_position=1, evidence="beat"))
         db.add(Note(session_id=sid, at_s=14.0, segment_position=1, text="check the calendar"))
@@ -77,7 +103,9 @@ def test_a_session_keeps_what_was_recognised_beside_its_corrections(db_url: str)
         loaded = store.load(sid)
         assert loaded.reference == "IC-2026-0042" and loaded.dialect == "Dari"
         assert [(p.role, p.audio_source) for p in loaded.participants] == [
-            ("caseworker", "microphone"), ("claimant", "call")]
+            ("caseworker", "microphone"),
+            ("claimant", "call"),
+        ]
         first, second = loaded.segments
         assert second.text == "In 1401, in the month of Dey."  # as recognised, untouched
         assert current_text(second) == "In 1402, in the month of Dey."
@@ -88,7 +116,8 @@ def test_a_session_keeps_what_was_recognised_beside_its_corrections(db_url: str)
         assert (correction.author, correction.reason) == ("interpreter", "the year was misheard")
         assert correction.created_at.tzinfo is not None
         assert [(b.start_s, b.end_s, b.requested_by) for b in loaded.breaks] == [
-            (20.0, 35.0, "claimant")]
+            (20.0, 35.0, "claimant")
+        ]
         assert loaded.state == LIVE  # the break ended
         assert loaded.episodes[0].followups[0].segment_positions == [1]
         assert len(loaded.prompts) == len(loaded.notes) == len(loaded.reflections) == 1
@@ -106,8 +135,15 @@ def test_delete_removes_the_session_and_everything_recorded_with_it(db_url: str)
         deleted = store.delete(sid)
         assert (deleted.id, deleted.segments, deleted.corrections) == (sid, 2, 2)
         with store.session() as db:
-            for table in (Segment, Correction, DisclosureEpisode, FollowUpElement, Prompt, Note,
-                          ReflectionAnswer):
+            for table in (
+                Segment,
+                Correction,
+                DisclosureEpisode,
+                FollowUpElement,
+                Prompt,
+                Note,
+                ReflectionAnswer,
+            ):
                 assert db.scalar(select(func.count()).select_from(table)) == 0, table
         assert [i.id for i in store.list_sessions()] == [keep]
         with pytest.raises(StoreError, match=f"session {sid}: no such session"):
@@ -177,15 +213,21 @@ def test_migrations_upgrade_a_database_made_by_the_first_revision(db_url: str) -
         migrate(engine, db_url, target="0001")
         assert current_revision(engine) == "0001"
         with engine.begin() as connection:
-            connection.execute(text(
-                "INSERT INTO interview_sessions (reference, language, dialect, interpreter, "
-                "preset, state, origin, created_at, owner) VALUES ('IC-OLD', 'ti', '', "
-                "'present', 'trauma-informed', 'ended', 'live', CURRENT_TIMESTAMP, '')"))
-            connection.execute(text(
-                "INSERT INTO segments (session_id, position, speaker_auto, speaker, text, "
-                "status, source, committed_at) SELECT id, 0, 'claimant', 'claimant', "
-                "'I was held for a month', 'committed', 'call', CURRENT_TIMESTAMP "
-                "FROM interview_sessions"))
+            connection.execute(
+                text(
+                    "INSERT INTO interview_sessions (reference, language, dialect, interpreter, "
+                    "preset, state, origin, created_at, owner) VALUES ('IC-OLD', 'ti', '', "
+                    "'present', 'trauma-informed', 'ended', 'live', CURRENT_TIMESTAMP, '')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO segments (session_id, position, speaker_auto, speaker, text, "
+                    "status, source, committed_at) SELECT id, 0, 'claimant', 'claimant', "
+                    "'I was held for a month', 'committed', 'call', CURRENT_TIMESTAMP "
+                    "FROM interview_sessions"
+                )
+            )
         assert "disclosure_episodes" not in _tables(engine)
     finally:
         engine.dispose()
@@ -331,8 +373,12 @@ os.kill(os.getpid(), signal.SIGKILL)
 
 def test_a_killed_recording_keeps_every_committed_segment(db_url: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", _CRASHER, db_url], capture_output=True, text=True, cwd=ROOT,
-        env=os.environ | {"PYTHONPATH": str(ROOT)}, timeout=120,
+        [sys.executable, "-c", _CRASHER, db_url],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
+        timeout=120,
     )
     assert result.returncode == -9
     printed = result.stdout.split()

@@ -19,9 +19,15 @@ from models.writer import SerialWriter
 
 def _segment(i: int) -> CommittedSegment:
     return CommittedSegment(
-        index=i, source="call", speaker="claimant" if i % 2 else "caseworker",
-        start=i * 2.0, end=i * 2.0 + 1.5, text=f"segment number {i}", language="en",
-        confidence=0.9123456, words=(Word("segment", i * 2.0, i * 2.0 + 0.4, 0.97),),
+        index=i,
+        source="call",
+        speaker="claimant" if i % 2 else "caseworker",
+        start=i * 2.0,
+        end=i * 2.0 + 1.5,
+        text=f"segment number {i}",
+        language="en",
+        confidence=0.9123456,
+        words=(Word("segment", i * 2.0, i * 2.0 + 0.4, 0.97),),
     )
 
 
@@ -38,7 +44,8 @@ def test_a_burst_of_a_thousand_segments_is_committed_in_order(db_url: str) -> No
         assert [s.position for s in loaded.segments] == list(range(1000))
         assert [s.text for s in loaded.segments] == [f"segment number {i}" for i in range(1000)]
         assert loaded.segments[3].confidence == 0.912 and loaded.segments[3].words == [
-            {"w": "segment", "s": 6.0, "e": 6.4, "p": 0.97}]
+            {"w": "segment", "s": 6.0, "e": 6.4, "p": 0.97}
+        ]
         assert len(writer.latencies) == 1000 and writer.pending == 0
     finally:
         assert writer.close()
@@ -54,8 +61,9 @@ def test_segments_from_several_threads_all_arrive(db_url: str) -> None:
         def add(offset: int) -> None:
             for i in range(offset, offset + 50):
                 writer.submit(
-                    lambda db, i=i: record.add_segment(db, sid, i, speaker="claimant",
-                                                       text=str(i)), "segment")
+                    lambda db, i=i: record.add_segment(db, sid, i, speaker="claimant", text=str(i)),
+                    "segment",
+                )
 
         threads = [threading.Thread(target=add, args=(n * 50,)) for n in range(4)]
         for thread in threads:
@@ -87,8 +95,13 @@ def test_a_full_disk_is_waited_out_and_nothing_is_lost(tmp_path: Path) -> None:
         limit["pages"] = int(connection.exec_driver_sql("PRAGMA page_count").scalar() or 0)
     problems: list[str] = []
     recovered = threading.Event()
-    writer = SerialWriter(store, on_problem=problems.append, on_recovered=recovered.set,
-                          retry_s=0.02, max_retry_s=0.05)
+    writer = SerialWriter(
+        store,
+        on_problem=problems.append,
+        on_recovered=recovered.set,
+        retry_s=0.02,
+        max_retry_s=0.05,
+    )
     try:
         recorder = SessionRecorder(writer, sid)
         big = CommittedSegment(0, "call", "claimant", 0.0, 1.0, "what was said " * 3000)
@@ -112,13 +125,15 @@ def test_one_bad_operation_fails_alone(db_url: str) -> None:
     try:
         sid = store.create_session("IC-bad")
         good = [
-            writer.submit(lambda db, i=i: record.add_segment(db, sid, i, speaker="claimant",
-                                                             text="fine"))
+            writer.submit(
+                lambda db, i=i: record.add_segment(db, sid, i, speaker="claimant", text="fine")
+            )
             for i in range(3)
         ]
         bad = writer.submit(lambda db: record.correct_text(db, sid, 99, "x", author="caseworker"))
-        later = writer.submit(lambda db: record.add_segment(db, sid, 3, speaker="claimant",
-                                                            text="still fine"))
+        later = writer.submit(
+            lambda db: record.add_segment(db, sid, 3, speaker="claimant", text="still fine")
+        )
         assert writer.flush(timeout=30)
         with pytest.raises(UserError, match="no segment 99"):
             bad.result()
