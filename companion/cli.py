@@ -181,7 +181,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         app = importlib.import_module("ui.app")
     except ImportError as exc:
         raise UserError(f"the desktop app cannot start: {exc}") from exc
-    return int(app.run_app(demo=args.demo, model=args.model))
+    return int(app.run_app(demo=args.demo, model=args.model, db=args.db))
 
 
 def _db_url(args: argparse.Namespace) -> str | None:
@@ -243,24 +243,29 @@ class _SavedTranscription:
         from pathlib import Path
 
         from models.recorder import SessionRecorder
-        from models.recovery import owner_id
         from models.startup import open_store
         from models.writer import SerialWriter
 
         store = open_store(_db_url(args), settings).store
+        writer = SerialWriter(
+            store, on_problem=lambda m: print(f"store: {m}; retrying", file=sys.stderr)
+        )
         role = {"call": "claimant", "microphone": "caseworker"}.get(args.origin, "unknown")
-        session_id = store.create_session(
+        recorder = SessionRecorder.create(
+            writer,
             args.reference or Path(args.audio).stem,
             language=language or "",
             origin="transcribe",
             participants=[(role, args.origin, str(args.audio))],
-            owner=owner_id(),
         )
+        try:
+            session_id = recorder.ready.result()
+        except BaseException:
+            writer.close()
+            store.close()
+            raise
         print(f"session {session_id}", file=sys.stderr, flush=True)
-        writer = SerialWriter(
-            store, on_problem=lambda m: print(f"store: {m}; retrying", file=sys.stderr)
-        )
-        return cls(writer, SessionRecorder(writer, session_id))
+        return cls(writer, recorder)
 
     def record(self, segment: Any) -> None:
         self.recorder.record(segment).result()

@@ -179,16 +179,17 @@ def _txt(session: InterviewSession) -> str:
             reason = f": {_one_line(item.reason)}" if item.reason.strip() else ""
             paragraphs.append(f"[Break {clock(item.start_s)}–{clock(end)}{reason}]")
             continue
-        body = _one_line(current_text(item))
+        parts = [_one_line(current_text(item))]
         for correction in item.corrections:
             if correction.kind == "text":
-                body += (
-                    f" [corrected by the {correction.author}; recognised as: "
+                parts.append(
+                    f"[corrected by the {correction.author}; recognised as: "
                     f"“{_one_line(item.text)}”]"
                 )
                 break
         if item.speaker != item.speaker_auto:
-            body += f" [speaker corrected; detected as {item.speaker_auto}]"
+            parts.append(f"[speaker corrected; detected as {item.speaker_auto}]")
+        body = " ".join(part for part in parts if part)
         paragraphs.append(f"{_ROLE_LABEL.get(item.speaker, 'Unknown')}: {body}")
     return "\n\n".join(paragraphs) + "\n"
 

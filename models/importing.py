@@ -73,7 +73,7 @@ def _segment_row(segment: TranscriptSegment, name: str) -> tuple[dict[str, Any],
         "start_s": segment.start,
         "end_s": segment.end,
         "language": segment.language,
-        "source": "import",
+        "source": "",
     }
     if not raw:
         return fields, []

@@ -1,20 +1,23 @@
 """The live recording of a session: engine events in, rows out through the serial writer.
 
 Tentative text is never stored. Each committed segment is queued the moment it arrives and is
-committed within a fraction of a second; :meth:`SessionRecorder.record` returns the future so a
-caller that must not show a segment before it is safe (``transcribe --save``) can wait on it.
+committed within a fraction of a second; :meth:`SessionRecorder.record` returns the future of
+the write (its result is the segment's position), so a caller that must not show a segment
+before it is safe (``transcribe --save``) can wait on it. Nothing here blocks: creating or
+resuming the session is itself a queued write, and every later write runs after it.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from companion.transcription.events import CommittedSegment
-from models import record
+from models import record, recovery
 from models.entities import ENDED
 from models.writer import SerialWriter
 
@@ -22,98 +25,167 @@ log = logging.getLogger(__name__)
 
 
 class SessionRecorder:
-    """Writes one session's segments, breaks, corrections and state changes, in order."""
+    """Writes one session's segments, breaks, corrections and state changes, in order.
 
-    def __init__(self, writer: SerialWriter, session_id: int, next_position: int = 0) -> None:
+    ``time_offset_s`` is added to engine times (a resumed session goes on after what was
+    recorded before the interruption)."""
+
+    def __init__(self, writer: SerialWriter, session_id: int, time_offset_s: float = 0.0) -> None:
         self.writer = writer
-        self.session_id = session_id
-        self._position = next_position
+        self._session_id: int | None = session_id
+        self._offset = time_offset_s
+        #: Done once the session exists (created or resumed); its result is the session id.
+        self.ready: Future[Any] = Future()
+        self.ready.set_result(session_id)
         writer.keep_alive(session_id)
 
+    @classmethod
+    def create(
+        cls,
+        writer: SerialWriter,
+        reference: str,
+        *,
+        participants: Sequence[tuple[str, str, str]] = (),
+        **fields: Any,
+    ) -> SessionRecorder:
+        """Queue a new live session owned by this process and record into it."""
+        recorder = cls.__new__(cls)
+        recorder._setup(writer)
+
+        def create(db: Session) -> int:
+            sid = record.create_session(
+                db, reference, participants=participants, owner=recovery.owner_id(), **fields
+            )
+            recorder._session_id = sid
+            return sid
+
+        recorder._begin(writer.submit(create, "new session"))
+        return recorder
+
+    @classmethod
+    def resume(cls, writer: SerialWriter, session_id: int) -> SessionRecorder:
+        """Queue taking over an interrupted session and record after what it holds."""
+        recorder = cls.__new__(cls)
+        recorder._setup(writer)
+
+        def resume(db: Session) -> int:
+            resumed = recovery.resume_in(db, session_id)
+            recorder._session_id = session_id
+            recorder._offset = resumed.time_offset_s
+            return session_id
+
+        recorder._begin(writer.submit(resume, "resume session"))
+        return recorder
+
+    def _setup(self, writer: SerialWriter) -> None:
+        self.writer = writer
+        self._session_id = None
+        self._offset = 0.0
+
+    def _begin(self, future: Future[Any]) -> None:
+        self.ready = future
+        future.add_done_callback(
+            lambda f: self.writer.keep_alive(f.result()) if f.exception() is None else None
+        )
+
     @property
-    def next_position(self) -> int:
-        """The position the next committed segment takes."""
-        return self._position
+    def session_id(self) -> int | None:
+        """The session's id, once it exists."""
+        return self._session_id
+
+    @property
+    def time_offset_s(self) -> float:
+        """Seconds added to engine times (non-zero for a resumed session)."""
+        return self._offset
+
+    def _sid(self) -> int:
+        if self._session_id is None:  # its creation failed: every later write fails with it
+            raise RuntimeError("the session could not be created or resumed")
+        return self._session_id
+
+    def _submit(self, label: str, operation: Callable[[Session, int], Any]) -> Future[Any]:
+        return self.writer.submit(lambda db: operation(db, self._sid()), label)
 
     def record(self, segment: CommittedSegment) -> Future[Any]:
-        """Queue a committed segment; returns the future of its write."""
-        position = self._position
-        self._position += 1
-        words = [
-            {
-                "w": w.text,
-                "s": round(w.start, 2),
-                "e": round(w.end, 2),
-                "p": round(w.probability, 3),
-            }
-            for w in segment.words
-        ]
-        sid = self.session_id
+        """Queue a committed segment; the future's result is its position in the session."""
+        confidence = None if segment.confidence is None else round(segment.confidence, 3)
 
-        def write(db: Session) -> int:
+        def write(db: Session, sid: int) -> int:
+            position = record.next_position(db, sid)
+            offset = self._offset  # known only once a resumed session was taken over
             record.add_segment(
                 db,
                 sid,
                 position,
                 speaker=segment.speaker,
                 text=segment.text,
-                start_s=round(segment.start, 2),
-                end_s=round(segment.end, 2),
+                start_s=round(segment.start + offset, 2),
+                end_s=round(segment.end + offset, 2),
                 language=segment.language,
-                confidence=None if segment.confidence is None else round(segment.confidence, 3),
+                confidence=confidence,
                 source=segment.source,
-                words=words,
+                words=[
+                    {
+                        "w": w.text,
+                        "s": round(w.start + offset, 2),
+                        "e": round(w.end + offset, 2),
+                        "p": round(w.probability, 3),
+                    }
+                    for w in segment.words
+                ],
             )
             return position
 
-        return self.writer.submit(write, f"segment {position}")
+        return self._submit("segment", write)
 
     def start_break(self, start_s: float, reason: str = "", requested_by: str = "") -> Future[Any]:
-        """Queue the start of a break."""
-        sid = self.session_id
-        return self.writer.submit(
-            lambda db: (
-                record.start_break(db, sid, start_s, reason=reason, requested_by=requested_by).id
-            ),
+        """Queue the start of a break (engine time)."""
+        return self._submit(
             "break start",
+            lambda db, sid: (
+                record.start_break(
+                    db, sid, start_s + self._offset, reason=reason, requested_by=requested_by
+                ).id
+            ),
         )
 
     def end_break(self, end_s: float) -> Future[Any]:
-        """Queue the end of the open break."""
-        sid = self.session_id
-        return self.writer.submit(lambda db: record.end_break(db, sid, end_s), "break end")
+        """Queue the end of the open break (engine time)."""
+        return self._submit(
+            "break end", lambda db, sid: record.end_break(db, sid, end_s + self._offset)
+        )
 
     def correct_text(self, position: int, value: str, author: str, reason: str = "") -> Future[Any]:
         """Queue a text correction of segment ``position`` (the original stays)."""
-        sid = self.session_id
-        return self.writer.submit(
-            lambda db: (
+        return self._submit(
+            "correction",
+            lambda db, sid: (
                 record.correct_text(db, sid, position, value, author=author, reason=reason).id
             ),
-            "correction",
         )
 
     def correct_speaker(
         self, position: int, speaker: str, author: str = "caseworker", reason: str = ""
     ) -> Future[Any]:
         """Queue a speaker correction of segment ``position``."""
-        sid = self.session_id
-        return self.writer.submit(
-            lambda db: (
+        return self._submit(
+            "speaker correction",
+            lambda db, sid: (
                 record.correct_speaker(db, sid, position, speaker, author=author, reason=reason).id
             ),
-            "speaker correction",
         )
 
     def confirm(self, position: int, author: str = "interpreter") -> Future[Any]:
         """Queue a confirmation of segment ``position``."""
-        sid = self.session_id
-        return self.writer.submit(
-            lambda db: record.confirm(db, sid, position, author=author).id, "confirmation"
+        return self._submit(
+            "confirmation", lambda db, sid: record.confirm(db, sid, position, author=author).id
         )
 
     def finish(self, state: str = ENDED) -> Future[Any]:
         """Queue the end of the session (or another final state); stops its heartbeat."""
-        sid = self.session_id
-        self.writer.keep_alive(sid, alive=False)
-        return self.writer.submit(lambda db: record.set_state(db, sid, state), f"session {state}")
+
+        def finish(db: Session, sid: int) -> None:
+            self.writer.keep_alive(sid, alive=False)
+            record.set_state(db, sid, state)
+
+        return self._submit(f"session {state}", finish)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import logging
 import os
 import socket
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from models import record
 from models.database import StoreError
@@ -68,27 +70,49 @@ def mark_interrupted(store: Store, now: datetime | None = None) -> list[SessionI
     return store.list_sessions(states=(INTERRUPTED,))
 
 
-def resume(store: Store, session_id: int) -> int:
-    """Take over an interrupted session: it is live again, owned by this process. Returns the
-    position its next segment takes."""
+@dataclass(frozen=True)
+class Resumed:
+    """Where a resumed session goes on: the next segment's position and the interview time
+    its new audio starts at (the end of what was recorded before)."""
+
+    session_id: int
+    next_position: int
+    time_offset_s: float
+
+
+def resume_in(db: Session, session_id: int) -> Resumed:
+    """Take over an interrupted session (in an open transaction): it is live again (or on
+    break, if it died during one), owned by this process."""
+    found = db.get(InterviewSession, session_id)
+    if found is None or found.state != INTERRUPTED:
+        state = "missing" if found is None else found.state
+        raise StoreError(f"session {session_id}: cannot be resumed (it is {state})")
+    open_break = any(b.end_s is None for b in found.breaks)
+    record.set_state(db, session_id, ON_BREAK if open_break else LIVE, owner=owner_id())
+    ends = [s.end_s or s.start_s or 0.0 for s in found.segments]
+    ends += [b.end_s or b.start_s for b in found.breaks]
+    resumed = Resumed(session_id, record.next_position(db, session_id), max(ends, default=0.0))
+    log.info("session %s resumed at segment %s", session_id, resumed.next_position)
+    return resumed
+
+
+def close_in(db: Session, session_id: int) -> None:
+    """End an interrupted session as it stands (in an open transaction)."""
+    found = db.get(InterviewSession, session_id)
+    if found is None or found.state != INTERRUPTED:
+        state = "missing" if found is None else found.state
+        raise StoreError(f"session {session_id}: cannot be closed (it is {state})")
+    record.set_state(db, session_id, ENDED)
+    log.info("interrupted session %s closed", session_id)
+
+
+def resume(store: Store, session_id: int) -> Resumed:
+    """:func:`resume_in` in a transaction of its own."""
     with store.session() as db:
-        found = db.get(InterviewSession, session_id)
-        if found is None or found.state != INTERRUPTED:
-            state = "missing" if found is None else found.state
-            raise StoreError(f"session {session_id}: cannot be resumed (it is {state})")
-        open_break = any(b.end_s is None for b in found.breaks)
-        record.set_state(db, session_id, ON_BREAK if open_break else LIVE, owner=owner_id())
-        position = record.next_position(db, session_id)
-    log.info("session %s resumed at segment %s", session_id, position)
-    return position
+        return resume_in(db, session_id)
 
 
 def close(store: Store, session_id: int) -> None:
-    """End an interrupted session as it stands."""
+    """:func:`close_in` in a transaction of its own."""
     with store.session() as db:
-        found = db.get(InterviewSession, session_id)
-        if found is None or found.state != INTERRUPTED:
-            state = "missing" if found is None else found.state
-            raise StoreError(f"session {session_id}: cannot be closed (it is {state})")
-        record.set_state(db, session_id, ENDED)
-    log.info("interrupted session %s closed", session_id)
+        close_in(db, session_id)

@@ -90,7 +90,7 @@ def test_an_interrupted_session_is_listed_with_what_to_do(
         assert found is not None
         found.heartbeat_at = None
     store.close()
-    status, out, _ = _run(capsys, "sessions", "list", "--db", db_url)
+    _, out, _ = _run(capsys, "sessions", "list", "--db", db_url)
     assert "interrupted" in out and "sessions close ID" in out
     status, out, _ = _run(capsys, "sessions", "close", str(sid), "--db", db_url)
     assert status == 0
@@ -120,6 +120,6 @@ def test_retention_setting_purges_on_start(
             found.state, found.ended_at = "ended", datetime.now(UTC) - timedelta(days=days)
     store.close()
     status, out, _ = _run(capsys, "sessions", "list", "--json")
-    assert [s["reference"] for s in json.loads(out)] == ["IC-new"]
+    assert status == 0 and [s["reference"] for s in json.loads(out)] == ["IC-new"]
     log = (tmp_path / "log" / "companion.log").read_text(encoding="utf-8")
     assert "retention: deleted 1 ended session(s) older than 7 days" in log

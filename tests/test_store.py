@@ -168,13 +168,11 @@ def test_segments_keep_their_order_and_reject_bad_values(db_url: str) -> None:
     store = Store.open(db_url)
     try:
         sid = store.create_session("IC-2")
-        with pytest.raises(UserError, match="speaker must be one of"):
-            with store.session() as db:
-                record.add_segment(db, sid, 0, speaker="judge", text="x")
-        with pytest.raises(UserError, match="a correction is made by"):
-            with store.session() as db:
-                record.add_segment(db, sid, 0, speaker="claimant", text="x")
-                record.correct_text(db, sid, 0, "y", author="robot")
+        with pytest.raises(UserError, match="speaker must be one of"), store.session() as db:
+            record.add_segment(db, sid, 0, speaker="judge", text="x")
+        with pytest.raises(UserError, match="a correction is made by"), store.session() as db:
+            record.add_segment(db, sid, 0, speaker="claimant", text="x")
+            record.correct_text(db, sid, 0, "y", author="robot")
         assert store.info(sid).segments == 0  # both transactions rolled back whole
         with pytest.raises(UserError, match="needs a reference"):
             store.create_session("  ")
@@ -251,7 +249,7 @@ def _tables(engine: object) -> set[str]:
 
 def test_a_database_from_a_newer_version_is_refused(db_url: str) -> None:
     Store.open(db_url).close()
-    engine = create_engine(db_url.replace("postgresql+psycopg", "postgresql+psycopg"))
+    engine = create_engine(db_url)
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     engine.dispose()
@@ -342,7 +340,9 @@ def test_a_session_whose_process_died_is_interrupted_then_resumed_or_closed(db_u
         interrupted = recovery.mark_interrupted(store)
         assert sorted(i.id for i in interrupted) == sorted([dead, elsewhere_stale])
         assert store.info(mine).state == LIVE and store.info(elsewhere_recent).state == LIVE
-        assert recovery.resume(store, dead) == 1  # the next segment goes after the old ones
+        resumed = recovery.resume(store, dead)
+        assert resumed.next_position == 1  # the next segment goes after the old ones
+        assert resumed.time_offset_s == 30.0  # and its time after the break that was open
         assert store.info(dead).state == ON_BREAK  # it was on a break when it died
         assert store.load(dead).owner == recovery.owner_id()
         recovery.close(store, elsewhere_stale)

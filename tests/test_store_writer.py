@@ -162,3 +162,48 @@ def test_the_heartbeat_keeps_a_quiet_live_session_alive(db_url: str) -> None:
     finally:
         writer.close()
         store.close()
+
+
+def test_a_resumed_session_records_after_what_it_held(db_url: str) -> None:
+    from models.recovery import mark_interrupted
+
+    store = Store.open(db_url)
+    writer = SerialWriter(store)
+    try:
+        first = SessionRecorder.create(writer, "IC-resume", language="ar")
+        for i in range(3):
+            first.record(_segment(i))
+        sid = first.ready.result(timeout=10)
+        assert writer.flush(timeout=10)
+        with store.session() as db:  # as if its process had died
+            found = db.get(record.InterviewSession, sid)
+            assert found is not None
+            found.owner = "gone-host:1"
+            found.heartbeat_at = None
+        assert [i.id for i in mark_interrupted(store)] == [sid]
+        again = SessionRecorder.resume(writer, sid)
+        assert again.record(_segment(0)).result(timeout=10) == 3
+        assert again.time_offset_s == 5.5  # the end of the last segment before the crash
+        loaded = store.load(sid)
+        assert [s.start_s for s in loaded.segments] == [0.0, 2.0, 4.0, 5.5]
+        assert loaded.segments[3].words == [{"w": "segment", "s": 5.5, "e": 5.9, "p": 0.97}]
+        assert loaded.state == "live" and loaded.language == "ar"
+    finally:
+        writer.close()
+        store.close()
+
+
+def test_writes_after_a_failed_creation_fail_instead_of_waiting(db_url: str) -> None:
+    store = Store.open(db_url)
+    writer = SerialWriter(store)
+    try:
+        recorder = SessionRecorder.create(writer, "   ")  # no reference
+        later = recorder.record(_segment(0))
+        with pytest.raises(UserError, match="needs a reference"):
+            recorder.ready.result(timeout=10)
+        with pytest.raises(RuntimeError, match="could not be created"):
+            later.result(timeout=10)
+        assert store.list_sessions() == []
+    finally:
+        writer.close()
+        store.close()

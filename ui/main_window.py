@@ -7,12 +7,15 @@ window already runs the real live pipeline on a worker thread.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,6 +36,7 @@ from companion.transcription.events import (
     TentativeText,
 )
 from companion.transcription.live import LiveTranscription, build_live
+from models.store import SessionInfo, Store
 from ui.transcription_worker import TranscriptionWorker, start_worker
 
 log = logging.getLogger(__name__)
@@ -95,6 +99,9 @@ class MainWindow(QMainWindow):
         model: str | None = None,
         demo: bool = False,
         pipeline: PipelineFactory | None = None,
+        store: Store | None = None,
+        interrupted: Sequence[SessionInfo] = (),
+        store_error: str = "",
     ) -> None:
         super().__init__()
         self.setWindowTitle("Interview Companion")
@@ -104,6 +111,17 @@ class MainWindow(QMainWindow):
         self._thread: QThread | None = None
         self._closing = False
         self.segments: list[CommittedSegment] = []
+        self._bridge: Any = None
+        self._recorder: Any = None
+        self._resume_id: int | None = None
+        #: The stored session being recorded (or last recorded).
+        self.session_id: int | None = None
+        if store is not None:
+            from ui.store_bridge import StoreBridge
+
+            self._bridge = StoreBridge(store, self)
+            self._bridge.sig_problem.connect(self._on_store_problem)
+            self._bridge.sig_recovered.connect(self._on_store_recovered)
 
         self.source_box = QComboBox()
         self.source_box.setAccessibleName("Audio source")
@@ -139,7 +157,15 @@ class MainWindow(QMainWindow):
         controls.addWidget(self.source_box, 1)
         controls.addWidget(self.start_button)
         controls.addWidget(self.stop_button)
+        self.store_line = QLabel(store_error and f"Not saving: {store_error}")
+        self.store_line.setAccessibleName("Storage status")
+        self.store_line.setWordWrap(True)
+        self.store_line.setStyleSheet("color: #b00020;")
+        self.store_line.setVisible(bool(store_error))
+        self.recovery = self._recovery_banner(interrupted)
         layout = QVBoxLayout()
+        layout.addWidget(self.recovery)
+        layout.addWidget(self.store_line)
         layout.addLayout(controls)
         layout.addWidget(self.transcript, 1)
         layout.addWidget(self.tentative)
@@ -148,6 +174,124 @@ class MainWindow(QMainWindow):
         central.setLayout(layout)
         self.setCentralWidget(central)
         self.resize(720, 520)
+
+    # -- recovery --------------------------------------------------------------------------
+    def _recovery_banner(self, interrupted: Sequence[SessionInfo]) -> QFrame:
+        banner = QFrame()
+        banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner.setAccessibleName("Interrupted session")
+        row = QHBoxLayout(banner)
+        self.recovery_label = QLabel("")
+        self.recovery_label.setWordWrap(True)
+        self.resume_button = QPushButton("&Resume it")
+        self.resume_button.setAccessibleName("Resume the interrupted session")
+        self.close_session_button = QPushButton("&End it as it stands")
+        self.close_session_button.setAccessibleName("End the interrupted session")
+        row.addWidget(self.recovery_label, 1)
+        row.addWidget(self.resume_button)
+        row.addWidget(self.close_session_button)
+        banner.setVisible(False)
+        if interrupted and self._bridge is not None:
+            newest = interrupted[0]
+            started = newest.started_at or newest.created_at
+            self._interrupted = newest
+            self.recovery_label.setText(
+                f"Session {newest.id} ({newest.reference}, started {started:%d %b %H:%M} UTC) "
+                f"was interrupted. Its {newest.segments} segments are saved."
+            )
+            self.resume_button.clicked.connect(self.resume_interrupted)
+            self.close_session_button.clicked.connect(self.close_interrupted)
+            banner.setVisible(True)
+        return banner
+
+    def resume_interrupted(self) -> None:
+        """Show the interrupted session's transcript; the next Start records after it."""
+        info = self._interrupted
+        self._resume_id = info.id
+        self.recovery.setVisible(False)
+        self.status.setText(f"Session {info.id} will go on when you start. Loading its record…")
+        store = self._bridge.store
+
+        def load(_db: Any) -> list[tuple[float | None, str, str]]:
+            from models.export import to_transcript
+
+            transcript = to_transcript(store.load(info.id))
+            return [(s.start, s.speaker, s.text) for s in transcript.segments]
+
+        def show(rows: list[tuple[float | None, str, str]]) -> None:
+            for start, speaker, text in rows:
+                when = f"[{_clock_text(start)}] " if start is not None else ""
+                self.transcript.addItem(f"{when}{speaker.capitalize()}: {text}")
+            self.transcript.scrollToBottom()
+            self.status.setText(
+                f"Session {info.id} loaded ({len(rows)} segments). Press Start to go on."
+            )
+
+        self._bridge.call(load, show, self._on_store_failure, "load session")
+
+    def close_interrupted(self) -> None:
+        """End the interrupted session as it stands."""
+        from models.recovery import close_in
+
+        info = self._interrupted
+        self.recovery.setVisible(False)
+        self._bridge.call(
+            lambda db: close_in(db, info.id),
+            lambda _r: self.status.setText(f"Session {info.id} ended as it stood."),
+            self._on_store_failure,
+            "close session",
+        )
+
+    # -- storage -----------------------------------------------------------------------------
+    def _begin_recording(self, choice: str) -> None:
+        if self._bridge is None:
+            return
+        from models.recorder import SessionRecorder
+
+        writer = self._bridge.writer
+        if self._resume_id is not None:
+            self._recorder = SessionRecorder.resume(writer, self._resume_id)
+            self._resume_id = None
+        else:
+            origin = "demo" if choice == "demo" else "live"
+            participants = [("caseworker", "microphone", "")] if choice != "demo" else []
+            if choice != "microphone":
+                participants.append(("claimant", "call", ""))
+            self._recorder = SessionRecorder.create(
+                writer,
+                f"IC {datetime.now():%Y-%m-%d %H:%M}",
+                origin=origin,
+                participants=participants,
+            )
+        self._bridge.when_done(self._recorder.ready, self._on_session_ready, self._on_store_failure)
+
+    def _on_session_ready(self, session_id: int) -> None:
+        self.session_id = session_id
+        self.store_line.setVisible(False)
+
+    def _on_store_problem(self, message: str) -> None:
+        self.store_line.setText(f"Not saved yet: {message}. Kept in memory and retried.")
+        self.store_line.setVisible(True)
+
+    def _on_store_recovered(self) -> None:
+        self.store_line.setText("Saving again; nothing was lost.")
+
+    def _on_store_failure(self, error: object) -> None:
+        self.store_line.setText(f"Not saving: {error}")
+        self.store_line.setVisible(True)
+
+    def _end_recording(self) -> None:
+        if self._recorder is None:
+            return
+        recorder, self._recorder = self._recorder, None
+
+        def saved(_result: object) -> None:
+            if recorder.session_id is not None:
+                self.status.setText(f"{self.status.text()} Saved as session {recorder.session_id}.")
+            if self._closing:
+                self.close()
+
+        self._bridge.when_done(recorder.finish(), saved, self._on_store_failure)
 
     # -- running ---------------------------------------------------------------------------
     @property
@@ -169,6 +313,7 @@ class MainWindow(QMainWindow):
         worker.sig_failed.connect(self._on_failed)
         worker.finished.connect(self._on_finished)
         self._worker = worker
+        self._begin_recording(choice)
         self._thread = start_worker(worker, self)
         self.start_button.setEnabled(False)
         self.stop_button.setEnabled(True)
@@ -185,6 +330,8 @@ class MainWindow(QMainWindow):
     # -- events from the worker ------------------------------------------------------------
     def _on_committed(self, segment: CommittedSegment) -> None:
         self.segments.append(segment)
+        if self._recorder is not None:
+            self._recorder.record(segment)  # queued; committed on the store's thread
         scrollbar = self.transcript.verticalScrollBar()
         at_bottom = scrollbar.value() >= scrollbar.maximum() - 4
         item = QListWidgetItem(
@@ -216,7 +363,9 @@ class MainWindow(QMainWindow):
         self.source_box.setEnabled(True)
         if not self.status.text().startswith(("Audio problem", "Transcription stopped")):
             self.status.setText(f"Stopped. {len(self.segments)} segments.")
-        if self._closing:
+        if self._recorder is not None:
+            self._end_recording()  # closes the window, if asked, once the record is saved
+        elif self._closing:
             self.close()
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
@@ -234,6 +383,12 @@ class MainWindow(QMainWindow):
                 thread.wait(timeout_ms)
         except RuntimeError:  # the thread object was already deleted: nothing left to wait for
             pass
+        if self._recorder is not None:
+            self._recorder.finish()
+            self._recorder = None
+        if self._bridge is not None:
+            self._bridge.close(timeout_ms / 1000)
+            self._bridge = None
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Closing stops capture first and closes once the worker has finished."""
@@ -242,4 +397,13 @@ class MainWindow(QMainWindow):
             self.stop()
             event.ignore()
             return
+        if self._bridge is not None and self._bridge.pending:
+            # The last words are still being saved: close once they are.
+            self._closing = True
+            self._bridge.call(lambda _db: None, lambda _r: self.close(), None, "close")
+            event.ignore()
+            return
+        if self._bridge is not None:
+            self._bridge.close()  # nothing is pending: returns at once
+            self._bridge = None
         event.accept()

@@ -121,9 +121,9 @@ def run_bench(args: argparse.Namespace) -> int:
     """Measure every requested model and print the figures."""
     out = Path(args.out)
     if getattr(args, "store_only", False):
-        from companion.bench.store_speed import measure_store, report
+        from companion.bench.store_speed import measure_store, store_report
 
-        print(report(measure_store(getattr(args, "sub_db", None))))
+        print(store_report(measure_store(getattr(args, "sub_db", None))))
         return 0
     corpus_dir = out / "corpus"
     if not espeak_available() and not (corpus_dir / "manifest.json").exists():
@@ -161,8 +161,7 @@ def run_bench(args: argparse.Namespace) -> int:
             f"p99 {speed['per_segment_ms_p99']:.2f} ms, max {speed['per_segment_ms_max']:.2f} ms "
             "(goals: under 5 s; under 20 ms per segment)."
         )
-    from companion.bench.store_speed import measure_store
-    from companion.bench.store_speed import report as store_report
+    from companion.bench.store_speed import measure_store, store_report
 
     print("measuring the store ...", flush=True)
     report += "\n\n" + store_report(measure_store(getattr(args, "sub_db", None)))

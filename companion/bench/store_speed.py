@@ -74,7 +74,7 @@ def measure_store(url: str | None = None, segments: int = 2000) -> dict[str, Any
     }
 
 
-def report(figures: dict[str, Any]) -> str:
+def store_report(figures: dict[str, Any]) -> str:
     """The figures as a paragraph of the benchmark report."""
     return (
         f"Store ({figures['database']}): each live segment written and committed in "

@@ -99,7 +99,9 @@ def _number(record: dict[str, Any], key: str, name: str, line: int) -> float | N
 
 def _parse_jsonl(text: str, name: str) -> Transcript:
     transcript = Transcript(source=name, form="jsonl")
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # JSON Lines are separated by "\n" only: text may hold U+2028 and other characters that
+    # str.splitlines() would wrongly break on.
+    for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
         try:
