@@ -125,9 +125,24 @@ def _segment(db: Session, session_id: int, position: int) -> Segment:
     return found
 
 
-def _check_author(author: str) -> None:
+def _add_correction(
+    db: Session,
+    session_id: int,
+    position: int,
+    kind: str,
+    value: str,
+    author: str,
+    reason: str,
+    at: datetime | None,
+) -> tuple[Segment, Correction]:
     if author not in AUTHORS:
         raise UserError(f"a correction is made by {' or '.join(AUTHORS)}, not {author!r}")
+    segment = _segment(db, session_id, position)
+    correction = Correction(
+        kind=kind, value=value, author=author, reason=reason, created_at=at or utcnow()
+    )
+    segment.corrections.append(correction)
+    return segment, correction
 
 
 def correct_text(
@@ -141,12 +156,9 @@ def correct_text(
     at: datetime | None = None,
 ) -> Correction:
     """Add a corrected text for a segment; the recognised text stays as it was."""
-    _check_author(author)
-    segment = _segment(db, session_id, position)
-    correction = Correction(
-        kind="text", value=value, author=author, reason=reason, created_at=at or utcnow()
+    segment, correction = _add_correction(
+        db, session_id, position, "text", value, author, reason, at
     )
-    segment.corrections.append(correction)
     segment.status = CORRECTED
     return correction
 
@@ -162,14 +174,11 @@ def correct_speaker(
     at: datetime | None = None,
 ) -> Correction:
     """Record who really spoke a segment; the detected speaker is kept in ``speaker_auto``."""
-    _check_author(author)
     if speaker not in ROLES:
         raise UserError(f"speaker must be one of {', '.join(ROLES)}, not {speaker!r}")
-    segment = _segment(db, session_id, position)
-    correction = Correction(
-        kind="speaker", value=speaker, author=author, reason=reason, created_at=at or utcnow()
+    segment, correction = _add_correction(
+        db, session_id, position, "speaker", speaker, author, reason, at
     )
-    segment.corrections.append(correction)
     segment.speaker = speaker
     return correction
 
@@ -184,12 +193,9 @@ def confirm(
     at: datetime | None = None,
 ) -> Correction:
     """Record that a segment was read back and confirmed as right."""
-    _check_author(author)
-    segment = _segment(db, session_id, position)
-    correction = Correction(
-        kind="confirm", value="", author=author, reason=reason, created_at=at or utcnow()
+    segment, correction = _add_correction(
+        db, session_id, position, "confirm", "", author, reason, at
     )
-    segment.corrections.append(correction)
     if segment.status != CORRECTED:
         segment.status = CONFIRMED
     return correction

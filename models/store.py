@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -126,33 +127,11 @@ class Store:
 
     # Sessions -----------------------------------------------------------------------------
 
-    def create_session(
-        self,
-        reference: str,
-        *,
-        language: str = "",
-        dialect: str = "",
-        interpreter: str = "remote",
-        preset: str = "trauma-informed",
-        origin: str = "live",
-        participants: Sequence[tuple[str, str, str]] = (),
-        owner: str = "",
-        started_at: datetime | None = None,
-    ) -> int:
-        """A new live session; ``participants`` are ``(role, audio source, device)``."""
+    def create_session(self, reference: str, **fields: Any) -> int:
+        """A new live session (see :func:`models.record.create_session` for the fields:
+        language, dialect, interpreter, preset, origin, participants, owner, started_at)."""
         with self.session() as db:
-            return record.create_session(
-                db,
-                reference,
-                language=language,
-                dialect=dialect,
-                interpreter=interpreter,
-                preset=preset,
-                origin=origin,
-                participants=participants,
-                owner=owner,
-                started_at=started_at,
-            )
+            return record.create_session(db, reference, **fields)
 
     def list_sessions(self, states: Sequence[str] = ()) -> list[SessionInfo]:
         """Every session (newest first), optionally only those in ``states``."""
