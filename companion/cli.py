@@ -307,19 +307,24 @@ def _summary(args: argparse.Namespace) -> int:
 
     if (args.transcript is None) == (args.session is None):
         raise UserError("summary: give a transcript file or --session ID (one of them)")
-    preset = get_preset(args.preset)
+    reviewed = (0, 0)
     if args.session is not None:
-        from models.export import to_transcript
+        from models.export import reviewed_counts, to_transcript
         from models.startup import open_store
 
         store = open_store(_db_url(args)).store
         try:
-            transcript = to_transcript(store.load(args.session))
+            session = store.load(args.session)
         finally:
             store.close()
+        transcript = to_transcript(session)
+        reviewed = reviewed_counts(session)
+        preset = get_preset(args.preset or session.preset)
     else:
         transcript = parse_transcript(args.transcript)
-    text = json.dumps(build_summary(transcript, preset), indent=2, ensure_ascii=False) + "\n"
+        preset = get_preset(args.preset)
+    summary = build_summary(transcript, preset, reviewed)
+    text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
     _write_output(text, args.output)
     return 0
 

@@ -16,7 +16,15 @@ from companion.errors import UserError
 from companion.transcript.model import BreakLine, Transcript
 from companion.transcript.model import Segment as TranscriptSegment
 from companion.transcript.parse import NOTE_PATTERN
-from models.entities import COMMITTED, Break, InterviewSession, Segment, current_text
+from models.entities import (
+    COMMITTED,
+    CONFIRMED,
+    CORRECTED,
+    Break,
+    InterviewSession,
+    Segment,
+    current_text,
+)
 
 FORMATS = ("jsonl", "txt", "srt", "vtt")
 #: JSON Lines keys the record has columns for (anything else is kept in ``Segment.extra``).
@@ -69,6 +77,13 @@ def to_transcript(session: InterviewSession) -> Transcript:
             )
         )
     return transcript
+
+
+def reviewed_counts(session: InterviewSession) -> tuple[int, int]:
+    """How many segments were confirmed, and how many corrected, by a person."""
+    confirmed = sum(1 for s in session.segments if s.status == CONFIRMED)
+    corrected = sum(1 for s in session.segments if s.status == CORRECTED)
+    return confirmed, corrected
 
 
 def export_session(session: InterviewSession, form: str) -> str:

@@ -123,3 +123,31 @@ def test_retention_setting_purges_on_start(
     assert status == 0 and [s["reference"] for s in json.loads(out)] == ["IC-new"]
     log = (tmp_path / "log" / "companion.log").read_text(encoding="utf-8")
     assert "retention: deleted 1 ended session(s) older than 7 days" in log
+
+
+def test_the_summary_of_a_stored_session_counts_what_the_interpreter_reviewed(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from models import record
+    from models.store import Store
+
+    store = Store.open(db_url)
+    sid = store.create_session("IC-9", preset="home-office-slot")
+    with store.session() as db:
+        for i, text in enumerate(["Were you beaten?", "Yes, in 1401.", "Where?", "In Herat."]):
+            record.add_segment(
+                db,
+                sid,
+                i,
+                speaker="interpreter" if i % 2 else "caseworker",
+                text=text,
+                start_s=i * 5.0,
+                end_s=i * 5.0 + 4,
+            )
+        record.correct_text(db, sid, 1, "Yes, in 1402.", author="interpreter")
+        record.confirm(db, sid, 3, author="interpreter")
+    store.close()
+    status, out, _ = _run(capsys, "summary", "--session", str(sid), "--db", db_url)
+    summary = json.loads(out)
+    assert status == 0 and summary["preset"] == "home-office-slot"
+    assert summary["interpreter"] == {"segments": 2, "confirmed": 1, "corrected": 1}

@@ -16,8 +16,11 @@ from companion.timing.transcript_timing import evaluate_transcript
 from companion.transcript.model import Transcript
 
 
-def build_summary(transcript: Transcript, preset: Preset) -> dict[str, Any]:
-    """The summary of a transcript under ``preset``, as contract JSON."""
+def build_summary(
+    transcript: Transcript, preset: Preset, reviewed: tuple[int, int] = (0, 0)
+) -> dict[str, Any]:
+    """The summary of a transcript under ``preset``, as contract JSON. ``reviewed`` is how
+    many segments were confirmed and corrected (known for a stored session)."""
     timing = evaluate_transcript(transcript, preset)
     analysis = analyse(transcript.segments)
     missing = [
@@ -31,6 +34,6 @@ def build_summary(transcript: Transcript, preset: Preset) -> dict[str, Any]:
         "timing": timing.to_contract(),
         "analysis": analysis,
         "missing_followups": missing,
-        "interpreter": {"segments": rendered, "confirmed": 0, "corrected": 0},
+        "interpreter": {"segments": rendered, "confirmed": reviewed[0], "corrected": reviewed[1]},
         "reflection_prompts": reflection_prompts(),
     }
