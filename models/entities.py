@@ -140,6 +140,9 @@ class InterviewSession(Base):
     reflections: Mapped[list[ReflectionAnswer]] = relationship(
         back_populates="session", cascade="all, delete-orphan", passive_deletes=True
     )
+    checklist_ticks: Mapped[list[ChecklistTick]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class Participant(Base):
@@ -315,6 +318,27 @@ class Note(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     session: Mapped[InterviewSession] = relationship(back_populates="notes")
+
+
+class ChecklistTick(Base):
+    """An item of the opening or closing checklist and whether it was ticked (optional)."""
+
+    __tablename__ = "checklist_ticks"
+    __table_args__ = (UniqueConstraint("session_id", "checklist", "item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_sessions.id", ondelete="CASCADE"), index=True
+    )
+    #: "opening" or "closing".
+    checklist: Mapped[str] = mapped_column(String(20))
+    item_id: Mapped[str] = mapped_column(String(80))
+    #: The words shown, as they were at the time.
+    text: Mapped[str] = mapped_column(Text)
+    ticked: Mapped[bool] = mapped_column(Boolean, default=False)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    session: Mapped[InterviewSession] = relationship(back_populates="checklist_ticks")
 
 
 class ReflectionAnswer(Base):

@@ -16,18 +16,26 @@ from sqlalchemy.orm import Session
 from companion.errors import UserError
 from companion.transcription.events import ROLES
 from models.entities import (
+    ASKED,
     AUTHORS,
     BREAK_REQUESTERS,
     CONFIRMED,
     CORRECTED,
     ENDED,
     LIVE,
+    NOT_ASKED,
     ON_BREAK,
+    PROMPT_OPEN,
     SESSION_STATES,
     Break,
+    ChecklistTick,
     Correction,
+    DisclosureEpisode,
+    FollowUpElement,
     InterviewSession,
+    Note,
     Participant,
+    Prompt,
     Segment,
     utcnow,
 )
@@ -311,3 +319,91 @@ def next_position(db: Session, session_id: int) -> int:
         .order_by(Segment.position.desc())
     ).first()
     return 0 if positions is None else positions + 1
+
+
+def record_checklist(
+    db: Session, session_id: int, checklist: str, ticks: Sequence[tuple[str, str, bool]]
+) -> None:
+    """Store a checklist as shown: ``(item id, words, ticked)`` per item (again: replaced)."""
+    existing = {
+        t.item_id: t
+        for t in db.scalars(
+            select(ChecklistTick).where(
+                ChecklistTick.session_id == session_id, ChecklistTick.checklist == checklist
+            )
+        )
+    }
+    for item_id, text, ticked in ticks:
+        tick = existing.get(item_id)
+        if tick is None:
+            db.add(
+                ChecklistTick(
+                    session_id=session_id,
+                    checklist=checklist,
+                    item_id=item_id,
+                    text=text,
+                    ticked=ticked,
+                )
+            )
+        else:
+            tick.ticked, tick.text, tick.at = ticked, text, utcnow()
+
+
+def add_note(
+    db: Session, session_id: int, text: str, at_s: float | None, segment_position: int | None
+) -> Note:
+    """A note the caseworker attached to a moment of the interview."""
+    note = Note(session_id=session_id, text=text, at_s=at_s, segment_position=segment_position)
+    db.add(note)
+    return note
+
+
+def save_prompt(
+    db: Session,
+    session_id: int,
+    *,
+    key: str,
+    kind: str,
+    segment_position: int | None,
+    evidence: str,
+    shown_at_s: float | None,
+    state: str,
+    reason: str,
+) -> None:
+    """Store a prompt card as shown and what was done with it (one row per card ``key``)."""
+    found = db.scalars(
+        select(Prompt).where(Prompt.session_id == session_id, Prompt.kind == key)
+    ).one_or_none()
+    if found is None:
+        found = Prompt(session_id=session_id, kind=key, segment_position=segment_position)
+        found.shown_at_s = shown_at_s
+        db.add(found)
+    found.evidence = f"{kind}: {evidence}"
+    if found.state != state:
+        found.state, found.reason = state, reason
+        found.resolved_at = None if state == PROMPT_OPEN else utcnow()
+
+
+def save_episodes(db: Session, session_id: int, episodes: Sequence[Any]) -> None:
+    """Store the disclosure episodes found (replacing an earlier save): each with its
+    follow-up elements. ``episodes`` are :class:`companion.analysis.live.EpisodeState`."""
+    for old in db.scalars(
+        select(DisclosureEpisode).where(DisclosureEpisode.session_id == session_id)
+    ):
+        db.delete(old)
+    db.flush()
+    for state in episodes:
+        episode = DisclosureEpisode(
+            session_id=session_id,
+            segment_position=state.segment,
+            category=state.category,
+            evidence=state.evidence,
+            acknowledged=bool(state.acknowledged),
+            medical_evidence_signposted=state.medical_signposted,
+            probing_stopped_reason="distress" if state.probe_stopped else "",
+        )
+        for element, covered in state.checklist:
+            episode.followups.append(
+                FollowUpElement(element=element, state=ASKED if covered else NOT_ASKED)
+            )
+        db.add(episode)

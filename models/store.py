@@ -164,6 +164,7 @@ class Store:
                     selectinload(InterviewSession.prompts),
                     selectinload(InterviewSession.notes),
                     selectinload(InterviewSession.reflections),
+                    selectinload(InterviewSession.checklist_ticks),
                 )
             )
             found = db.scalars(query).one_or_none()

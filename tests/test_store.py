@@ -391,3 +391,77 @@ def test_a_killed_recording_keeps_every_committed_segment(db_url: str) -> None:
         assert len(printed) == 40
     finally:
         store.close()
+
+
+def test_checklists_notes_prompts_and_episodes_are_recorded(db_url: str) -> None:
+    from companion.analysis.live import EpisodeState
+
+    store = Store.open(db_url)
+    try:
+        sid = store.create_session("IC-live")
+        with store.session() as db:
+            record.record_checklist(
+                db,
+                sid,
+                "opening",
+                [("breaks", "Breaks explained", True), ("fit", "Fit and well", False)],
+            )
+            record.add_note(db, sid, "claimant looked away", 65.0, 3)
+            record.save_prompt(
+                db,
+                sid,
+                key="episode:0",
+                kind="episode",
+                segment_position=3,
+                evidence="they beat me",
+                shown_at_s=60.0,
+                state="open",
+                reason="",
+            )
+        with store.session() as db:
+            record.record_checklist(db, sid, "opening", [("fit", "Fit and well", True)])
+            record.save_prompt(
+                db,
+                sid,
+                key="episode:0",
+                kind="episode",
+                segment_position=3,
+                evidence="they beat me",
+                shown_at_s=99.0,
+                state="not_now",
+                reason="claimant upset",
+            )
+            episode = EpisodeState(
+                0,
+                3,
+                "torture",
+                "they beat me",
+                True,
+                False,
+                (("when", True), ("where", False), ("how", True), ("by_whom", False)),
+                True,
+            )
+            record.save_episodes(db, sid, [episode])
+            record.save_episodes(db, sid, [episode])  # saved again at the end: replaced
+        loaded = store.load(sid)
+        ticks = {t.item_id: t.ticked for t in loaded.checklist_ticks}
+        assert ticks == {"breaks": True, "fit": True}
+        assert [(n.text, n.at_s, n.segment_position) for n in loaded.notes] == [
+            ("claimant looked away", 65.0, 3)
+        ]
+        (prompt,) = loaded.prompts
+        assert (prompt.state, prompt.reason, prompt.shown_at_s) == (
+            "not_now",
+            "claimant upset",
+            60.0,
+        )
+        (stored,) = loaded.episodes
+        assert {f.element: f.state for f in stored.followups} == {
+            "when": "asked",
+            "where": "not_asked",
+            "how": "asked",
+            "by_whom": "not_asked",
+        }
+        assert stored.probing_stopped_reason == "distress"
+    finally:
+        store.close()
