@@ -109,10 +109,12 @@ class SessionRecorder:
     def record(self, segment: CommittedSegment) -> Future[Any]:
         """Queue a committed segment; the future's result is its position in the session."""
         confidence = None if segment.confidence is None else round(segment.confidence, 3)
+        # The offset in force now; a resumed session's is known only once it was taken over.
+        now_offset = self._offset if self.ready.done() else None
 
         def write(db: Session, sid: int) -> int:
             position = record.next_position(db, sid)
-            offset = self._offset  # known only once a resumed session was taken over
+            offset = self._offset if now_offset is None else now_offset
             record.add_segment(
                 db,
                 sid,
@@ -138,22 +140,27 @@ class SessionRecorder:
 
         return self._submit("segment", write)
 
+    def set_time_offset(self, seconds: float) -> None:
+        """Interview time at which the engine's clock starts from now on (capture restarts
+        from zero after a break)."""
+        self._offset = seconds
+
+    def write(self, label: str, operation: Callable[[Session, int], Any]) -> Future[Any]:
+        """Queue any operation on this session: ``operation(db, session_id)``."""
+        return self._submit(label, operation)
+
     def start_break(self, start_s: float, reason: str = "", requested_by: str = "") -> Future[Any]:
-        """Queue the start of a break (engine time)."""
+        """Queue the start of a break at interview time ``start_s``."""
         return self._submit(
             "break start",
             lambda db, sid: (
-                record.start_break(
-                    db, sid, start_s + self._offset, reason=reason, requested_by=requested_by
-                ).id
+                record.start_break(db, sid, start_s, reason=reason, requested_by=requested_by).id
             ),
         )
 
     def end_break(self, end_s: float) -> Future[Any]:
-        """Queue the end of the open break (engine time)."""
-        return self._submit(
-            "break end", lambda db, sid: record.end_break(db, sid, end_s + self._offset)
-        )
+        """Queue the end of the open break at interview time ``end_s``."""
+        return self._submit("break end", lambda db, sid: record.end_break(db, sid, end_s))
 
     def correct_text(self, position: int, value: str, author: str, reason: str = "") -> Future[Any]:
         """Queue a text correction of segment ``position`` (the original stays)."""

@@ -1,4 +1,6 @@
-"""The foundation window runs the live pipeline on a worker thread and never blocks."""
+"""The companion window, driven offscreen with a scripted transcriber and a fake clock: start,
+the opening checklist, the transcript, a disclosure card filling in, a break, the end, the
+closing checklist, and resuming an interrupted session. Everything it shows is also stored."""
 
 from __future__ import annotations
 
@@ -20,64 +22,52 @@ from tests.audio_helpers import write_wav
 
 pytestmark = pytest.mark.qt
 
+LINES = [  # (source, start, words)
+    ("microphone", 0.6, "What happened to you in detention?"),
+    ("call", 3.6, "They beat me with sticks every day."),
+    ("microphone", 7.1, "Thank you for telling me. I am sorry. When was this?"),
+    ("call", 10.6, "It was in March twenty twenty two."),
+]
 
-def _pipeline(tmp_path: Path):
+
+class FakeTime:
+    """Monotonic and calendar time that only move when told."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def now(self) -> float:
+        return self.t
+
+    def wall(self) -> float:
+        return 1.7e9 + self.t
+
+
+def _pipeline(tmp_path: Path, speed: float = 6.0):
     from companion.transcription.live import build_live
 
-    call = write_wav(tmp_path / "call.wav", tone_track([(0.5, 2.5), (4.0, 6.0)], 8.0))
-    script = script_from_text("What happened next?", 0.6) + script_from_text(
-        "They took me to the police station.", 4.1
-    )
+    regions = {"microphone": [], "call": []}
+    script = []
+    for source, start, words in LINES:
+        regions[source].append((start - 0.1, start + 0.3 * len(words.split()) + 0.2))
+        script += script_from_text(words, start)
+    files = {
+        origin: write_wav(tmp_path / f"{origin}.wav", tone_track(spans, 14.0))
+        for origin, spans in regions.items()
+    }
 
-    def pipeline(choice: str, on_event):
+    def pipeline(setup, on_event):
         return build_live(
-            [FileSource(call, origin="call", realtime=True)],
+            [
+                FileSource(files[o], origin=o, realtime=True, speed=speed)
+                for o in ("microphone", "call")
+            ],
             ScriptedTranscriber(script),
             on_event,
             gate_factory=lambda: SpeechGate(EnergyVad()),
         )
 
     return pipeline
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path):
-    from ui.main_window import MainWindow
-
-    win = MainWindow(pipeline=_pipeline(tmp_path))
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
-def test_live_transcript_fills_in_while_the_ui_stays_responsive(qtbot, window) -> None:
-    window.start()
-    assert window.running and not window.start_button.isEnabled()
-    qtbot.waitUntil(lambda: window.transcript.count() >= 1, timeout=10_000)
-    assert "Interpreter: What happened next?" in window.transcript.item(0).text()
-    qtbot.waitUntil(lambda: window.transcript.count() >= 2, timeout=10_000)
-    assert "police station" in window.transcript.item(1).text()
-    with qtbot.waitSignal(window.stop_button.clicked, timeout=1000):
-        window.stop_button.click()
-    qtbot.waitUntil(lambda: not window.running, timeout=10_000)
-    assert window.start_button.isEnabled()
-    assert "Stopped. 2 segments" in window.status.text()
-
-
-def test_closing_while_running_stops_the_worker_first(qtbot, window) -> None:
-    window.start()
-    qtbot.waitUntil(lambda: window.transcript.count() >= 1, timeout=10_000)
-    window.close()
-    qtbot.waitUntil(lambda: not window.running, timeout=10_000)
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
-
-
-def test_quitting_the_app_while_running_stops_the_worker_cleanly(qtbot, window) -> None:
-    window.start()
-    qtbot.waitUntil(lambda: window.transcript.count() >= 1, timeout=10_000)
-    thread = window._thread
-    window.shutdown()
-    assert thread is None or not thread.isRunning()
 
 
 @pytest.fixture
@@ -89,36 +79,164 @@ def store(tmp_path: Path):
     opened.close()
 
 
-def _stored_window(qtbot, tmp_path: Path, store, interrupted=()):
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()
+
+
+def _window(qtbot, tmp_path: Path, store=None, interrupted=(), speed=6.0, fake=None):
     from ui.main_window import MainWindow
 
-    win = MainWindow(pipeline=_pipeline(tmp_path), store=store, interrupted=interrupted)
+    fake = fake or FakeTime()
+    win = MainWindow(
+        pipeline=_pipeline(tmp_path, speed),
+        store=store,
+        interrupted=interrupted,
+        now=fake.now,
+        wall=fake.wall,
+        tick_ms=60_000,
+        devices=(["USB mic"], ["Monitor of Teams"]),
+    )
     qtbot.addWidget(win)
     win.show()
     return win
 
 
-def test_a_live_session_is_saved_as_it_is_transcribed(qtbot, tmp_path: Path, store) -> None:
-    win = _stored_window(qtbot, tmp_path, store)
-    assert not win.recovery.isVisible()
-    win.start()
-    qtbot.waitUntil(lambda: win.transcript.count() >= 1, timeout=10_000)
-    qtbot.waitUntil(
-        lambda: win.session_id is not None and store.info(win.session_id).segments >= 1,
-        timeout=5_000,
+def _to_live(qtbot, win, reference: str = "IC-2026-0042") -> None:
+    win.start_page.reference.setText(reference)
+    win.start_page.start_button.click()
+    assert win.pages.currentWidget() is win.opening_page
+    win.opening_page.boxes[0].setChecked(True)
+    win.opening_page.boxes[1].setChecked(True)
+    win.opening_page.done_button.click()
+    assert win.pages.currentWidget() is win.live_page
+
+
+def test_a_whole_interview_is_shown_prompted_and_stored(qtbot, tmp_path, store, fake_time) -> None:
+    win = _window(qtbot, tmp_path, store, fake=fake_time)
+    _to_live(qtbot, win)
+    assert win.clock_panel.start_button.isVisible()
+    win.clock_panel.start_button.click()
+    qtbot.waitUntil(lambda: len(win.transcript.rows) >= 2, timeout=10_000)
+    assert win.transcript.rows[0].speaker == "caseworker"
+    assert "Interpreter: They beat me with sticks" in win.transcript.list.item(1).text()
+    # The disclosure card appears, asking first for an acknowledgement.
+    qtbot.waitUntil(lambda: any(c.kind == "episode" for c in win.board.open_cards()), timeout=5_000)
+    card = next(c for c in win.board.open_cards() if c.kind == "episode")
+    widget = win.prompts.widgets[card.id]
+    assert "Thank you for telling me" in widget.say.text()
+    assert "☐ When" in widget.checklist.text()
+    # ... and its checklist fills in as the interview goes on.
+    qtbot.waitUntil(lambda: len(win.transcript.rows) >= 4, timeout=10_000)
+    qtbot.waitUntil(lambda: "☑ When" in widget.checklist.text(), timeout=5_000)
+    assert "acknowledged" in widget.checklist.text()
+    qtbot.waitUntil(lambda: not win.running, timeout=10_000)  # the recording ran out
+    first_run = len(win.transcript.rows)
+
+    # A break: logged with its reason; capture pauses and comes back.
+    fake_time.t += 600
+    win._tick()
+    win.clock_panel.break_button.click()
+    win.clock_panel.break_reason.setText("comfort break")
+    win.clock_panel.break_asked_by.setCurrentIndex(0)  # the claimant
+    qtbot.keyClick(win.clock_panel.break_reason, "\r")
+    assert win.clock.state.value == "on break" and not win.running
+    assert "Break at 0:10:00: comfort break (asked by the claimant)" in (
+        win.transcript.list.item(win.transcript.list.count() - 1).text()
     )
-    assert store.info(win.session_id).state == "live"  # saved while it runs, not at the end
-    qtbot.waitUntil(lambda: win.transcript.count() >= 2, timeout=10_000)
-    win.stop()
-    qtbot.waitUntil(lambda: "Saved as session" in win.status.text(), timeout=10_000)
+    fake_time.t += 300
+    win.clock_panel.resume_button.click()
+    assert win.running
+    qtbot.waitUntil(lambda: len(win.transcript.rows) >= 2 * first_run, timeout=10_000)
+    assert win.transcript.rows[first_run].start >= 900.0  # after the break, interview time
+    qtbot.waitUntil(lambda: not win.running, timeout=10_000)
+
+    win.clock_panel.end_button.click()
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.closing_page, timeout=5_000)
+    win.closing_page.boxes[5].setChecked(True)
+    win.closing_page.done_button.click()
+    assert win.pages.currentWidget() is win.end_page
+    assert f"{2 * first_run} segments, 1 breaks" in win.end_text.text()
+    qtbot.waitUntil(
+        lambda: win.session_id is not None and store.info(win.session_id).state == "ended",
+        timeout=10_000,
+    )
     loaded = store.load(win.session_id)
-    assert loaded.state == "ended"
-    assert [s.text for s in loaded.segments] == [
-        "What happened next?",
-        "They took me to the police station.",
+    assert loaded.reference == "IC-2026-0042" and len(loaded.segments) == 2 * first_run
+    assert [(b.start_s, b.end_s, b.reason, b.requested_by) for b in loaded.breaks] == [
+        (600.0, 900.0, "comfort break", "claimant")
     ]
-    win.close()
-    qtbot.waitUntil(lambda: not win.isVisible(), timeout=5_000)
+    ticks = {(t.checklist, t.item_id): t.ticked for t in loaded.checklist_ticks}
+    assert ticks[("opening", "fit-and-well")] and ticks[("opening", "breaks")]
+    assert not ticks[("opening", "gender-request")] and ticks[("closing", "signing")]
+    assert loaded.episodes and loaded.episodes[0].acknowledged
+    assert any(p.kind == "episode:0" for p in loaded.prompts)
+
+
+def test_a_missing_reference_is_said_inline(qtbot, tmp_path) -> None:
+    win = _window(qtbot, tmp_path)
+    win.start_page.start_button.click()
+    assert win.pages.currentWidget() is win.start_page
+    assert "Give the interview a reference" in win.start_page.problems.text()
+
+
+def test_a_prompt_set_aside_with_a_reason_is_kept(qtbot, tmp_path, store) -> None:
+    win = _window(qtbot, tmp_path, store)
+    _to_live(qtbot, win)
+    win.start_questioning()
+    qtbot.waitUntil(
+        lambda: any(c.kind == "episode" for c in win.board.open_cards()), timeout=10_000
+    )
+    card = next(c for c in win.board.open_cards() if c.kind == "episode")
+    widget = win.prompts.widgets[card.id]
+    widget.not_now.click()
+    widget.reason.setText("the claimant is upset; after the break")
+    qtbot.keyClick(widget.reason, "\r")
+    assert card.state == "not_now" and card.id not in win.prompts.widgets
+    qtbot.waitUntil(lambda: not win.running, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: any(p.state == "not_now" for p in store.load(win.session_id).prompts), timeout=5_000
+    )
+    (stored,) = [p for p in store.load(win.session_id).prompts if p.kind == "episode:0"]
+    assert stored.reason == "the claimant is upset; after the break"
+
+
+def test_the_speaker_of_the_last_segment_is_corrected_by_keyboard(qtbot, tmp_path, store):
+    from PySide6.QtCore import Qt
+
+    win = _window(qtbot, tmp_path, store)
+    _to_live(qtbot, win)
+    win.start_questioning()
+    qtbot.waitUntil(lambda: len(win.transcript.rows) >= 4 and not win.running, timeout=10_000)
+    last = len(win.transcript.rows) - 1
+    assert win.transcript.rows[last].speaker == "interpreter"
+    win.transcript.list.setFocus()
+    qtbot.keyClick(win.transcript.list, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert win.transcript.rows[last].speaker == "claimant"
+    assert "Claimant (speaker corrected)" in win.transcript.list.item(last).text()
+    qtbot.waitUntil(
+        lambda: store.load(win.session_id).segments[last].speaker == "claimant", timeout=5_000
+    )
+    assert store.load(win.session_id).segments[last].speaker_auto == "interpreter"
+
+
+def test_a_timing_warning_shows_inline_and_the_bar_changes_colour(qtbot, tmp_path, fake_time):
+    win = _window(qtbot, tmp_path, fake=fake_time)
+    _to_live(qtbot, win)
+    win.start_questioning()
+    assert win.clock_panel.stretch_bar.property("level") == "ok"
+    for _ in range(76 * 3):  # ticks every 20 s (a longer gap would read as the laptop asleep)
+        fake_time.t += 20
+        win._tick()
+    assert win.clock_panel.warning.isVisible()
+    assert "without a break" in win.clock_panel.warning_text.text()
+    assert win.clock_panel.stretch_bar.property("level") == "soon"
+    assert win.clock_panel.questioning.text() == "1:16:00"
+    win.clock_panel.snooze_reason.setText("the claimant wants to finish this part")
+    win.clock_panel._warning_done("snooze")
+    assert not win.clock_panel.warning.isVisible()
+    assert win.clock.actions[-1].reason == "the claimant wants to finish this part"
+    qtbot.waitUntil(lambda: not win.running, timeout=10_000)
 
 
 def test_an_interrupted_session_is_offered_and_resumed(qtbot, tmp_path: Path, store) -> None:
@@ -130,38 +248,76 @@ def test_an_interrupted_session_is_offered_and_resumed(qtbot, tmp_path: Path, st
         record.add_segment(
             db, sid, 0, speaker="claimant", text="Before the crash.", start_s=100.0, end_s=104.0
         )
-        found = db.get(record.InterviewSession, sid)
-        found.heartbeat_at = None
-    interrupted = mark_interrupted(store)
-    win = _stored_window(qtbot, tmp_path, store, interrupted)
-    assert win.recovery.isVisible() and "IC-crashed" in win.recovery_label.text()
-    win.resume_button.click()
-    qtbot.waitUntil(lambda: win.transcript.count() == 1, timeout=5_000)
-    assert "Before the crash." in win.transcript.item(0).text()
-    win.start()
-    qtbot.waitUntil(lambda: win.transcript.count() >= 3, timeout=10_000)
-    win.close()
-    qtbot.waitUntil(lambda: not win.isVisible(), timeout=10_000)
+        db.get(record.InterviewSession, sid).heartbeat_at = None
+    win = _window(qtbot, tmp_path, store, mark_interrupted(store))
+    assert win.start_page.recovery.isVisible()
+    assert "IC-crashed" in win.start_page.recovery_label.text()
+    win.start_page.resume_button.click()
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.live_page, timeout=5_000)
+    assert "Before the crash." in win.transcript.list.item(0).text()
+    win.start_questioning()
+    qtbot.waitUntil(lambda: len(win.transcript.rows) >= 5 and not win.running, timeout=10_000)
+    win.end_interview()
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.closing_page, timeout=5_000)
+    win.closing_page.done_button.click()
+    qtbot.waitUntil(lambda: store.info(sid).state == "ended", timeout=5_000)
     loaded = store.load(sid)
-    assert [s.text for s in loaded.segments] == [
+    assert [s.text for s in loaded.segments][:2] == [
         "Before the crash.",
-        "What happened next?",
-        "They took me to the police station.",
+        "What happened to you in detention?",
     ]
     assert loaded.segments[1].start_s >= 104.0  # after what was recorded before
-    assert loaded.state == "ended"
 
 
 def test_an_interrupted_session_can_be_ended_as_it_stands(qtbot, tmp_path: Path, store) -> None:
+    from models.entities import InterviewSession
     from models.recovery import mark_interrupted
 
     sid = store.create_session("IC-crashed", owner="gone-host:1")
     with store.session() as db:
-        from models.entities import InterviewSession
-
         db.get(InterviewSession, sid).heartbeat_at = None
-    win = _stored_window(qtbot, tmp_path, store, mark_interrupted(store))
-    win.close_session_button.click()
+    win = _window(qtbot, tmp_path, store, mark_interrupted(store))
+    win.start_page.close_session_button.click()
     qtbot.waitUntil(lambda: "ended as it stood" in win.status.text(), timeout=5_000)
-    assert store.info(sid).state == "ended" and not win.recovery.isVisible()
+    assert store.info(sid).state == "ended"
+    qtbot.waitUntil(lambda: not win.start_page.recovery.isVisible(), timeout=5_000)
+
+
+def test_compact_always_on_top_theme_and_text_size(qtbot, tmp_path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    win = _window(qtbot, tmp_path)
+    _to_live(qtbot, win)
+    win.compact_action.trigger()
+    assert not win.transcript.isVisibleTo(win) and win.prompts.isVisibleTo(win)
+    qtbot.waitUntil(lambda: win.width() <= 480, timeout=2_000)
+    win.on_top_action.trigger()
+    assert win.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    win.dark_action.trigger()
+    assert "#1e1f22" in QApplication.instance().styleSheet()
+    before = QApplication.instance().font().pointSize()
+    win._font(+2)
+    assert QApplication.instance().font().pointSize() == before + 2
+    win._font(-2)
+    win.set_theme("light")
+
+
+def test_closing_while_running_stops_capture_first(qtbot, tmp_path) -> None:
+    win = _window(qtbot, tmp_path, speed=1.0)
+    _to_live(qtbot, win)
+    win.start_questioning()
+    qtbot.waitUntil(lambda: len(win.transcript.rows) >= 1, timeout=10_000)
     win.close()
+    qtbot.waitUntil(lambda: not win.running, timeout=10_000)
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=5_000)
+
+
+def test_quitting_the_app_while_running_stops_the_worker_cleanly(qtbot, tmp_path) -> None:
+    win = _window(qtbot, tmp_path, speed=1.0)
+    _to_live(qtbot, win)
+    win.start_questioning()
+    qtbot.waitUntil(lambda: len(win.transcript.rows) >= 1, timeout=10_000)
+    thread = win._thread
+    win.shutdown()
+    assert thread is None or not thread.isRunning()

@@ -36,6 +36,9 @@ def run_app(
     except UserError as exc:
         log.error("the store cannot be opened: %s", exc)
         store, interrupted, error = None, [], str(exc)
+    from ui.theme import apply_theme
+
+    apply_theme(app, "light")
     window = MainWindow(
         model=model, demo=demo, store=store, interrupted=interrupted, store_error=error
     )
@@ -44,5 +47,5 @@ def run_app(
     app.aboutToQuit.connect(window.shutdown)
     window.show()
     if demo:
-        window.start()
+        window.run_demo()
     return int(app.exec())

@@ -1,32 +1,42 @@
-"""The main window (foundation build): live transcript from the microphone, the call or a file.
+"""The companion window: start screen, opening checklist, the live interview (transcript,
+clock, prompts), closing checklist, and the end.
 
-The full companion window (clock, prompts, checklists) is built on this in later work; this
-window already runs the real live pipeline on a worker thread.
+It wires the core to the views and holds no rules of its own: the session clock
+(:mod:`companion.timing.clock`) decides the timing, the analysis and the prompt board
+(:mod:`companion.analysis`) decide the prompts, the store (:mod:`models`) keeps the record.
+Transcription and analysis run on a worker thread, storage on the store's writer thread; the UI
+thread only shows what they report.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QThread
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtCore import Qt, QThread, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFrame,
+    QApplication,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from companion.analysis.live import AnalysisUpdate, LiveAnalysis
+from companion.analysis.prompt_board import PromptBoard, PromptCard
 from companion.audio.source import AudioSource
+from companion.checklists import load_checklist
+from companion.session_setup import InterviewSetup
+from companion.timing.clock import ClockJump, ClockState, SessionClock, TimingWarning
+from companion.timing.presets import available_presets, get_preset
 from companion.transcription.decoder import Transcriber
 from companion.transcription.events import (
     CommittedSegment,
@@ -37,62 +47,74 @@ from companion.transcription.events import (
 )
 from companion.transcription.live import LiveTranscription, build_live
 from models.store import SessionInfo, Store
+from ui.pages.checklist_page import ChecklistPage
+from ui.pages.start_page import StartPage
+from ui.theme import THEMES, apply_theme, scale_font
 from ui.transcription_worker import TranscriptionWorker, start_worker
+from ui.widgets.clock_panel import ClockPanel, clock_text
+from ui.widgets.prompt_panel import PromptPanel
+from ui.widgets.transcript_view import Row, TranscriptView
 
 log = logging.getLogger(__name__)
 
-#: Builds the live pipeline for a source choice, sending events to the callback. Called on the
+#: Builds the live pipeline for an interview, sending events to the callback. Called on the
 #: worker thread, so loading the model never blocks the UI.
-PipelineFactory = Callable[[str, Callable[[Event], None]], LiveTranscription]
+PipelineFactory = Callable[[InterviewSetup, Callable[[Event], None]], LiveTranscription]
 
 
-def _clock_text(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}"
-
-
-def default_sources(choice: str) -> list[AudioSource]:
-    """Sources for the choice in the source box: live devices or the sample recording."""
+def default_sources(setup: InterviewSetup) -> list[AudioSource]:
+    """Live devices, or the sample recording as the call for the demo."""
     from companion.audio.device_source import DeviceSource
     from companion.audio.wav_source import FileSource
     from companion.resources import sample_interview_path
 
-    if choice == "demo":
+    if setup.demo:
         return [FileSource(sample_interview_path(), origin="call", realtime=True)]
-    sources: list[AudioSource] = [DeviceSource("", origin="microphone")]
-    if choice == "microphone+call":
-        sources.append(DeviceSource("", origin="call"))
+    sources: list[AudioSource] = [DeviceSource(setup.microphone, origin="microphone")]
+    if setup.call:
+        sources.append(DeviceSource(setup.call, origin="call"))
     return sources
 
 
 def default_pipeline(model: str | None) -> PipelineFactory:
     """Real devices (or the sample recording) and the chosen speech model, offline."""
 
-    def build(choice: str, on_event: Callable[[Event], None]) -> LiveTranscription:
+    def build(setup: InterviewSetup, on_event: Callable[[Event], None]) -> LiveTranscription:
         from companion.settings import Settings
         from companion.transcription.decoder import WhisperDecoder
         from companion.transcription.model_store import ModelStore
 
         settings = Settings.load()
+        language = setup.language or settings.transcription.language or None
         info = ModelStore(allow_download=settings.transcription.allow_download).resolve(
-            model or settings.transcription.model, settings.transcription.language or None
+            model or settings.transcription.model, language
         )
         transcriber: Transcriber = WhisperDecoder(
             info, cpu_threads=settings.transcription.cpu_threads
         )
-        return build_live(
-            default_sources(choice),
-            transcriber,
-            on_event,
-            claimant_language=settings.transcription.language or None,
-        )
+        return build_live(default_sources(setup), transcriber, on_event, claimant_language=language)
 
     return build
 
 
+def _device_names() -> tuple[list[str], list[str]]:
+    """Input devices for the microphone, and loopback/monitor ones first for the call."""
+    try:
+        from companion.audio.devices import list_input_devices
+
+        devices = list_input_devices()
+    except Exception as exc:  # noqa: BLE001 - no audio system: the demo still works
+        log.warning("audio devices cannot be listed: %s", exc)
+        return [], []
+    names = [d.name for d in devices]
+    calls = [d.name for d in devices if d.is_loopback] + [
+        d.name for d in devices if not d.is_loopback
+    ]
+    return names, calls
+
+
 class MainWindow(QMainWindow):
-    """Transcript list with tentative text, Start/Stop and a status line."""
+    """The companion beside the video call."""
 
     def __init__(
         self,
@@ -102,20 +124,33 @@ class MainWindow(QMainWindow):
         store: Store | None = None,
         interrupted: Sequence[SessionInfo] = (),
         store_error: str = "",
+        now: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+        tick_ms: int = 1000,
+        devices: tuple[list[str], list[str]] | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Interview Companion")
+        # Beside a video call: never take the focus from it when shown.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self._pipeline = pipeline or default_pipeline(model)
+        self._now, self._wall = now, wall
         self._worker: TranscriptionWorker | None = None
         self._thread: QThread | None = None
         self._closing = False
-        self.segments: list[CommittedSegment] = []
+        self._ending = False
         self._bridge: Any = None
         self._recorder: Any = None
-        self._resume_id: int | None = None
+        self.setup: InterviewSetup | None = None
+        self.clock: SessionClock | None = None
+        self.analysis = LiveAnalysis()
+        self.board = PromptBoard()
+        self.segments: list[CommittedSegment] = []
         #: The stored session being recorded (or last recorded).
         self.session_id: int | None = None
+        self._base_s = 0.0  # interview time before this run (a resumed session)
+        self._next_position = 0
+        self._theme = "light"
         if store is not None:
             from ui.store_bridge import StoreBridge
 
@@ -123,151 +158,518 @@ class MainWindow(QMainWindow):
             self._bridge.sig_problem.connect(self._on_store_problem)
             self._bridge.sig_recovered.connect(self._on_store_recovered)
 
-        self.source_box = QComboBox()
-        self.source_box.setAccessibleName("Audio source")
-        self.source_box.addItem("Sample interview (demo)", "demo")
-        self.source_box.addItem("Microphone only", "microphone")
-        self.source_box.addItem("Microphone and call audio", "microphone+call")
-        if not demo:
-            self.source_box.setCurrentIndex(1)
-        self.start_button = QPushButton("&Start")
-        self.start_button.setAccessibleName("Start transcribing")
-        self.start_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("S&top")
-        self.stop_button.setAccessibleName("Stop transcribing")
-        self.stop_button.setEnabled(False)
-        self.stop_button.clicked.connect(self.stop)
+        microphones, calls = devices if devices is not None else _device_names()
+        self.start_page = StartPage(list(available_presets().values()), microphones, calls)
+        self.start_page.sig_new.connect(self.new_interview)
+        self.start_page.sig_interrupted.connect(self._interrupted_action)
+        self.opening_page = ChecklistPage(load_checklist("opening"), "&Go to the interview")
+        self.opening_page.sig_done.connect(self._opening_done)
+        self.closing_page = ChecklistPage(load_checklist("closing"), "&Finish the interview")
+        self.closing_page.sig_done.connect(self._closing_done)
+        self.live_page = self._build_live_page()
+        self.end_page, self.end_text = self._build_end_page()
+        self.pages = QStackedWidget()
+        for page in (
+            self.start_page,
+            self.opening_page,
+            self.live_page,
+            self.closing_page,
+            self.end_page,
+        ):
+            self.pages.addWidget(page)
+        self.pages.currentChanged.connect(self._fit_pages)
+        self._fit_pages()
 
-        self.transcript = QListWidget()
-        self.transcript.setAccessibleName("Transcript")
-        self.transcript.setWordWrap(True)
-        self.tentative = QLabel("")
-        self.tentative.setAccessibleName("Tentative text")
-        self.tentative.setWordWrap(True)
-        font = QFont(self.tentative.font())
-        font.setItalic(True)
-        self.tentative.setFont(font)
-        self.tentative.setStyleSheet("color: palette(mid);")
-        self.status = QLabel("Ready. Everything is transcribed on this computer; nothing is sent.")
-        self.status.setAccessibleName("Status")
-        self.status.setWordWrap(True)
-
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel("Source:"))
-        controls.addWidget(self.source_box, 1)
-        controls.addWidget(self.start_button)
-        controls.addWidget(self.stop_button)
         self.store_line = QLabel(store_error and f"Not saving: {store_error}")
+        self.store_line.setProperty("role", "error")
         self.store_line.setAccessibleName("Storage status")
         self.store_line.setWordWrap(True)
-        self.store_line.setStyleSheet("color: #b00020;")
         self.store_line.setVisible(bool(store_error))
-        self.recovery = self._recovery_banner(interrupted)
-        layout = QVBoxLayout()
-        layout.addWidget(self.recovery)
-        layout.addWidget(self.store_line)
-        layout.addLayout(controls)
-        layout.addWidget(self.transcript, 1)
-        layout.addWidget(self.tentative)
-        layout.addWidget(self.status)
+        self.status = QLabel("Ready. Everything is transcribed on this computer; nothing is sent.")
+        self.status.setAccessibleName("Status")
+        self.status.setProperty("role", "muted")
+        self.status.setWordWrap(True)
         central = QWidget()
-        central.setLayout(layout)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.store_line)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.status)
         self.setCentralWidget(central)
-        self.resize(720, 520)
+        self._build_menu()
+        self.resize(1180, 720)
 
-    # -- recovery --------------------------------------------------------------------------
-    def _recovery_banner(self, interrupted: Sequence[SessionInfo]) -> QFrame:
-        banner = QFrame()
-        banner.setFrameShape(QFrame.Shape.StyledPanel)
-        banner.setAccessibleName("Interrupted session")
-        row = QHBoxLayout(banner)
-        self.recovery_label = QLabel("")
-        self.recovery_label.setWordWrap(True)
-        self.resume_button = QPushButton("&Resume it")
-        self.resume_button.setAccessibleName("Resume the interrupted session")
-        self.close_session_button = QPushButton("&End it as it stands")
-        self.close_session_button.setAccessibleName("End the interrupted session")
-        row.addWidget(self.recovery_label, 1)
-        row.addWidget(self.resume_button)
-        row.addWidget(self.close_session_button)
-        banner.setVisible(False)
+        self._timer = QTimer(self)
+        self._timer.setInterval(tick_ms)
+        self._timer.timeout.connect(self._tick)
+        self.board.subscribe(self._cards_changed)
         if interrupted and self._bridge is not None:
-            newest = interrupted[0]
-            started = newest.started_at or newest.created_at
-            self._interrupted = newest
-            self.recovery_label.setText(
-                f"Session {newest.id} ({newest.reference}, started {started:%d %b %H:%M} UTC) "
-                f"was interrupted. Its {newest.segments} segments are saved."
-            )
-            self.resume_button.clicked.connect(self.resume_interrupted)
-            self.close_session_button.clicked.connect(self.close_interrupted)
-            banner.setVisible(True)
-        return banner
+            self.start_page.show_sessions(interrupted)
+        self._refresh_sessions()
+        if demo:
+            self.start_page.use_demo()
 
-    def resume_interrupted(self) -> None:
-        """Show the interrupted session's transcript; the next Start records after it."""
-        info = self._interrupted
-        self._resume_id = info.id
-        self.recovery.setVisible(False)
-        self.status.setText(f"Session {info.id} will go on when you start. Loading its record…")
+    # -- building ------------------------------------------------------------------------
+    def _build_live_page(self) -> QWidget:
+        self.clock_panel = ClockPanel()
+        self.clock_panel.sig_start.connect(self.start_questioning)
+        self.clock_panel.sig_break.connect(self.take_break)
+        self.clock_panel.sig_resume.connect(self.resume_questioning)
+        self.clock_panel.sig_end.connect(self.end_interview)
+        self.clock_panel.sig_warning_action.connect(self._warning_action)
+        self.transcript = TranscriptView()
+        self.transcript.sig_speaker_corrected.connect(self._speaker_corrected)
+        self.transcript.sig_note.connect(self._note)
+        self.prompts = PromptPanel()
+        self.prompts.sig_action.connect(self._prompt_action)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.transcript)
+        self.splitter.addWidget(self.prompts)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.clock_panel)
+        layout.addWidget(self.splitter, 1)
+        return page
+
+    def _build_end_page(self) -> tuple[QWidget, QLabel]:
+        page = QWidget()
+        text = QLabel("")
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        again = QPushButton("&New interview")
+        again.clicked.connect(self._back_to_start)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(again)
+        layout = QVBoxLayout(page)
+        layout.addWidget(text)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        return page, text
+
+    def _build_menu(self) -> None:
+        view = self.menuBar().addMenu("&View")
+        self.compact_action = QAction("&Compact (beside the call)", self, checkable=True)
+        self.compact_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.compact_action.toggled.connect(self.set_compact)
+        self.on_top_action = QAction("Always on &top", self, checkable=True)
+        self.on_top_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.on_top_action.toggled.connect(self.set_always_on_top)
+        self.dark_action = QAction("&Dark theme", self, checkable=True)
+        self.dark_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.dark_action.toggled.connect(lambda on: self.set_theme("dark" if on else "light"))
+        bigger = QAction("&Larger text", self)
+        bigger.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        bigger.triggered.connect(lambda: self._font(+1))
+        smaller = QAction("&Smaller text", self)
+        smaller.setShortcut(QKeySequence("Ctrl+-"))
+        smaller.triggered.connect(lambda: self._font(-1))
+        for action in (self.compact_action, self.on_top_action, self.dark_action, bigger, smaller):
+            view.addAction(action)
+
+    def _fit_pages(self, _index: int = 0) -> None:
+        # Only the page shown counts for the window's size (compact mode must be narrow).
+        current = self.pages.currentWidget()
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.pages.adjustSize()
+
+    # -- view options --------------------------------------------------------------------
+    def set_compact(self, compact: bool) -> None:
+        """Compact: the clock and the prompts only, narrow enough to sit beside the call."""
+        self.transcript.setVisible(not compact)
+        self.status.setVisible(not compact)
+        self.clock_panel.set_compact(compact)
+        width = 420 if compact else 1180
+        # Once the layouts have taken the change in (the minimum width drops in compact mode).
+        QTimer.singleShot(0, lambda: self.resize(width, self.height()))
+        self.compact_action.setChecked(compact)
+
+    def set_always_on_top(self, on_top: bool) -> None:
+        """Keep the window above the video call."""
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on_top)
+        self.show()
+
+    def set_theme(self, name: str) -> None:
+        """Light or dark."""
+        app = QApplication.instance()
+        if name in THEMES and isinstance(app, QApplication):
+            apply_theme(app, name)
+            self._theme = name
+
+    def _font(self, step: int) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            scale_font(app, step)
+
+    # -- the start screen ----------------------------------------------------------------
+    def _refresh_sessions(self) -> None:
+        if self._bridge is None:
+            return
         store = self._bridge.store
-
-        def load(_db: Any) -> list[tuple[float | None, str, str]]:
-            from models.export import to_transcript
-
-            transcript = to_transcript(store.load(info.id))
-            return [(s.start, s.speaker, s.text) for s in transcript.segments]
-
-        def show(rows: list[tuple[float | None, str, str]]) -> None:
-            for start, speaker, text in rows:
-                when = f"[{_clock_text(start)}] " if start is not None else ""
-                self.transcript.addItem(f"{when}{speaker.capitalize()}: {text}")
-            self.transcript.scrollToBottom()
-            self.status.setText(
-                f"Session {info.id} loaded ({len(rows)} segments). Press Start to go on."
-            )
-
-        self._bridge.call(load, show, self._on_store_failure, "load session")
-
-    def close_interrupted(self) -> None:
-        """End the interrupted session as it stands."""
-        from models.recovery import close_in
-
-        info = self._interrupted
-        self.recovery.setVisible(False)
         self._bridge.call(
-            lambda db: close_in(db, info.id),
-            lambda _r: self.status.setText(f"Session {info.id} ended as it stood."),
+            lambda _db: store.list_sessions(),
+            self.start_page.show_sessions,
             self._on_store_failure,
-            "close session",
+            "list sessions",
         )
 
-    # -- storage -----------------------------------------------------------------------------
-    def _begin_recording(self, choice: str) -> None:
-        if self._bridge is None:
+    def new_interview(self, setup: InterviewSetup) -> None:
+        """The start screen's interview: record it, then the opening checklist."""
+        self.setup = setup
+        self._reset_interview(setup.preset)
+        self.transcript.rows.clear()
+        self.transcript.list.clear()
+        if self._bridge is not None:
+            from models.recorder import SessionRecorder
+
+            self._recorder = SessionRecorder.create(
+                self._bridge.writer,
+                setup.reference,
+                language=setup.language,
+                dialect=setup.dialect,
+                interpreter=setup.interpreter,
+                preset=setup.preset,
+                origin="demo" if setup.demo else "live",
+                participants=setup.participants(),
+            )
+            self._bridge.when_done(
+                self._recorder.ready, self._on_session_ready, self._on_store_failure
+            )
+        self.pages.setCurrentWidget(self.opening_page)
+        self.status.setText(f"Interview {setup.reference}: the opening checklist.")
+
+    def run_demo(self) -> None:
+        """The bundled sample interview, straight into the live view (``--demo``)."""
+        self.start_page.use_demo()
+        self.new_interview(self.start_page.setup())
+        self._opening_done(self.opening_page.ticks())
+
+    def _reset_interview(self, preset: str) -> None:
+        self.clock = SessionClock(get_preset(preset), now=self._now, wall=self._wall)
+        self.clock.subscribe(self._clock_event)
+        self.analysis = LiveAnalysis()
+        self.board = PromptBoard()
+        self.board.subscribe(self._cards_changed)
+        self.prompts.show_cards([])
+        self.segments = []
+        self._base_s = 0.0
+        self._next_position = 0
+        self.clock_panel.show_clock(self.clock)
+
+    def _opening_done(self, ticks: list[tuple[str, str, bool]]) -> None:
+        self._save_checklist("opening", ticks)
+        self.pages.setCurrentWidget(self.live_page)
+        self.status.setText("Press Start questioning when you begin.")
+        if self.setup is not None and self.setup.demo:
+            self.start_questioning()
+
+    def _interrupted_action(self, session_id: int, resume: bool) -> None:
+        if not resume:
+            from models.recovery import close_in
+
+            self._bridge.call(
+                lambda db: close_in(db, session_id),
+                lambda _r: (
+                    self.status.setText(f"Session {session_id} ended as it stood."),
+                    self._refresh_sessions(),
+                ),
+                self._on_store_failure,
+                "close session",
+            )
             return
         from models.recorder import SessionRecorder
 
-        writer = self._bridge.writer
-        if self._resume_id is not None:
-            self._recorder = SessionRecorder.resume(writer, self._resume_id)
-            self._resume_id = None
-        else:
-            origin = "demo" if choice == "demo" else "live"
-            participants = [("caseworker", "microphone", "")] if choice != "demo" else []
-            if choice != "microphone":
-                participants.append(("claimant", "call", ""))
-            self._recorder = SessionRecorder.create(
-                writer,
-                f"IC {datetime.now():%Y-%m-%d %H:%M}",
-                origin=origin,
-                participants=participants,
-            )
-        self._bridge.when_done(self._recorder.ready, self._on_session_ready, self._on_store_failure)
+        store = self._bridge.store
+        loaded = store.load  # bound method, called on the writer thread
 
+        def rows(_db: Any) -> tuple[str, str, list[Row]]:
+            from models.entities import current_text
+
+            session = loaded(session_id)
+            found = [
+                Row(s.position, s.start_s, s.speaker, current_text(s)) for s in session.segments
+            ]
+            return session.reference, session.preset, found
+
+        def show(result: tuple[str, str, list[Row]]) -> None:
+            reference, preset, found = result
+            self.setup = InterviewSetup(reference=reference, preset=preset)
+            self._reset_interview(preset)
+            self.transcript.rows.clear()
+            self.transcript.list.clear()
+            for row in found:
+                self.transcript.add_row(row)
+            self._next_position = len(found)
+            self.session_id = session_id
+            self._recorder = SessionRecorder.resume(self._bridge.writer, session_id)
+            self._bridge.when_done(self._recorder.ready, self._on_resumed, self._on_store_failure)
+
+        self._bridge.call(rows, show, self._on_store_failure, "load session")
+
+    def _on_resumed(self, session_id: int) -> None:
+        self._base_s = self._recorder.time_offset_s
+        self.session_id = session_id
+        self.pages.setCurrentWidget(self.live_page)
+        self.status.setText(
+            f"Session {session_id} resumed after {clock_text(self._base_s)}: press Start "
+            "questioning to go on."
+        )
+
+    # -- the interview -------------------------------------------------------------------
+    def interview_s(self) -> float:
+        """Interview time now (a resumed session goes on from where it was)."""
+        return self._base_s + (self.clock.elapsed_s if self.clock is not None else 0.0)
+
+    @property
+    def running(self) -> bool:
+        """True while capture (a worker thread) runs."""
+        return self._worker is not None
+
+    def start_questioning(self) -> None:
+        """Questioning begins: the clock starts and so does capture."""
+        if self.clock is None or self.clock.state is not ClockState.NOT_STARTED:
+            return
+        self.clock.start()
+        self._timer.start()
+        self._start_capture()
+        self._tick()
+
+    def take_break(self, reason: str = "", asked_by: str = "caseworker") -> None:
+        """A break: capture pauses (what is open is committed) and the break is logged."""
+        if self.clock is None or self.clock.state is not ClockState.QUESTIONING:
+            return
+        self.clock.start_break(reason, asked_by)
+        if self._recorder is not None:
+            self._recorder.start_break(self.interview_s(), reason, asked_by)
+        self.transcript.add_marker(
+            f"  ⏸ Break at {clock_text(self.interview_s())}: {reason or 'no reason given'} "
+            f"(asked by the {asked_by})"
+        )
+        self._stop_capture()
+        self._tick()
+
+    def resume_questioning(self) -> None:
+        """Back from a break (or a pause): capture starts again."""
+        if self.clock is None or self.clock.state not in (ClockState.ON_BREAK, ClockState.PAUSED):
+            return
+        was_break = self.clock.state is ClockState.ON_BREAK
+        if was_break:
+            self.clock.end_break()
+        else:
+            self.clock.resume()
+        if self._recorder is not None and was_break:
+            self._recorder.end_break(self.interview_s())
+        self.transcript.add_marker(f"  ▶ Resumed at {clock_text(self.interview_s())}")
+        self._start_capture()
+        self._tick()
+
+    def end_interview(self) -> None:
+        """The end: capture stops; once the last words are in, the closing checklist."""
+        if self.clock is None or self.clock.state in (ClockState.NOT_STARTED, ClockState.ENDED):
+            return
+        self.clock.end()
+        self._timer.stop()
+        self._tick()
+        self._ending = True
+        if self.running:
+            self._stop_capture()
+        else:
+            self._after_capture_ended()
+
+    def _after_capture_ended(self) -> None:
+        self._ending = False
+        self.board.apply(self.analysis.finish())
+        self._save_analysis()
+        self.pages.setCurrentWidget(self.closing_page)
+        self.status.setText("The interview has ended: the closing checklist.")
+
+    def _closing_done(self, ticks: list[tuple[str, str, bool]]) -> None:
+        self._save_checklist("closing", ticks)
+        open_cards = self.board.open_cards()
+        missing = [
+            f"<li>{c.title}: {', '.join(n.replace('_', ' ') for n, ok in c.checklist if not ok)}"
+            "</li>"
+            for c in self.board.cards
+            if c.checklist and not all(ok for _, ok in c.checklist)
+        ]
+        breaks = len(self.clock.breaks) if self.clock is not None else 0
+        saved = f"Saved as session {self.session_id}." if self.session_id else "Not saved."
+        self.end_text.setText(
+            f"<h2>Interview ended</h2><p>{len(self.segments)} segments, {breaks} breaks, "
+            f"{clock_text(self.clock.questioning_s if self.clock else 0)} of questioning. "
+            f"{saved}</p><p>{len(open_cards)} prompts were left open.</p>"
+            + (f"<p>Follow-ups still missing:</p><ul>{''.join(missing)}</ul>" if missing else "")
+        )
+        if self._recorder is not None:
+            recorder, self._recorder = self._recorder, None
+            self._bridge.when_done(recorder.finish(), lambda _r: self._refresh_sessions())
+        self.pages.setCurrentWidget(self.end_page)
+        self.status.setText(saved)
+
+    def _back_to_start(self) -> None:
+        self.setup = None
+        self.pages.setCurrentWidget(self.start_page)
+
+    # -- capture -------------------------------------------------------------------------
+    def _start_capture(self) -> None:
+        if self.running or self.setup is None:
+            return
+        setup, pipeline = self.setup, self._pipeline
+        if self._recorder is not None:
+            self._recorder.set_time_offset(self.interview_s())
+        self._run_offset = self.interview_s()
+        worker = TranscriptionWorker(lambda on_event: pipeline(setup, on_event), self.analysis)
+        worker.sig_committed.connect(self._on_committed)
+        worker.sig_tentative.connect(self._on_tentative)
+        worker.sig_status.connect(self._on_status)
+        worker.sig_problem.connect(self._on_problem)
+        worker.sig_failed.connect(self._on_failed)
+        worker.sig_analysis.connect(self._on_analysis)
+        worker.finished.connect(self._on_finished)
+        self._worker = worker
+        self._thread = start_worker(worker, self)
+        self.status.setText("Listening… (the speech model loads the first time)")
+
+    def _stop_capture(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+            self.status.setText("Committing the last words…")
+
+    # -- events from the worker ----------------------------------------------------------
+    def _on_committed(self, segment: CommittedSegment) -> None:
+        self.segments.append(segment)
+        if self._recorder is not None:
+            self._recorder.record(segment)  # queued; committed on the store's thread
+        self.transcript.add_row(
+            Row(
+                self._next_position, segment.start + self._run_offset, segment.speaker, segment.text
+            )
+        )
+        self._next_position += 1
+        self.transcript.set_tentative("")
+        self.status.setText("Listening.")
+
+    def _on_tentative(self, tentative: TentativeText) -> None:
+        self.transcript.set_tentative(tentative.text)
+
+    def _on_status(self, status: EngineStatus) -> None:
+        self.status.setText(status.message)
+
+    def _on_problem(self, problem: SourceProblem) -> None:
+        self.status.setText(f"Audio problem: {problem.message}. The transcript so far is kept.")
+
+    def _on_failed(self, message: str) -> None:
+        self.status.setText(f"Transcription stopped: {message}")
+
+    def _on_analysis(self, update: AnalysisUpdate) -> None:
+        if any(e.kind == "distress" for e in update.events) and self.clock is not None:
+            for event in self.clock.suggest_break("distress"):
+                self._clock_event(event)
+        self.board.apply(update)
+
+    def _on_finished(self) -> None:
+        self._worker = None
+        self._thread = None
+        self.transcript.set_tentative("")
+        if not self.status.text().startswith(("Audio problem", "Transcription stopped")):
+            self.status.setText(f"Capture paused. {len(self.segments)} segments.")
+        if self._ending:
+            self._after_capture_ended()
+        if self._closing:
+            self.close()
+
+    # -- the clock -----------------------------------------------------------------------
+    def _tick(self) -> None:
+        if self.clock is None:
+            return
+        if self.clock.state in (ClockState.QUESTIONING, ClockState.ON_BREAK, ClockState.PAUSED):
+            self.clock.tick()
+        self.clock_panel.show_clock(self.clock)
+
+    def _clock_event(self, event: TimingWarning | ClockJump) -> None:
+        if isinstance(event, TimingWarning):
+            self.clock_panel.show_warning(event)
+        else:
+            self.transcript.add_marker(
+                f"  ⏱ The computer slept for {clock_text(event.gap_s)}: not counted as questioning"
+            )
+
+    def _warning_action(self, occasion: str, action: str, reason: str) -> None:
+        if self.clock is None:
+            return
+        if action == "snooze":
+            self.clock.snooze(occasion, reason or "not now")
+        else:
+            self.clock.acknowledge(occasion, reason)
+
+    # -- prompts, corrections, notes -----------------------------------------------------
+    def _cards_changed(self, cards: list[PromptCard]) -> None:
+        self.prompts.show_cards(self.board.open_cards())
+        for card in cards:
+            self._save_prompt(card)
+
+    def _prompt_action(self, card_id: int, action: str, reason: str) -> None:
+        self.board.act(card_id, action, reason)
+
+    def _save_prompt(self, card: PromptCard) -> None:
+        if self._recorder is None:
+            return
+        from models import record
+
+        key, kind, segment, evidence = ":".join(card.key), card.kind, card.segment, card.evidence
+        state, reason, at = card.state, card.reason, self.interview_s()
+        self._recorder.write(
+            "prompt",
+            lambda db, sid: record.save_prompt(
+                db,
+                sid,
+                key=key,
+                kind=kind,
+                segment_position=segment,
+                evidence=evidence,
+                shown_at_s=at,
+                state=state,
+                reason=reason,
+            ),
+        )
+
+    def _save_analysis(self) -> None:
+        if self._recorder is None:
+            return
+        from models import record
+
+        episodes = self.analysis.episodes()
+        self._recorder.write("episodes", lambda db, sid: record.save_episodes(db, sid, episodes))
+
+    def _save_checklist(self, name: str, ticks: list[tuple[str, str, bool]]) -> None:
+        if self._recorder is None:
+            return
+        from models import record
+
+        self._recorder.write(
+            f"{name} checklist", lambda db, sid: record.record_checklist(db, sid, name, ticks)
+        )
+
+    def _speaker_corrected(self, position: int, speaker: str) -> None:
+        if self._recorder is not None:
+            self._recorder.correct_speaker(position, speaker, "caseworker")
+        self.status.setText(f"Segment {position}: speaker corrected to {speaker}.")
+
+    def _note(self, text: str, position: int) -> None:
+        if self._recorder is None:
+            return
+        from models import record
+
+        at, segment = self.interview_s(), position if position >= 0 else None
+        self._recorder.write("note", lambda db, sid: record.add_note(db, sid, text, at, segment))
+
+    # -- storage ---------------------------------------------------------------------------
     def _on_session_ready(self, session_id: int) -> None:
         self.session_id = session_id
-        self.store_line.setVisible(False)
 
     def _on_store_problem(self, message: str) -> None:
         self.store_line.setText(f"Not saved yet: {message}. Kept in memory and retried.")
@@ -280,94 +682,7 @@ class MainWindow(QMainWindow):
         self.store_line.setText(f"Not saving: {error}")
         self.store_line.setVisible(True)
 
-    def _end_recording(self) -> None:
-        if self._recorder is None:
-            return
-        recorder, self._recorder = self._recorder, None
-
-        def saved(_result: object) -> None:
-            if recorder.session_id is not None:
-                self.status.setText(f"{self.status.text()} Saved as session {recorder.session_id}.")
-            if self._closing:
-                self.close()
-
-        self._bridge.when_done(recorder.finish(), saved, self._on_store_failure)
-
-    # -- running ---------------------------------------------------------------------------
-    @property
-    def running(self) -> bool:
-        """True while a worker thread is alive."""
-        return self._worker is not None
-
-    def start(self) -> None:
-        """Start live transcription on a worker thread (the model loads there too)."""
-        if self.running:
-            return
-        choice = str(self.source_box.currentData())
-        pipeline = self._pipeline
-        worker = TranscriptionWorker(lambda on_event: pipeline(choice, on_event))
-        worker.sig_committed.connect(self._on_committed)
-        worker.sig_tentative.connect(self._on_tentative)
-        worker.sig_status.connect(self._on_status)
-        worker.sig_problem.connect(self._on_problem)
-        worker.sig_failed.connect(self._on_failed)
-        worker.finished.connect(self._on_finished)
-        self._worker = worker
-        self._begin_recording(choice)
-        self._thread = start_worker(worker, self)
-        self.start_button.setEnabled(False)
-        self.stop_button.setEnabled(True)
-        self.source_box.setEnabled(False)
-        self.status.setText("Listening… loading the speech model.")
-
-    def stop(self) -> None:
-        """Ask the worker to stop; the UI never blocks on it."""
-        if self._worker is not None:
-            self._worker.stop()
-            self.stop_button.setEnabled(False)
-            self.status.setText("Stopping: committing the last words…")
-
-    # -- events from the worker ------------------------------------------------------------
-    def _on_committed(self, segment: CommittedSegment) -> None:
-        self.segments.append(segment)
-        if self._recorder is not None:
-            self._recorder.record(segment)  # queued; committed on the store's thread
-        scrollbar = self.transcript.verticalScrollBar()
-        at_bottom = scrollbar.value() >= scrollbar.maximum() - 4
-        item = QListWidgetItem(
-            f"[{_clock_text(segment.start)}] {segment.speaker.capitalize()}: {segment.text}"
-        )
-        self.transcript.addItem(item)
-        if at_bottom:
-            self.transcript.scrollToBottom()
-        self.status.setText("Listening.")
-
-    def _on_tentative(self, tentative: TentativeText) -> None:
-        self.tentative.setText(tentative.text)
-
-    def _on_status(self, status: EngineStatus) -> None:
-        self.status.setText(status.message)
-
-    def _on_problem(self, problem: SourceProblem) -> None:
-        self.status.setText(f"Audio problem: {problem.message}. The transcript so far is kept.")
-
-    def _on_failed(self, message: str) -> None:
-        self.status.setText(f"Transcription stopped: {message}")
-
-    def _on_finished(self) -> None:
-        self._worker = None
-        self._thread = None
-        self.tentative.setText("")
-        self.start_button.setEnabled(True)
-        self.stop_button.setEnabled(False)
-        self.source_box.setEnabled(True)
-        if not self.status.text().startswith(("Audio problem", "Transcription stopped")):
-            self.status.setText(f"Stopped. {len(self.segments)} segments.")
-        if self._recorder is not None:
-            self._end_recording()  # closes the window, if asked, once the record is saved
-        elif self._closing:
-            self.close()
-
+    # -- closing -------------------------------------------------------------------------
     def shutdown(self, timeout_ms: int = 10_000) -> None:
         """Last resort when the application quits with the worker still running.
 
@@ -383,26 +698,25 @@ class MainWindow(QMainWindow):
                 thread.wait(timeout_ms)
         except RuntimeError:  # the thread object was already deleted: nothing left to wait for
             pass
-        if self._recorder is not None:
-            self._recorder.finish()
-            self._recorder = None
         if self._bridge is not None:
             self._bridge.close(timeout_ms / 1000)
             self._bridge = None
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        """Closing stops capture first and closes once the worker has finished."""
+        """Closing stops capture first and closes once the worker has finished and what was
+        said is saved. A session closed mid-interview stays live in the store until the
+        process ends, then counts as interrupted: it can be resumed."""
         if self._worker is not None:
             self._closing = True
-            self.stop()
+            self._stop_capture()
             event.ignore()
             return
         if self._bridge is not None and self._bridge.pending:
-            # The last words are still being saved: close once they are.
             self._closing = True
             self._bridge.call(lambda _db: None, lambda _r: self.close(), None, "close")
             event.ignore()
             return
+        self._timer.stop()
         if self._bridge is not None:
             self._bridge.close()  # nothing is pending: returns at once
             self._bridge = None

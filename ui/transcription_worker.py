@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from companion.analysis.live import LiveAnalysis
 from companion.transcription.events import (
     CommittedSegment,
     EngineStatus,
@@ -38,12 +39,19 @@ class TranscriptionWorker(QObject):
     sig_problem = Signal(object)
     #: Something unexpected broke the worker (a one-line message).
     sig_failed = Signal(str)
+    #: What a committed segment changed in the analysis (AnalysisUpdate), right after it.
+    sig_analysis = Signal(object)
     #: The worker has stopped; everything open was committed.
     finished = Signal()
 
-    def __init__(self, build: Callable[[Callable[[Event], None]], LiveTranscription]) -> None:
+    def __init__(
+        self,
+        build: Callable[[Callable[[Event], None]], LiveTranscription],
+        analysis: LiveAnalysis | None = None,
+    ) -> None:
         super().__init__()
         self._build = build
+        self._analysis = analysis
         self._live: LiveTranscription | None = None
         self._stop_requested = False
 
@@ -63,6 +71,9 @@ class TranscriptionWorker(QObject):
     def _dispatch(self, event: Event) -> None:
         if isinstance(event, CommittedSegment):
             self.sig_committed.emit(event)
+            if self._analysis is not None:
+                # The analysis runs here, on the worker thread, never on the UI thread.
+                self.sig_analysis.emit(self._analysis.feed(event))
         elif isinstance(event, TentativeText):
             self.sig_tentative.emit(event)
         elif isinstance(event, EngineStatus):

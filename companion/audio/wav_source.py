@@ -147,6 +147,7 @@ class FileSource(AudioSource):
         channel: int | None = None,
         clock: Callable[[], float] = time.monotonic,
         wait: Callable[[float], bool] | None = None,
+        speed: float = 1.0,
     ) -> None:
         self.path = Path(path)
         self.origin = origin
@@ -159,6 +160,8 @@ class FileSource(AudioSource):
         self._stop = threading.Event()
         #: Waits up to the given seconds; returns True if stopped meanwhile.
         self._wait = wait or self._stop.wait
+        #: Pacing speed with ``realtime``: 1.0 is live; tests replay faster.
+        self.speed = speed
         self._produced = 0.0
         #: Clock reading when replay began (for latency measurements of paced replays).
         self.started_at: float | None = None
@@ -190,7 +193,7 @@ class FileSource(AudioSource):
         if self._stop.is_set():
             return False
         if self.realtime:
-            due = started + (position + len(piece)) / SAMPLE_RATE
+            due = started + (position + len(piece)) / SAMPLE_RATE / self.speed
             wait = due - self._clock()
             if wait > 0 and self._wait(wait):
                 return False

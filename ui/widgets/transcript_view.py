@@ -1,0 +1,197 @@
+"""The live transcript: committed segments steady, tentative text visibly provisional, the
+speaker role and time on each; shortcuts to correct the speaker of the last segment;
+auto-scroll that stops when the user scrolls up and resumes on request; search; notes attached
+to a moment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.widgets.clock_panel import clock_text
+
+_LABEL = {
+    "caseworker": "Caseworker",
+    "interpreter": "Interpreter",
+    "claimant": "Claimant",
+    "unknown": "Unknown",
+}
+#: Keyboard shortcuts for the speaker of the last (or selected) segment.
+SPEAKER_KEYS = (("Ctrl+1", "caseworker"), ("Ctrl+2", "interpreter"), ("Ctrl+3", "claimant"))
+
+
+@dataclass
+class Row:
+    """A transcript row: its position in the stored session, time, speaker and text."""
+
+    position: int
+    start: float | None
+    speaker: str
+    text: str
+    speaker_corrected: bool = False
+    note: bool = False
+
+
+class TranscriptView(QWidget):
+    """Committed rows, the tentative line, search and notes."""
+
+    #: The caseworker corrected who spoke: (position, speaker).
+    sig_speaker_corrected = Signal(int, str)
+    #: A note attached to a moment: (text, position of the segment it follows, or -1).
+    sig_note = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Row] = []
+        self.follow = True
+        self.list = QListWidget()
+        self.list.setAccessibleName("Transcript")
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.tentative = QLabel("")
+        self.tentative.setProperty("role", "tentative")
+        self.tentative.setAccessibleName("Tentative text (may still change)")
+        self.tentative.setWordWrap(True)
+        self.jump = QPushButton("↓ Back to live")
+        self.jump.setAccessibleName("Scroll back to the live transcript")
+        self.jump.setVisible(False)
+        self.jump.clicked.connect(self.resume_follow)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search the transcript (Ctrl+F, Enter for the next)")
+        self.search.setAccessibleName("Search the transcript")
+        self.search.returnPressed.connect(self.find_next)
+        self.search_result = QLabel("")
+        self.search_result.setProperty("role", "muted")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Note for this moment (Ctrl+N, Enter to save)")
+        self.note.setAccessibleName("Note attached to this moment")
+        self.note.returnPressed.connect(self._save_note)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        top.addWidget(self.search_result)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.jump)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.tentative)
+        layout.addLayout(bottom)
+
+        for keys, speaker in SPEAKER_KEYS:
+            QShortcut(QKeySequence(keys), self, lambda s=speaker: self.correct_speaker(s))
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.note.setFocus)
+
+    # -- rows ------------------------------------------------------------------------------
+    def add_row(self, row: Row) -> None:
+        """Append a committed segment (kept steady from now on)."""
+        self.rows.append(row)
+        item = QListWidgetItem(self._text(row))
+        item.setData(Qt.ItemDataRole.UserRole, len(self.rows) - 1)
+        item.setToolTip(f"Segment {row.position}")
+        self.list.addItem(item)
+        if self.follow:
+            self.list.scrollToBottom()
+
+    def add_marker(self, text: str) -> None:
+        """A line that is not speech (a break, a note), shown in the flow."""
+        item = QListWidgetItem(text)
+        item.setForeground(QColor("#7a7a80"))
+        item.setData(Qt.ItemDataRole.UserRole, -1)
+        self.list.addItem(item)
+        if self.follow:
+            self.list.scrollToBottom()
+
+    def set_tentative(self, text: str) -> None:
+        """Show the provisional text after the last committed words (empty clears it)."""
+        self.tentative.setText(f"… {text}" if text else "")
+
+    def _text(self, row: Row) -> str:
+        when = f"[{clock_text(row.start)}] " if row.start is not None else ""
+        mark = " (speaker corrected)" if row.speaker_corrected else ""
+        return f"{when}{_LABEL.get(row.speaker, row.speaker)}{mark}: {row.text}"
+
+    # -- speaker corrections ---------------------------------------------------------------
+    def correct_speaker(self, speaker: str) -> None:
+        """The selected segment, or the last one, was spoken by ``speaker``."""
+        index = self._selected_row()
+        if index is None:
+            return
+        row = self.rows[index]
+        if row.speaker == speaker:
+            return
+        row.speaker, row.speaker_corrected = speaker, True
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == index:
+                item.setText(self._text(row))
+        self.sig_speaker_corrected.emit(row.position, speaker)
+
+    def _selected_row(self) -> int | None:
+        item = self.list.currentItem()
+        if item is not None and item.isSelected():
+            index = item.data(Qt.ItemDataRole.UserRole)
+            if isinstance(index, int) and index >= 0:
+                return index
+        return len(self.rows) - 1 if self.rows else None
+
+    # -- scrolling -------------------------------------------------------------------------
+    def _scrolled(self, value: int) -> None:
+        bar = self.list.verticalScrollBar()
+        at_bottom = value >= bar.maximum() - 4
+        if not at_bottom and self.follow and bar.maximum() > 0:
+            self.follow = False
+            self.jump.setVisible(True)
+        elif at_bottom and not self.follow:
+            self.resume_follow()
+
+    def resume_follow(self) -> None:
+        """Scroll to the newest words and keep following them."""
+        self.follow = True
+        self.jump.setVisible(False)
+        self.list.scrollToBottom()
+
+    # -- search and notes ------------------------------------------------------------------
+    def find_next(self) -> None:
+        """Select the next row containing the search words (case-insensitive)."""
+        needle = self.search.text().strip().lower()
+        if not needle:
+            self.search_result.setText("")
+            return
+        count = self.list.count()
+        start = self.list.currentRow() + 1
+        matches = [i for i in range(count) if needle in self.list.item(i).text().lower()]
+        if not matches:
+            self.search_result.setText("not found")
+            return
+        following = [i for i in matches if i >= start] or matches
+        self.follow = False
+        self.jump.setVisible(True)
+        self.list.setCurrentRow(following[0])
+        self.list.scrollToItem(self.list.item(following[0]))
+        self.search_result.setText(f"{matches.index(following[0]) + 1} of {len(matches)}")
+
+    def _save_note(self) -> None:
+        text = self.note.text().strip()
+        if not text:
+            return
+        position = self.rows[-1].position if self.rows else -1
+        self.note.clear()
+        self.add_marker(f"  ✎ Note: {text}")
+        self.sig_note.emit(text, position)
