@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--soak-minutes", type=float, default=0.0, help="add a soak run")
     bench.add_argument("--out", default=".bench", help="working directory for samples/results")
     bench.add_argument(
+        "--stall-seconds", type=float, default=300.0, help="length of the UI stall run"
+    )
+    bench.add_argument(
         "--store-only", action="store_true", help="only the store figures (--db picks the database)"
     )
     for command in commands.choices.values():

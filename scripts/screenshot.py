@@ -1,38 +1,119 @@
-"""Take screenshots of the app's windows on a virtual X screen (run under xvfb-run).
+"""Screenshots of every screen on a virtual X screen at 1366×768 (run under xvfb-run):
 
     xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshot.py docs/screenshots
 
-Opens the main window in demo mode (the real model on the bundled sample interview), waits for
-the transcript to fill, and grabs the whole screen with Qt, as a person would see it.
+The start screen (with a past session and an interrupted one), the opening checklist, the live
+interview on the bundled sample (the real model, paced as live; after about four minutes the
+disclosure card and its checklist are there), the same in compact mode and in the dark theme,
+the closing checklist and the end. The store is a temporary SQLite file.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+os.environ.setdefault("COMPANION_DATA_DIR", tempfile.mkdtemp(prefix="screens-"))
+
+from models import record
+from models.recovery import mark_interrupted
+from models.store import Store
 from ui.main_window import MainWindow
+from ui.theme import apply_theme
 
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
-    seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 45.0
+    live_seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 240.0
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    window = MainWindow(demo=True)
-    window.move(40, 30)
+    apply_theme(app, "light")
+    store = Store.open()
+    past = store.create_session("IC-2026-0031", language="ti", origin="live")
+    crashed = store.create_session("IC-2026-0040", language="fa", owner="laptop-7:1")
+    with store.session() as db:
+        for i, (who, text) in enumerate(
+            [
+                ("caseworker", "Where were you held?"),
+                ("interpreter", "In the camp near the border."),
+            ]
+        ):
+            record.add_segment(
+                db, past, i, speaker=who, text=text, start_s=i * 5.0, end_s=i * 5.0 + 4
+            )
+            record.add_segment(
+                db, crashed, i, speaker=who, text=text, start_s=i * 5.0, end_s=i * 5.0 + 4
+            )
+        record.set_state(db, past, "ended")
+        db.get(record.InterviewSession, crashed).heartbeat_at = None
+    window = MainWindow(store=store, interrupted=mark_interrupted(store))
+    window.move(0, 0)
+    window.resize(1366, 740)
     window.show()
-    window.start()
+    steps: list[tuple[float, Callable[[], None]]] = []
 
-    def grab() -> None:
-        screen = app.primaryScreen()
-        screen.grabWindow(0).save(str(out / "main-window.png"))
-        window.close()  # stops capture; the window closes once the worker has finished
+    def shot(name: str, whole_screen: bool = True) -> Callable[[], None]:
+        def take() -> None:
+            image = app.primaryScreen().grabWindow(0) if whole_screen else window.grab()
+            image.save(str(out / f"{name}.png"))
+            print(f"saved {out / name}.png", flush=True)
 
-    QTimer.singleShot(int(seconds * 1000), grab)
+        return take
+
+    def to_checklist() -> None:
+        window.start_page.use_demo()
+        window.new_interview(window.start_page.setup())
+        window.opening_page.boxes[0].setChecked(True)
+
+    def to_live() -> None:
+        window._opening_done(window.opening_page.ticks())
+
+    def compact(on: bool) -> Callable[[], None]:
+        return lambda: window.set_compact(on)
+
+    def theme(name: str) -> Callable[[], None]:
+        return lambda: window.set_theme(name)
+
+    def finish() -> None:
+        window.closing_page.boxes[0].setChecked(True)
+        window._closing_done(window.closing_page.ticks())
+
+    def end() -> None:
+        window.resize(1366, 740)
+        window.end_interview()
+
+    def quit_app() -> None:
+        window.close()
+        app.quit()
+
+    steps = [
+        (2, shot("start")),
+        (1, to_checklist),
+        (2, shot("opening-checklist")),
+        (1, to_live),
+        (live_seconds, shot("live")),
+        (0.5, compact(True)),
+        (2, shot("compact", whole_screen=False)),
+        (0.5, compact(False)),
+        (0.5, theme("dark")),
+        (2, shot("live-dark")),
+        (0.5, theme("light")),
+        (0.5, end),
+        (15, shot("closing-checklist")),
+        (0.5, finish),
+        (2, shot("end")),
+        (1, quit_app),
+    ]
+    at = 0.0
+    for delay, action in steps:
+        at += delay
+        QTimer.singleShot(int(at * 1000), action)
     return int(app.exec())
 
 

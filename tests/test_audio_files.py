@@ -97,3 +97,32 @@ def test_fast_replay_does_not_wait_and_stop_ends_it(tmp_path: Path) -> None:
         if len(got) == 2:
             source.stop()
     assert len(got) == 2
+
+
+def test_the_demo_hears_the_caseworker_on_the_microphone_and_the_rest_on_the_call() -> None:
+    import json
+
+    import numpy as np
+
+    from companion.audio.masked_source import sample_sources
+    from tests.conftest import SAMPLES
+
+    microphone, call = sample_sources(realtime=False)
+    assert (microphone.origin, call.origin) == ("microphone", "call")
+    turns = [
+        json.loads(x) for x in (SAMPLES / "sample_interview.ref.jsonl").read_text().splitlines()
+    ]
+    first_caseworker = next(t for t in turns if t["speaker"] == "caseworker")
+    first_other = next(t for t in turns if t["speaker"] != "caseworker")
+
+    def loudness(source, start: float, end: float) -> float:
+        parts = [c.samples for c in source.chunks() if start <= c.start < end]
+        source.stop()
+        return float(np.sqrt(np.mean(np.concatenate(parts) ** 2)))
+
+    middle = (first_other["start"] + 1, first_other["end"] - 1)
+    assert loudness(microphone, *middle) < 0.001  # the microphone does not hear the call
+    microphone, call = sample_sources(realtime=False)
+    assert loudness(call, *middle) > 0.01
+    mine = (first_caseworker["start"] + 0.5, first_caseworker["end"] - 0.5)
+    assert loudness(microphone, *mine) > 0.01

@@ -119,3 +119,17 @@ def test_unplugged_device_raises_a_clear_error_after_delivering_what_it_had() ->
         for chunk in source.chunks():
             got.append(chunk)
     assert sum(c.duration for c in got) > 0.3
+
+
+def test_the_level_meter_hears_a_tone_and_says_so() -> None:
+    from companion.audio.level import FLOOR_DB, LevelMeter
+
+    meter = LevelMeter("USB", sd=FakeSoundDevice(blocks=10))
+    assert meter.level_db == FLOOR_DB and "no sound heard" in meter.verdict()
+    meter.start()
+    deadline = time.monotonic() + 5
+    while meter.peak_db < -20 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    meter.stop()
+    assert -10 < meter.peak_db < -1  # a 0.5 sine is about -9 dBFS
+    assert "sound heard (loudest -9 dBFS)" in meter.verdict()

@@ -321,3 +321,54 @@ def test_quitting_the_app_while_running_stops_the_worker_cleanly(qtbot, tmp_path
     thread = win._thread
     win.shutdown()
     assert thread is None or not thread.isRunning()
+
+
+def test_the_demo_goes_straight_to_the_live_view_and_is_stored(qtbot, tmp_path, store) -> None:
+    win = _window(qtbot, tmp_path, store)
+    win.run_demo()
+    assert win.pages.currentWidget() is win.live_page and win.running
+    assert win.setup is not None and win.setup.demo
+    qtbot.waitUntil(lambda: len(win.transcript.rows) >= 4 and not win.running, timeout=10_000)
+    qtbot.waitUntil(lambda: win.session_id is not None, timeout=5_000)
+    info = store.info(win.session_id)
+    assert info.origin == "demo" and info.segments == len(win.transcript.rows)
+
+
+class FakeMeter:
+    def __init__(self, device: str, origin: str) -> None:
+        self.device, self.origin = device, origin
+        self.level_db = self.peak_db = -60.0
+        self.running = False
+
+    def start(self) -> None:
+        if self.origin == "call":
+            raise RuntimeError(f"audio device '{self.device}' cannot be opened: busy")
+        self.running = True
+        self.level_db = self.peak_db = -12.0
+
+    def stop(self) -> None:
+        self.running = False
+
+    def verdict(self) -> str:
+        return f"{self.device or 'default'}: sound heard (loudest {self.peak_db:.0f} dBFS)"
+
+
+def test_the_audio_test_shows_levels_and_says_what_it_heard(qtbot, tmp_path) -> None:
+    from ui.pages.start_page import StartPage
+
+    meters: list[FakeMeter] = []
+
+    def factory(device: str, origin: str) -> FakeMeter:
+        meters.append(FakeMeter(device, origin))
+        return meters[-1]
+
+    page = StartPage([], ["USB mic"], ["Monitor of Teams"], meter_factory=factory)
+    qtbot.addWidget(page)
+    page.show()
+    page.call.setCurrentIndex(page.call.findData("Monitor of Teams"))
+    page.test_button.click()
+    assert page.testing and "cannot be opened: busy" in page.test_result.text()
+    qtbot.waitUntil(lambda: page.mic_level.value() == 48, timeout=2_000)
+    page.test_button.click()
+    assert not page.testing and not meters[0].running
+    assert "sound heard (loudest -12 dBFS)" in page.test_result.text()

@@ -65,11 +65,10 @@ PipelineFactory = Callable[[InterviewSetup, Callable[[Event], None]], LiveTransc
 def default_sources(setup: InterviewSetup) -> list[AudioSource]:
     """Live devices, or the sample recording as the call for the demo."""
     from companion.audio.device_source import DeviceSource
-    from companion.audio.wav_source import FileSource
-    from companion.resources import sample_interview_path
+    from companion.audio.masked_source import sample_sources
 
     if setup.demo:
-        return [FileSource(sample_interview_path(), origin="call", realtime=True)]
+        return sample_sources(realtime=True)
     sources: list[AudioSource] = [DeviceSource(setup.microphone, origin="microphone")]
     if setup.call:
         sources.append(DeviceSource(setup.call, origin="call"))
@@ -283,7 +282,9 @@ class MainWindow(QMainWindow):
         self.transcript.setVisible(not compact)
         self.status.setVisible(not compact)
         self.clock_panel.set_compact(compact)
-        width = 420 if compact else 1180
+        if compact and self.width() > 480:
+            self._wide_width = self.width()
+        width = 420 if compact else getattr(self, "_wide_width", 1180)
         # Once the layouts have taken the change in (the minimum width drops in compact mode).
         QTimer.singleShot(0, lambda: self.resize(width, self.height()))
         self.compact_action.setChecked(compact)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from companion.analysis.live import LiveAnalysis
 from companion.transcription.events import (
@@ -66,6 +66,13 @@ class TranscriptionWorker(QObject):
             log.exception("transcription worker failed")
             self.sig_failed.emit(str(exc))
         finally:
+            # Hand the worker back to the UI thread before saying it finished, so that it is
+            # destroyed there: destroying it on this thread takes Qt's connection lock and then
+            # waits for Python's lock, while the UI thread may hold Python's lock and wait for
+            # the connection lock (a deadlock seen when a prompt card was built at that moment).
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
             self.finished.emit()
 
     def _dispatch(self, event: Event) -> None:

@@ -117,6 +117,32 @@ def render(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _ui_stalls(seconds: float) -> str:
+    """The window's responsiveness during the demo, measured in its own process (the core
+    never imports Qt: the module is named, not imported)."""
+    import os
+
+    print(f"measuring UI stalls during a {seconds:.0f}-second demo ...", flush=True)
+    env = os.environ | {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "ui.stall_bench", str(seconds)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        return f"UI stalls: not measured ({tail})"
+    f = json.loads(lines[-1])
+    return (
+        f"UI stalls during {f['seconds']:.0f} s of the demo with real transcription "
+        f"({f['segments']:.0f} segments, a 20 ms timer on the UI thread): median "
+        f"{f['stall_ms_median']:.1f} ms, p99 {f['stall_ms_p99']:.1f} ms, max "
+        f"{f['stall_ms_max']:.1f} ms (goals: p99 under 50 ms, max under 200 ms)."
+    )
+
+
 def run_bench(args: argparse.Namespace) -> int:
     """Measure every requested model and print the figures."""
     out = Path(args.out)
@@ -165,6 +191,7 @@ def run_bench(args: argparse.Namespace) -> int:
 
     print("measuring the store ...", flush=True)
     report += "\n\n" + store_report(measure_store(getattr(args, "sub_db", None)))
+    report += "\n\n" + _ui_stalls(60.0 if args.quick else args.stall_seconds)
     print()
     print(report)
     out.mkdir(parents=True, exist_ok=True)

@@ -4,9 +4,11 @@ and the past sessions."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +27,13 @@ from PySide6.QtWidgets import (
 from companion.session_setup import DEMO_SOURCE, INTERPRETER_MODES, LANGUAGES, InterviewSetup
 from companion.timing.presets import Preset
 from models.store import SessionInfo
+from ui.theme import repolish
+
+
+def _level_meter(device: str, origin: str) -> Any:
+    from companion.audio.level import LevelMeter
+
+    return LevelMeter(device, origin=origin)
 
 
 class StartPage(QWidget):
@@ -40,8 +50,15 @@ class StartPage(QWidget):
         microphones: Sequence[str],
         calls: Sequence[str],
         parent: QWidget | None = None,
+        meter_factory: Callable[[str, str], Any] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._meter_factory = meter_factory or _level_meter
+        self._meters: list[tuple[Any, QProgressBar]] = []
+        self._meter_timer = QTimer(self)
+        self._meter_timer.setInterval(100)
+        self._meter_timer.timeout.connect(self._show_levels)
+        self._meter_ticks = 0
         self.setAccessibleName("Start")
         heading = QLabel("<h2>New interview</h2>")
         self.reference = QLineEdit()
@@ -66,6 +83,8 @@ class StartPage(QWidget):
             self.preset.setItemData(
                 self.preset.count() - 1, preset.description, Qt.ItemDataRole.ToolTipRole
             )
+        default = self.preset.findData("trauma-informed")
+        self.preset.setCurrentIndex(max(0, default))
         self.microphone = QComboBox()
         self.microphone.setAccessibleName("Caseworker's microphone")
         self.microphone.addItem("Default microphone", "")
@@ -77,6 +96,20 @@ class StartPage(QWidget):
         for name in calls:
             self.call.addItem(name, name)
         self.call.addItem("Sample interview (demo, no microphone needed)", DEMO_SOURCE)
+        self.mic_level = QProgressBar()
+        self.mic_level.setAccessibleName("Microphone level")
+        self.call_level = QProgressBar()
+        self.call_level.setAccessibleName("Call audio level")
+        for bar in (self.mic_level, self.call_level):
+            bar.setRange(0, 60)
+            bar.setTextVisible(False)
+            bar.setProperty("level", "ok")
+        self.test_button = QPushButton("&Test audio")
+        self.test_button.setAccessibleName("Test the audio devices for ten seconds")
+        self.test_button.clicked.connect(self.toggle_test)
+        self.test_result = QLabel("Speak, and play some sound on the call, while testing.")
+        self.test_result.setProperty("role", "muted")
+        self.test_result.setWordWrap(True)
         self.problems = QLabel("")
         self.problems.setProperty("role", "error")
         self.problems.setWordWrap(True)
@@ -93,7 +126,13 @@ class StartPage(QWidget):
         form.addRow("&Interpreter", self.interpreter)
         form.addRow("&Timing preset", self.preset)
         form.addRow("&Microphone", self.microphone)
+        form.addRow("", self.mic_level)
         form.addRow("&Call audio", self.call)
+        form.addRow("", self.call_level)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        form.addRow("", test_row)
         note = QLabel("Everything is transcribed and stored on this computer; nothing is sent.")
         note.setProperty("role", "muted")
 
@@ -180,6 +219,69 @@ class StartPage(QWidget):
         """Fill the form for the bundled sample interview."""
         self.reference.setText("DEMO sample interview")
         self.call.setCurrentIndex(self.call.findData(DEMO_SOURCE))
+
+    # -- the audio test --------------------------------------------------------------------
+    @property
+    def testing(self) -> bool:
+        """Whether the level meters are running."""
+        return bool(self._meters)
+
+    def toggle_test(self) -> None:
+        """Meter the chosen devices for ten seconds (or stop early)."""
+        if self.testing:
+            self.stop_test()
+            return
+        setup = self.setup()
+        messages = []
+        choices = [(setup.microphone, "microphone", self.mic_level)]
+        if setup.call and not setup.demo:
+            choices.append((setup.call, "call", self.call_level))
+        elif setup.demo:
+            messages.append("The sample interview needs no device.")
+        for device, origin, bar in choices:
+            try:
+                meter = self._meter_factory(device, origin)
+                meter.start()
+            except Exception as exc:  # noqa: BLE001 - shown to the user, one line each
+                messages.append(str(exc))
+                continue
+            self._meters.append((meter, bar))
+        self.test_result.setText(
+            " ".join(messages) or "Testing… speak, and play sound on the call."
+        )
+        if self._meters:
+            self._meter_ticks = 0
+            self.test_button.setText("Stop &test")
+            self._meter_timer.start()
+
+    def stop_test(self) -> None:
+        """Stop metering and say what was heard."""
+        self._meter_timer.stop()
+        verdicts = []
+        for meter, bar in self._meters:
+            meter.stop()
+            verdicts.append(meter.verdict())
+            bar.setValue(0)
+        self._meters = []
+        self.test_button.setText("&Test audio")
+        if verdicts:
+            self.test_result.setText(". ".join(verdicts) + ".")
+
+    def _show_levels(self) -> None:
+        self._meter_ticks += 1
+        for meter, bar in self._meters:
+            bar.setValue(int(meter.level_db + 60))
+            level = "due" if meter.level_db >= -1 else "ok"
+            if bar.property("level") != level:
+                bar.setProperty("level", level)
+                repolish(bar)
+        if self._meter_ticks >= 100:  # ten seconds
+            self.stop_test()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        """Leaving the start screen releases the devices."""
+        self.stop_test()
+        super().hideEvent(event)
 
     # -- actions ---------------------------------------------------------------------------
     def _start(self) -> None:

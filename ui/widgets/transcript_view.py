@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -153,6 +153,8 @@ class TranscriptView(QWidget):
 
     # -- scrolling -------------------------------------------------------------------------
     def _scrolled(self, value: int) -> None:
+        if not self.list.isVisible():  # hidden (compact mode): the user did not scroll
+            return
         bar = self.list.verticalScrollBar()
         at_bottom = value >= bar.maximum() - 4
         if not at_bottom and self.follow and bar.maximum() > 0:
@@ -166,6 +168,12 @@ class TranscriptView(QWidget):
         self.follow = True
         self.jump.setVisible(False)
         self.list.scrollToBottom()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Shown again (after compact mode): still following the newest words if it was."""
+        super().showEvent(event)
+        if self.follow:
+            self.list.scrollToBottom()
 
     # -- search and notes ------------------------------------------------------------------
     def find_next(self) -> None:
