@@ -1,6 +1,9 @@
 """Screenshots of every screen on a virtual X screen at 1366×768 (run under xvfb-run):
 
-    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshot.py docs/screenshots
+    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshot.py docs/screenshots \
+        [LIVE_SECONDS [NAMES]]
+
+(NAMES: a comma-separated subset to save again, e.g. ``start,end``.)
 
 The start screen (with a past session and an interrupted one), the opening checklist, the live
 interview on the bundled sample (the real model, paced as live; after about four minutes the
@@ -58,8 +61,12 @@ def main() -> int:
     window.show()
     steps: list[tuple[float, Callable[[], None]]] = []
 
+    only = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else None
+
     def shot(name: str, whole_screen: bool = True) -> Callable[[], None]:
         def take() -> None:
+            if only is not None and name not in only:
+                return
             image = app.primaryScreen().grabWindow(0) if whole_screen else window.grab()
             image.save(str(out / f"{name}.png"))
             print(f"saved {out / name}.png", flush=True)

@@ -156,7 +156,7 @@ def test_a_whole_interview_is_shown_prompted_and_stored(qtbot, tmp_path, store, 
     win.closing_page.boxes[5].setChecked(True)
     win.closing_page.done_button.click()
     assert win.pages.currentWidget() is win.end_page
-    assert f"{2 * first_run} segments, 1 breaks" in win.end_text.text()
+    assert f"{2 * first_run} segments, 1 break," in win.end_text.text()
     qtbot.waitUntil(
         lambda: win.session_id is not None and store.info(win.session_id).state == "ended",
         timeout=10_000,
@@ -372,3 +372,60 @@ def test_the_audio_test_shows_levels_and_says_what_it_heard(qtbot, tmp_path) -> 
     page.test_button.click()
     assert not page.testing and not meters[0].running
     assert "sound heard (loudest -12 dBFS)" in page.test_result.text()
+
+
+def test_a_past_session_opens_read_only(qtbot, tmp_path, store) -> None:
+    from models import record
+
+    sid = store.create_session("IC-2026-0007")
+    with store.session() as db:
+        record.add_segment(db, sid, 0, speaker="claimant", text="I was held in 1401.")
+        record.correct_text(db, sid, 0, "I was held in 1402.", author="interpreter")
+        record.set_state(db, sid, "ended")
+    win = _window(qtbot, tmp_path, store)
+    qtbot.waitUntil(lambda: win.start_page.past.count() == 1, timeout=5_000)
+    item = win.start_page.past.item(0)
+    win.start_page.past.itemActivated.emit(item)
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.session_page, timeout=5_000)
+    text = win.session_page.text.toPlainText()
+    assert (
+        "Claimant: I was held in 1402." in text and "recognised as: “I was held in 1401.”" in text
+    )
+
+
+def test_scrolling_up_stops_following_search_finds_and_notes_are_kept(qtbot, tmp_path, store):
+    from PySide6.QtCore import Qt
+
+    from ui.widgets.transcript_view import Row
+
+    win = _window(qtbot, tmp_path, store)
+    _to_live(qtbot, win)
+    view = win.transcript
+    for i in range(80):
+        view.add_row(Row(i, i * 5.0, "claimant" if i % 2 else "caseworker", f"line number {i}"))
+    bar = view.list.verticalScrollBar()
+    assert bar.value() == bar.maximum()  # following the newest words
+    bar.setValue(0)  # the caseworker scrolls up to re-read
+    assert not view.follow and view.jump.isVisible()
+    view.add_row(Row(80, 400.0, "claimant", "a new line"))
+    assert bar.value() == 0  # not pulled down while reading
+    view.jump.click()
+    assert view.follow and bar.value() == bar.maximum()
+    view.search.setText("number 7")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert "line number 7" in view.list.currentItem().text()
+    assert view.search_result.text() == "1 of 11"  # 7 and 70-79
+    view.note.setText("claimant looked away when asked about the guards")
+    qtbot.keyClick(view.note, Qt.Key.Key_Return)
+    assert "✎ Note: claimant looked away" in view.list.item(view.list.count() - 1).text()
+    qtbot.waitUntil(
+        lambda: (
+            win.session_id is not None
+            and any(
+                n.text.startswith("claimant looked away") for n in store.load(win.session_id).notes
+            )
+        ),
+        timeout=5_000,
+    )
+    (note,) = store.load(win.session_id).notes
+    assert note.segment_position == 80

@@ -10,6 +10,7 @@ thread only shows what they report.
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -48,6 +49,7 @@ from companion.transcription.events import (
 from companion.transcription.live import LiveTranscription, build_live
 from models.store import SessionInfo, Store
 from ui.pages.checklist_page import ChecklistPage
+from ui.pages.session_page import SessionPage
 from ui.pages.start_page import StartPage
 from ui.theme import THEMES, apply_theme, scale_font
 from ui.transcription_worker import TranscriptionWorker, start_worker
@@ -94,6 +96,10 @@ def default_pipeline(model: str | None) -> PipelineFactory:
         return build_live(default_sources(setup), transcriber, on_event, claimant_language=language)
 
     return build
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _device_names() -> tuple[list[str], list[str]]:
@@ -165,6 +171,9 @@ class MainWindow(QMainWindow):
         self.opening_page.sig_done.connect(self._opening_done)
         self.closing_page = ChecklistPage(load_checklist("closing"), "&Finish the interview")
         self.closing_page.sig_done.connect(self._closing_done)
+        self.start_page.past.itemActivated.connect(self._open_past)
+        self.session_page = SessionPage()
+        self.session_page.sig_back.connect(lambda: self.pages.setCurrentWidget(self.start_page))
         self.live_page = self._build_live_page()
         self.end_page, self.end_text = self._build_end_page()
         self.pages = QStackedWidget()
@@ -174,6 +183,7 @@ class MainWindow(QMainWindow):
             self.live_page,
             self.closing_page,
             self.end_page,
+            self.session_page,
         ):
             self.pages.addWidget(page)
         self.pages.currentChanged.connect(self._fit_pages)
@@ -318,6 +328,24 @@ class MainWindow(QMainWindow):
             "list sessions",
         )
 
+    def _open_past(self, item: Any) -> None:
+        if self._bridge is None:
+            return
+        session_id = int(item.data(Qt.ItemDataRole.UserRole))
+        store = self._bridge.store
+
+        def load(_db: Any) -> tuple[Any, str]:
+            from models.export import export_session
+
+            session = store.load(session_id)
+            return session, export_session(session, "txt")
+
+        def show(result: tuple[Any, str]) -> None:
+            self.session_page.show_session(*result)
+            self.pages.setCurrentWidget(self.session_page)
+
+        self._bridge.call(load, show, self._on_store_failure, "open session")
+
     def new_interview(self, setup: InterviewSetup) -> None:
         """The start screen's interview: record it, then the opening checklist."""
         self.setup = setup
@@ -368,8 +396,8 @@ class MainWindow(QMainWindow):
         if self.setup is not None and self.setup.demo:
             self.start_questioning()
 
-    def _interrupted_action(self, session_id: int, resume: bool) -> None:
-        if not resume:
+    def _interrupted_action(self, session_id: int, action: str) -> None:
+        if action != "resume":
             from models.recovery import close_in
 
             self._bridge.call(
@@ -492,18 +520,27 @@ class MainWindow(QMainWindow):
         self._save_checklist("closing", ticks)
         open_cards = self.board.open_cards()
         missing = [
-            f"<li>{c.title}: {', '.join(n.replace('_', ' ') for n, ok in c.checklist if not ok)}"
+            f"<li>{html.escape(c.title)}: "
+            f"{', '.join(n.replace('_', ' ') for n, ok in c.checklist if not ok)}"
             "</li>"
             for c in self.board.cards
             if c.checklist and not all(ok for _, ok in c.checklist)
         ]
         breaks = len(self.clock.breaks) if self.clock is not None else 0
         saved = f"Saved as session {self.session_id}." if self.session_id else "Not saved."
+        questioning = clock_text(self.clock.questioning_s if self.clock else 0)
+        left_open = "".join(f"<li>{html.escape(c.title)}</li>" for c in open_cards)
         self.end_text.setText(
-            f"<h2>Interview ended</h2><p>{len(self.segments)} segments, {breaks} breaks, "
-            f"{clock_text(self.clock.questioning_s if self.clock else 0)} of questioning. "
-            f"{saved}</p><p>{len(open_cards)} prompts were left open.</p>"
+            f"<h2>Interview ended</h2><p>{_count(len(self.segments), 'segment')}, "
+            f"{_count(breaks, 'break')}, {questioning} of questioning. {saved}</p>"
+            + (f"<p>Prompts left open:</p><ul>{left_open}</ul>" if open_cards else "")
             + (f"<p>Follow-ups still missing:</p><ul>{''.join(missing)}</ul>" if missing else "")
+            + (
+                f"<p>The summary, from the command line: <code>interview-companion summary "
+                f"--session {self.session_id}</code></p>"
+                if self.session_id
+                else ""
+            )
         )
         if self._recorder is not None:
             recorder, self._recorder = self._recorder, None

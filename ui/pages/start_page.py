@@ -41,8 +41,8 @@ class StartPage(QWidget):
 
     #: A new interview, set up and checked.
     sig_new = Signal(object)
-    #: Resume (True) or end as it stands (False) an interrupted session: (id, resume).
-    sig_interrupted = Signal(int, bool)
+    #: An interrupted session to "resume" or to "close" (end as it stands): (id, action).
+    sig_interrupted = Signal(int, str)
 
     def __init__(
         self,
@@ -146,8 +146,8 @@ class StartPage(QWidget):
         self.resume_button.setAccessibleName("Resume the interrupted session")
         self.close_session_button = QPushButton("&End it as it stands")
         self.close_session_button.setAccessibleName("End the interrupted session")
-        self.resume_button.clicked.connect(lambda: self._interrupted_action(True))
-        self.close_session_button.clicked.connect(lambda: self._interrupted_action(False))
+        self.resume_button.clicked.connect(lambda: self._interrupted_action("resume"))
+        self.close_session_button.clicked.connect(lambda: self._interrupted_action("close"))
         row = QHBoxLayout(self.recovery)
         row.addWidget(self.recovery_label, 1)
         row.addWidget(self.resume_button)
@@ -293,7 +293,7 @@ class StartPage(QWidget):
             return
         self.sig_new.emit(setup)
 
-    def _interrupted_action(self, resume: bool) -> None:
+    def _interrupted_action(self, action: str) -> None:
         if self._interrupted:
             self.recovery.setVisible(False)
-            self.sig_interrupted.emit(self._interrupted[0].id, resume)
+            self.sig_interrupted.emit(self._interrupted[0].id, action)

@@ -1,0 +1,44 @@
+"""A past session, read-only: its details and the transcript with corrections beside what was
+recognised, breaks in place. (The reflection summary has its own screen.)"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from models.entities import InterviewSession
+
+
+class SessionPage(QWidget):
+    """Shows one stored session."""
+
+    sig_back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Past session")
+        self.title = QLabel("")
+        self.title.setWordWrap(True)
+        self.text = QTextBrowser()
+        self.text.setAccessibleName("Session transcript")
+        back = QPushButton("&Back")
+        back.clicked.connect(self.sig_back.emit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(back)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(row)
+
+    def show_session(self, session: InterviewSession, rendered: str) -> None:
+        """Show ``session``; ``rendered`` is its plain-text record (``sessions export txt``)."""
+        started = session.started_at or session.created_at
+        self.title.setText(
+            f"<h2>{html.escape(session.reference)}</h2><p>{started:%d %b %Y %H:%M} UTC · "
+            f"{session.state} · {len(session.segments)} segments · {len(session.breaks)} "
+            f"breaks · preset {html.escape(session.preset)}</p>"
+        )
+        self.text.setPlainText(rendered)
