@@ -87,7 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("transcript", nargs="?", help="transcript file (JSON Lines or plain text)")
     summary.add_argument("--session", type=int, help="a stored session instead of a file")
     summary.add_argument("--preset", help="timing preset (default: trauma-informed)")
-    summary.add_argument("--format", choices=("json",), default="json", help="output form")
+    summary.add_argument(
+        "--format",
+        choices=("json", "md", "pdf", "docx"),
+        default="json",
+        help="output form (pdf and docx need -o)",
+    )
     summary.add_argument("-o", "--output", help="write to this file instead of stdout")
 
     _sessions_parser(commands)
@@ -304,15 +309,17 @@ def _analyse(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from companion.summary.build import build_summary
+    from companion.summary.report import build_report
     from companion.timing.presets import get_preset
     from companion.transcript import parse_transcript
 
     if (args.transcript is None) == (args.session is None):
         raise UserError("summary: give a transcript file or --session ID (one of them)")
-    reviewed = (0, 0)
+    if args.format in ("pdf", "docx") and not args.output:
+        raise UserError(f"summary --format {args.format}: give the file to write with -o FILE")
+    facts = None
     if args.session is not None:
-        from models.export import reviewed_counts, to_transcript
+        from models.export import session_facts, to_transcript
         from models.startup import open_store
 
         store = open_store(_db_url(args)).store
@@ -321,14 +328,35 @@ def _summary(args: argparse.Namespace) -> int:
         finally:
             store.close()
         transcript = to_transcript(session)
-        reviewed = reviewed_counts(session)
+        facts = session_facts(session)
         preset = get_preset(args.preset or session.preset)
     else:
         transcript = parse_transcript(args.transcript)
         preset = get_preset(args.preset)
-    summary = build_summary(transcript, preset, reviewed)
-    text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
-    _write_output(text, args.output)
+    summary = build_report(transcript, preset, facts)
+    if args.format == "json":
+        _write_output(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", args.output)
+    elif args.format == "md":
+        from companion.summary.text_form import to_markdown
+
+        _write_output(to_markdown(summary), args.output)
+    else:
+        from pathlib import Path
+
+        from companion.files import atomic_write_bytes
+
+        if args.format == "pdf":
+            from companion.summary.pdf_form import to_pdf
+
+            data = to_pdf(summary)
+        else:
+            from companion.summary.docx_form import to_docx
+
+            data = to_docx(summary)
+        try:
+            atomic_write_bytes(Path(args.output), data)
+        except OSError as exc:
+            raise UserError(f"{args.output}: cannot be written ({exc.strerror or exc})") from exc
     return 0
 
 

@@ -12,14 +12,19 @@ def atomic_write_text(path: Path, text: str, make_parents: bool = False) -> None
     """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder, flushed
     to disk and renamed into place; on failure the temporary file is removed and the old
     ``path`` is untouched. Missing folders are created only with ``make_parents``."""
+    atomic_write_bytes(path, text.encode("utf-8"), make_parents)
+
+
+def atomic_write_bytes(path: Path, data: bytes, make_parents: bool = False) -> None:
+    """:func:`atomic_write_text` for bytes (a PDF, a DOCX)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if make_parents:
         folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}-")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

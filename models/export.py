@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from companion.errors import UserError
+from companion.summary.report import SessionFacts
 from companion.transcript.model import BreakLine, Transcript
 from companion.transcript.model import Segment as TranscriptSegment
 from companion.transcript.parse import NOTE_PATTERN
@@ -259,3 +260,55 @@ def _subtitles(session: InterviewSession, form: str) -> str:
             out.append(f"{label}: {body}" if label else body)
         out.append("")
     return "\n".join(out)
+
+
+def session_facts(session: InterviewSession) -> SessionFacts:
+    """What the summary needs from a stored session beyond its transcript."""
+    corrections = []
+    confirmed = []
+    for segment in session.segments:
+        previous_text, previous_speaker = segment.text, segment.speaker_auto
+        for c in segment.corrections:
+            if c.kind == "confirm":
+                confirmed.append(segment.position)
+                continue
+            before = previous_text if c.kind == "text" else previous_speaker
+            corrections.append(
+                {
+                    "segment": segment.position,
+                    "kind": c.kind,
+                    "before": before,
+                    "after": c.value,
+                    "by": c.author,
+                    "reason": c.reason,
+                }
+            )
+            if c.kind == "text":
+                previous_text = c.value
+            else:
+                previous_speaker = c.value
+    checklists: dict[str, list[tuple[str, bool]]] = {}
+    for tick in session.checklist_ticks:
+        checklists.setdefault(tick.checklist, []).append((tick.text, tick.ticked))
+    return SessionFacts(
+        reference=session.reference,
+        started_at=(session.started_at or session.created_at).isoformat(),
+        language=" / ".join(x for x in (session.language, session.dialect) if x),
+        interpreter=session.interpreter,
+        breaks=tuple(
+            {
+                "start_s": b.start_s,
+                "end_s": b.end_s if b.end_s is not None else b.start_s,
+                "reason": b.reason,
+                "requested_by": b.requested_by,
+            }
+            for b in session.breaks
+        ),
+        corrections=tuple(corrections),
+        confirmed=tuple(sorted(set(confirmed))),
+        checklists=checklists,
+        prompts=tuple(
+            {"kind": p.kind, "state": p.state, "reason": p.reason} for p in session.prompts
+        ),
+        reflections=tuple((r.prompt, r.answer) for r in session.reflections),
+    )

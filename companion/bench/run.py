@@ -191,6 +191,10 @@ def run_bench(args: argparse.Namespace) -> int:
 
     print("measuring the store ...", flush=True)
     report += "\n\n" + store_report(measure_store(getattr(args, "sub_db", None)))
+    from companion.bench.summary_speed import measure_summary, summary_report
+
+    print("measuring the summary ...", flush=True)
+    report += "\n\n" + summary_report(measure_summary())
     report += "\n\n" + _ui_stalls(60.0 if args.quick else args.stall_seconds)
     print()
     print(report)

@@ -1,0 +1,226 @@
+"""The reflection summary of one interview: every section, as plain data.
+
+One implementation for the screen, the command line and the exports (Markdown, DOCX, PDF). It
+extends the contract's ``summary --format json`` object (whose fields are fixed) with a
+``report`` object holding the sections a caseworker reflects on and a reviewer maps to a
+quality checklist (EUAA Quality Assurance Tool: opening, conducting, substance, closing,
+interview record). The tool's flags are prompts for reflection, never findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from companion.analysis.wording import wording
+from companion.summary.build import build_summary
+from companion.timing.presets import Preset
+from companion.transcript.model import Transcript
+
+DISCLAIMER = (
+    "Interview Companion's flags are prompts for reflection, not findings: they come from the "
+    "words of the transcript and may be wrong. The transcript is machine-made and may contain "
+    "errors; the interview record is the authority."
+)
+ELEMENT_NAMES = {"when": "When", "where": "Where", "how": "How", "by_whom": "By whom"}
+#: Words that make a segment worth reading back: numbers, dates, months (any calendar).
+_CHECKABLE = re.compile(
+    r"\d|\b(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|farvardin|ordibehesht|khordad|tir|mordad|shahrivar|mehr|aban|azar|dey|bahman|"
+    r"esfand|muharram|ramadan|shawwal|meskerem|tikimt|hidar|tahsas|tir|yekatit|megabit|miyazia|"
+    r"ginbot|sene|hamle|nehase|pagume|hundred|thousand|twenty|thirty|forty|fifty)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class SessionFacts:
+    """What a stored session knows beyond its transcript (built by ``models.export``)."""
+
+    reference: str = ""
+    started_at: str = ""
+    language: str = ""
+    interpreter: str = ""
+    #: {"start_s", "end_s", "reason", "requested_by"} per break.
+    breaks: tuple[dict[str, Any], ...] = ()
+    #: {"segment", "kind", "before", "after", "by", "reason"} per correction.
+    corrections: tuple[dict[str, Any], ...] = ()
+    #: Positions of segments confirmed as right by a person.
+    confirmed: tuple[int, ...] = ()
+    #: checklist name -> [(item words, ticked)].
+    checklists: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
+    #: {"kind", "state", "reason"} per prompt card.
+    prompts: tuple[dict[str, Any], ...] = ()
+    #: (question, answer) per reflection answer.
+    reflections: tuple[tuple[str, str], ...] = ()
+
+
+def _at(transcript: Transcript, index: int) -> float | None:
+    if 0 <= index < len(transcript.segments):
+        return transcript.segments[index].start
+    return None
+
+
+def build_report(
+    transcript: Transcript, preset: Preset, facts: SessionFacts | None = None
+) -> dict[str, Any]:
+    """The summary contract object with its ``report`` sections."""
+    facts = facts or SessionFacts()
+    corrected = {c["segment"] for c in facts.corrections if c["kind"] == "text"}
+    summary = build_summary(transcript, preset, (len(facts.confirmed), len(corrected)))
+    analysis, timing = summary["analysis"], summary["timing"]
+    breaks = list(facts.breaks) or [dict(b, requested_by="") for b in timing["breaks"]]
+    summary["report"] = {
+        "overview": {
+            "reference": facts.reference or transcript.source,
+            "started_at": facts.started_at,
+            "language": facts.language,
+            "interpreter": facts.interpreter,
+            "preset": preset.title,
+            "elapsed_s": timing["elapsed_s"],
+            "questioning_s": timing["questioning_s"],
+            "longest_without_break_s": timing["longest_without_break_s"],
+            "timed": timing["timed"],
+            "breaks": breaks,
+            "warnings": timing["warnings"],
+            "segments": len(transcript.segments),
+        },
+        "timeline": _timeline(transcript, timing, breaks, analysis),
+        "disclosures": _disclosures(transcript, analysis),
+        "distress": [dict(d, at_s=_at(transcript, d["segment"])) for d in analysis["distress"]],
+        "vulnerability": [
+            dict(v, at_s=_at(transcript, v["segment"])) for v in analysis["vulnerability"]
+        ],
+        "questioning": _questioning(transcript, analysis),
+        "interpreting": _interpreting(transcript, facts, corrected),
+        "prompts_set_aside": [
+            p for p in facts.prompts if p.get("state") in ("not_now", "dismissed")
+        ],
+        "checklists": facts.checklists,
+        "reflection": {
+            "prompts": summary["reflection_prompts"],
+            "answers": [{"prompt": q, "answer": a} for q, a in facts.reflections],
+            "support": wording()["reflection"].get("support", ""),
+        },
+        "quality_map": {
+            "opening": ["checklists.opening"],
+            "conducting": ["overview", "timeline", "distress", "vulnerability", "questioning"],
+            "substance": ["disclosures"],
+            "closing": ["checklists.closing"],
+            "interview record": ["interpreting"],
+        },
+        "disclaimer": DISCLAIMER,
+    }
+    return summary
+
+
+def _timeline(
+    transcript: Transcript,
+    timing: dict[str, Any],
+    breaks: list[dict[str, Any]],
+    analysis: dict[str, Any],
+) -> dict[str, Any]:
+    marks = []
+    for number, d in enumerate(analysis["disclosures"], start=1):
+        marks.append(
+            {
+                "at_s": _at(transcript, d["segment"]),
+                "kind": "disclosure",
+                "label": f"Disclosure {number}",
+            }
+        )
+    for d in analysis["distress"]:
+        marks.append(
+            {"at_s": _at(transcript, d["segment"]), "kind": "distress", "label": "Distress"}
+        )
+    for w in timing["warnings"]:
+        marks.append({"at_s": w["at_s"], "kind": "warning", "label": w["rule"]})
+    return {
+        "end_s": timing["elapsed_s"],
+        "breaks": [{"start_s": b["start_s"], "end_s": b["end_s"]} for b in breaks],
+        "marks": [m for m in marks if m["at_s"] is not None],
+    }
+
+
+def _disclosures(transcript: Transcript, analysis: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for number, d in enumerate(analysis["disclosures"], start=1):
+        detail = d.get("followup_detail", {})
+        elements = []
+        for name, covered in d["followups"].items():
+            info = detail.get(name, {})
+            state = (
+                "answered"
+                if info.get("answered")
+                else "asked"
+                if info.get("asked")
+                else "missing"
+                if not covered
+                else "answered"
+            )
+            elements.append(
+                {
+                    "element": name,
+                    "name": ELEMENT_NAMES[name],
+                    "state": state,
+                    "segments": sorted(set(info.get("asked", []) + info.get("answered", []))),
+                }
+            )
+        missing = [e["name"] for e in elements if e["state"] == "missing"]
+        out.append(
+            {
+                "number": number,
+                "segment": d["segment"],
+                "at_s": _at(transcript, d["segment"]),
+                "category": d["category"].replace("-", " "),
+                "evidence": d["evidence"],
+                "acknowledged": d["acknowledged"],
+                "elements": elements,
+                "missing": missing,
+                "medical_evidence_signposted": d["medical_evidence_signposted"],
+                "probe_stopped_at": d.get("probe_stopped_at"),
+            }
+        )
+    # Missing follow-ups first.
+    return sorted(out, key=lambda e: (not e["missing"], e["number"]))
+
+
+def _questioning(transcript: Transcript, analysis: dict[str, Any]) -> dict[str, Any]:
+    q = analysis["questions"]
+    items = q.get("items", [])
+    quarters: list[dict[str, int]] = [{"open": 0, "closed": 0} for _ in range(4)]
+    count = max(1, len(transcript.segments))
+    for item in items:
+        quarter = min(3, item["segment"] * 4 // count)
+        quarters[quarter][item["kind"]] = quarters[quarter].get(item["kind"], 0) + 1
+    return {
+        "total": q["total"],
+        "open": q["open"],
+        "closed": q["closed"],
+        "by_quarter": quarters,
+        "yes_no_demands": [i for i in items if i["yes_no_demand"]],
+        "repeated": [i for i in items if i["repeated_of"] is not None],
+        "loaded": [i for i in items if i["loaded"]],
+    }
+
+
+def _interpreting(
+    transcript: Transcript, facts: SessionFacts, corrected: set[int]
+) -> dict[str, Any]:
+    confirmed = set(facts.confirmed)
+    unconfirmed = [
+        {"segment": s.index, "at_s": s.start, "speaker": s.speaker, "text": s.text}
+        for s in transcript.segments
+        if s.speaker in ("interpreter", "claimant")
+        and _CHECKABLE.search(s.text)
+        and s.index not in confirmed
+        and s.index not in corrected
+    ]
+    return {
+        "segments": sum(1 for s in transcript.segments if s.speaker == "interpreter"),
+        "confirmed": len(confirmed),
+        "corrected": len(corrected),
+        "corrections": list(facts.corrections),
+        "dates_and_numbers_not_confirmed": unconfirmed,
+    }

@@ -1,0 +1,132 @@
+"""The summary as Markdown (``summary --format md``), section by section."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def hms(seconds: float | None) -> str:
+    """Interview time as ``h:mm:ss`` (or a dash)."""
+    if seconds is None:
+        return "—"
+    whole = int(seconds)
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def timing_sentence(overview: dict[str, Any]) -> str:
+    """One sentence on the interview's length (or why it is unknown)."""
+    head = f"Preset: {overview['preset']}. {overview['segments']} segments."
+    if not overview["timed"]:
+        return f"{head} The transcript has no times, so its timing could not be measured."
+    return (
+        f"{head} Elapsed {hms(overview['elapsed_s'])}, questioning "
+        f"{hms(overview['questioning_s'])}, longest stretch without a break "
+        f"{hms(overview['longest_without_break_s'])}."
+    )
+
+
+def to_markdown(summary: dict[str, Any]) -> str:
+    """Markdown for people: missing follow-ups first, then timing, then the rest."""
+    r = summary["report"]
+    o = r["overview"]
+    out = [f"# Reflection summary — {o['reference']}", ""]
+    if o["started_at"]:
+        out.append(f"Started {o['started_at'][:16].replace('T', ' ')} UTC.")
+    out += [
+        timing_sentence(o),
+        "",
+        "## Missing follow-ups",
+        "",
+    ]
+    missing = [d for d in r["disclosures"] if d["missing"]]
+    if not missing:
+        out.append("None: every disclosure's when, where, how and by whom was covered.")
+    for d in missing:
+        out.append(
+            f"- Disclosure {d['number']} ({d['category']}, at {hms(d['at_s'])}): "
+            f"missing {', '.join(d['missing'])} — “{d['evidence']}”"
+        )
+    out += ["", "## Timing", ""]
+    if not o["breaks"]:
+        out.append("No breaks.")
+    for b in o["breaks"]:
+        who = f", asked for by the {b['requested_by']}" if b.get("requested_by") else ""
+        out.append(
+            f"- Break {hms(b['start_s'])}–{hms(b['end_s'])} "
+            f"({hms(b['end_s'] - b['start_s'])}): {b['reason'] or 'no reason given'}{who}"
+        )
+    for w in o["warnings"]:
+        out.append(f"- Warning at {hms(w['at_s'])} ({w['rule']}): {w['message']}")
+    out += ["", "## Disclosures", ""]
+    if not r["disclosures"]:
+        out.append("No disclosure of harm was found in the transcript.")
+    for d in r["disclosures"]:
+        out.append(f"### Disclosure {d['number']}: {d['category']} (at {hms(d['at_s'])})")
+        out += ["", f"> {d['evidence']}", ""]
+        out.append(f"- Acknowledged: {'yes' if d['acknowledged'] else 'no'}")
+        for e in d["elements"]:
+            where = f" (segments {', '.join(map(str, e['segments']))})" if e["segments"] else ""
+            out.append(f"- {e['name']}: {e['state']}{where}")
+        out.append(
+            f"- Medical evidence signposted: {'yes' if d['medical_evidence_signposted'] else 'no'}"
+        )
+        if d["probe_stopped_at"] is not None:
+            out.append(f"- Probing had to stop at segment {d['probe_stopped_at']}")
+        out.append("")
+    out += ["## Distress and vulnerability", ""]
+    for d in r["distress"]:
+        out.append(
+            f"- Distress at {hms(d['at_s'])}: “{d['evidence']}” — "
+            f"{'responded' if d['responded'] else 'not responded to'}"
+        )
+    for v in r["vulnerability"]:
+        out.append(f"- Vulnerability ({v['kind']}) at {hms(v['at_s'])}: “{v['evidence']}”")
+    if not r["distress"] and not r["vulnerability"]:
+        out.append("None found in the transcript.")
+    q = r["questioning"]
+    out += [
+        "",
+        "## Questioning",
+        "",
+        f"{q['total']} questions: {q['open']} open, {q['closed']} closed. By quarter of the "
+        "interview (open/closed): "
+        + ", ".join(f"{p['open']}/{p['closed']}" for p in q["by_quarter"])
+        + ".",
+    ]
+    for label, key in (
+        ("“Yes or no” demand", "yes_no_demands"),
+        ("Repeated", "repeated"),
+        ("Loaded", "loaded"),
+    ):
+        for item in q[key]:
+            out.append(f"- {label} (segment {item['segment']}): “{item['text']}”")
+    i = r["interpreting"]
+    out += [
+        "",
+        "## Interpreting",
+        "",
+        f"{i['segments']} interpreted segments; {i['confirmed']} confirmed, {i['corrected']} "
+        "corrected.",
+    ]
+    for c in i["corrections"]:
+        out.append(
+            f"- Segment {c['segment']} ({c['kind']}, by the {c['by']}): "
+            f"“{c['before']}” → “{c['after']}”"
+        )
+    unconfirmed = i["dates_and_numbers_not_confirmed"]
+    if unconfirmed:
+        out.append(f"- {len(unconfirmed)} segments with dates or numbers were never confirmed.")
+    out += ["", "## Checklists", ""]
+    for name, items in r["checklists"].items():
+        done = sum(1 for _, ticked in items if ticked)
+        out.append(f"- {name.capitalize()}: {done} of {len(items)} ticked")
+    if not r["checklists"]:
+        out.append("Not recorded.")
+    out += ["", "## Reflection", ""]
+    answers = {a["prompt"]: a["answer"] for a in r["reflection"]["answers"]}
+    for prompt in r["reflection"]["prompts"]:
+        out.append(f"- {prompt}")
+        if answers.get(prompt):
+            out.append(f"  {answers[prompt]}")
+    out += ["", r["reflection"]["support"], "", "---", r["disclaimer"], ""]
+    return "\n".join(out)
