@@ -36,6 +36,7 @@ from models.entities import (
     Note,
     Participant,
     Prompt,
+    ReflectionAnswer,
     Segment,
     utcnow,
 )
@@ -407,3 +408,15 @@ def save_episodes(db: Session, session_id: int, episodes: Sequence[Any]) -> None
                 FollowUpElement(element=element, state=ASKED if covered else NOT_ASKED)
             )
         db.add(episode)
+
+
+def save_reflections(db: Session, session_id: int, answers: Sequence[tuple[str, str]]) -> None:
+    """The caseworker's answers to the reflection questions (saved again: replaced)."""
+    for old in db.scalars(
+        select(ReflectionAnswer).where(ReflectionAnswer.session_id == session_id)
+    ):
+        db.delete(old)
+    db.flush()
+    for prompt, answer in answers:
+        if answer.strip():
+            db.add(ReflectionAnswer(session_id=session_id, prompt=prompt, answer=answer))

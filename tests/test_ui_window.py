@@ -155,8 +155,11 @@ def test_a_whole_interview_is_shown_prompted_and_stored(qtbot, tmp_path, store, 
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.closing_page, timeout=5_000)
     win.closing_page.boxes[5].setChecked(True)
     win.closing_page.done_button.click()
-    assert win.pages.currentWidget() is win.end_page
-    assert f"{2 * first_run} segments, 1 break," in win.end_text.text()
+    # The reflection summary follows, built from what was stored.
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.summary_page, timeout=10_000)
+    shown = win.summary_page.text.toPlainText()
+    assert "Missing follow-ups" in shown and "comfort break" in shown
+    assert "IC-2026-0042" in win.summary_page.heading.text()
     qtbot.waitUntil(
         lambda: win.session_id is not None and store.info(win.session_id).state == "ended",
         timeout=10_000,
@@ -260,7 +263,8 @@ def test_an_interrupted_session_is_offered_and_resumed(qtbot, tmp_path: Path, st
     win.end_interview()
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.closing_page, timeout=5_000)
     win.closing_page.done_button.click()
-    qtbot.waitUntil(lambda: store.info(sid).state == "ended", timeout=5_000)
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.summary_page, timeout=10_000)
+    assert store.info(sid).state == "ended"
     loaded = store.load(sid)
     assert [s.text for s in loaded.segments][:2] == [
         "Before the crash.",
@@ -429,3 +433,47 @@ def test_scrolling_up_stops_following_search_finds_and_notes_are_kept(qtbot, tmp
     )
     (note,) = store.load(win.session_id).notes
     assert note.segment_position == 80
+
+
+def test_the_summary_saves_the_reflection_and_exports(qtbot, tmp_path, store) -> None:
+    from models import record
+
+    sid = store.create_session("IC-2026-0009")
+    with store.session() as db:
+        record.add_segment(
+            db,
+            sid,
+            0,
+            speaker="caseworker",
+            text="What happened in prison?",
+            start_s=5.0,
+            end_s=8.0,
+        )
+        record.add_segment(
+            db,
+            sid,
+            1,
+            speaker="interpreter",
+            text="They beat me every night.",
+            start_s=9.0,
+            end_s=13.0,
+        )
+        record.set_state(db, sid, "ended")
+    asked = []
+    win = _window(qtbot, tmp_path, store)
+    win._ask_path = lambda form, suggested: asked.append(suggested) or str(tmp_path / f"out.{form}")
+    win.show_summary(sid)
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.summary_page, timeout=5_000)
+    assert "missing When" in win.summary_page.text.toPlainText()
+    prompt, edit = win.summary_page.answers[0]
+    edit.setPlainText("Tense at the start; I should have explained the breaks more slowly.")
+    win.summary_page.save_button.click()
+    qtbot.waitUntil(lambda: "saved" in win.summary_page.note.text(), timeout=5_000)
+    (answer,) = store.load(sid).reflections
+    assert (answer.prompt, answer.answer.startswith("Tense")) == (prompt, True)
+    win.summary_page.pdf_button.click()
+    qtbot.waitUntil(lambda: (tmp_path / "out.pdf").exists(), timeout=10_000)
+    win.summary_page.docx_button.click()
+    qtbot.waitUntil(lambda: (tmp_path / "out.docx").exists(), timeout=10_000)
+    assert asked == ["summary-IC-2026-0009.pdf", "summary-IC-2026-0009.docx"]
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")

@@ -10,7 +10,6 @@ thread only shows what they report.
 
 from __future__ import annotations
 
-import html
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -20,10 +19,8 @@ from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -51,6 +48,7 @@ from models.store import SessionInfo, Store
 from ui.pages.checklist_page import ChecklistPage
 from ui.pages.session_page import SessionPage
 from ui.pages.start_page import StartPage
+from ui.pages.summary_page import SummaryPage
 from ui.theme import THEMES, apply_theme, scale_font
 from ui.transcription_worker import TranscriptionWorker, start_worker
 from ui.widgets.clock_panel import ClockPanel, clock_text
@@ -98,10 +96,6 @@ def default_pipeline(model: str | None) -> PipelineFactory:
     return build
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def _device_names() -> tuple[list[str], list[str]]:
     """Input devices for the microphone, and loopback/monitor ones first for the call."""
     try:
@@ -133,8 +127,10 @@ class MainWindow(QMainWindow):
         wall: Callable[[], float] = time.time,
         tick_ms: int = 1000,
         devices: tuple[list[str], list[str]] | None = None,
+        ask_path: Callable[[str, str], str] | None = None,
     ) -> None:
         super().__init__()
+        self._ask_path = ask_path or self._ask_save_path
         self.setWindowTitle("Interview Companion")
         # Beside a video call: never take the focus from it when shown.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
@@ -174,15 +170,21 @@ class MainWindow(QMainWindow):
         self.start_page.past.itemActivated.connect(self._open_past)
         self.session_page = SessionPage()
         self.session_page.sig_back.connect(lambda: self.pages.setCurrentWidget(self.start_page))
+        self.session_page.sig_summary.connect(self.show_summary)
         self.live_page = self._build_live_page()
-        self.end_page, self.end_text = self._build_end_page()
+        self.summary_page = SummaryPage()
+        self.summary_page.sig_save.connect(self._save_reflection)
+        self.summary_page.sig_export.connect(self._export_summary)
+        self.summary_page.sig_done.connect(self._back_to_start)
+        self._summary: dict[str, Any] | None = None
+        self._summary_session: int | None = None
         self.pages = QStackedWidget()
         for page in (
             self.start_page,
             self.opening_page,
             self.live_page,
             self.closing_page,
-            self.end_page,
+            self.summary_page,
             self.session_page,
         ):
             self.pages.addWidget(page)
@@ -240,22 +242,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.clock_panel)
         layout.addWidget(self.splitter, 1)
         return page
-
-    def _build_end_page(self) -> tuple[QWidget, QLabel]:
-        page = QWidget()
-        text = QLabel("")
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.RichText)
-        again = QPushButton("&New interview")
-        again.clicked.connect(self._back_to_start)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(again)
-        layout = QVBoxLayout(page)
-        layout.addWidget(text)
-        layout.addStretch(1)
-        layout.addLayout(row)
-        return page, text
 
     def _build_menu(self) -> None:
         view = self.menuBar().addMenu("&View")
@@ -518,35 +504,128 @@ class MainWindow(QMainWindow):
 
     def _closing_done(self, ticks: list[tuple[str, str, bool]]) -> None:
         self._save_checklist("closing", ticks)
-        open_cards = self.board.open_cards()
-        missing = [
-            f"<li>{html.escape(c.title)}: "
-            f"{', '.join(n.replace('_', ' ') for n, ok in c.checklist if not ok)}"
-            "</li>"
-            for c in self.board.cards
-            if c.checklist and not all(ok for _, ok in c.checklist)
-        ]
-        breaks = len(self.clock.breaks) if self.clock is not None else 0
-        saved = f"Saved as session {self.session_id}." if self.session_id else "Not saved."
-        questioning = clock_text(self.clock.questioning_s if self.clock else 0)
-        left_open = "".join(f"<li>{html.escape(c.title)}</li>" for c in open_cards)
-        self.end_text.setText(
-            f"<h2>Interview ended</h2><p>{_count(len(self.segments), 'segment')}, "
-            f"{_count(breaks, 'break')}, {questioning} of questioning. {saved}</p>"
-            + (f"<p>Prompts left open:</p><ul>{left_open}</ul>" if open_cards else "")
-            + (f"<p>Follow-ups still missing:</p><ul>{''.join(missing)}</ul>" if missing else "")
-            + (
-                f"<p>The summary, from the command line: <code>interview-companion summary "
-                f"--session {self.session_id}</code></p>"
-                if self.session_id
-                else ""
-            )
+        if self._recorder is None:
+            self._show_summary_of(self._in_memory_summary(), "Not saved.")
+            return
+        recorder, self._recorder = self._recorder, None
+        self._bridge.when_done(
+            recorder.finish(),
+            lambda _r: (self._refresh_sessions(), self.show_summary(recorder.session_id)),
+            self._on_store_failure,
         )
-        if self._recorder is not None:
-            recorder, self._recorder = self._recorder, None
-            self._bridge.when_done(recorder.finish(), lambda _r: self._refresh_sessions())
-        self.pages.setCurrentWidget(self.end_page)
-        self.status.setText(saved)
+        self.status.setText("The interview has ended: the summary is being prepared.")
+
+    def _in_memory_summary(self) -> dict[str, Any]:
+        from companion.summary.report import SessionFacts, build_report
+        from companion.transcript.model import Segment, Transcript
+
+        transcript = Transcript(
+            segments=[
+                Segment(i, row.speaker, row.text, row.start)
+                for i, row in enumerate(self.transcript.rows)
+            ],
+            source=self.setup.reference if self.setup else "interview",
+        )
+        breaks = tuple(
+            {
+                "start_s": b.start_s,
+                "end_s": b.end_s or b.start_s,
+                "reason": b.reason,
+                "requested_by": b.asked_by,
+            }
+            for b in (self.clock.breaks if self.clock else [])
+        )
+        facts = SessionFacts(reference=transcript.source, breaks=breaks)
+        preset = self.clock.preset if self.clock else get_preset(None)
+        return build_report(transcript, preset, facts)
+
+    def show_summary(self, session_id: int) -> None:
+        """Build a stored session's summary (on the store's thread) and show it."""
+        store = self._bridge.store
+
+        def build(_db: Any) -> dict[str, Any]:
+            from companion.summary.report import build_report
+            from models.export import session_facts, to_transcript
+
+            session = store.load(session_id)
+            return build_report(
+                to_transcript(session), get_preset(session.preset), session_facts(session)
+            )
+
+        self._bridge.call(
+            build,
+            lambda summary: self._show_summary_of(
+                summary, f"Saved as session {session_id}.", session_id
+            ),
+            self._on_store_failure,
+            "summary",
+        )
+
+    def _show_summary_of(
+        self, summary: dict[str, Any], saved_as: str, session_id: int | None = None
+    ) -> None:
+        self._summary, self._summary_session = summary, session_id
+        self.summary_page.show_summary(summary, saved_as)
+        self.pages.setCurrentWidget(self.summary_page)
+        self.status.setText(saved_as)
+
+    def _save_reflection(self, answers: list[tuple[str, str]]) -> None:
+        session_id = self._summary_session
+        if session_id is None or self._bridge is None:
+            self.summary_page.note.setText("Not saved: there is no stored session.")
+            return
+        from models import record
+
+        self._bridge.call(
+            lambda db: record.save_reflections(db, session_id, answers),
+            lambda _r: self.summary_page.note.setText("Your reflection is saved."),
+            self._on_store_failure,
+            "reflection",
+        )
+
+    def _export_summary(self, form: str) -> None:
+        summary = self._summary
+        if summary is None:
+            return
+        reference = summary["report"]["overview"]["reference"]
+        path = self._ask_path(form, f"summary-{reference}.{form}".replace("/", "-"))
+        if not path:
+            return
+
+        def write(_db: Any) -> str:
+            from pathlib import Path
+
+            from companion.files import atomic_write_bytes
+
+            if form == "pdf":
+                from companion.summary.pdf_form import to_pdf
+
+                data = to_pdf(summary)
+            else:
+                from companion.summary.docx_form import to_docx
+
+                data = to_docx(summary)
+            atomic_write_bytes(Path(path), data)
+            return path
+
+        if self._bridge is None:
+            write(None)
+            self.summary_page.note.setText(f"Written to {path}.")
+            return
+        self._bridge.call(
+            write,
+            lambda written: self.summary_page.note.setText(f"Written to {written}."),
+            self._on_store_failure,
+            "export",
+        )
+
+    def _ask_save_path(self, form: str, suggested: str) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Export the summary as {form.upper()}", suggested, f"{form.upper()} (*.{form})"
+        )
+        return path
 
     def _back_to_start(self) -> None:
         self.setup = None

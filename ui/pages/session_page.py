@@ -15,6 +15,8 @@ class SessionPage(QWidget):
     """Shows one stored session."""
 
     sig_back = Signal()
+    #: Show the reflection summary of the session (its id).
+    sig_summary = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,8 +27,12 @@ class SessionPage(QWidget):
         self.text.setAccessibleName("Session transcript")
         back = QPushButton("&Back")
         back.clicked.connect(self.sig_back.emit)
+        self.summary_button = QPushButton("Reflection &summary")
+        self.summary_button.clicked.connect(lambda: self.sig_summary.emit(self._session_id))
+        self._session_id = 0
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.summary_button)
         row.addWidget(back)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -35,6 +41,7 @@ class SessionPage(QWidget):
 
     def show_session(self, session: InterviewSession, rendered: str) -> None:
         """Show ``session``; ``rendered`` is its plain-text record (``sessions export txt``)."""
+        self._session_id = session.id
         started = session.started_at or session.created_at
         self.title.setText(
             f"<h2>{html.escape(session.reference)}</h2><p>{started:%d %b %Y %H:%M} UTC · "

@@ -1,0 +1,224 @@
+"""The summary as semantic HTML: the source of the tagged PDF (WeasyPrint) and of the summary
+screen. Headings, lists and tables carry the structure; the timeline is an inline SVG, so it
+stays a vector picture in the PDF."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from companion.summary.text_form import hms, timing_sentence
+
+_COLOURS = {"disclosure": "#c0392b", "distress": "#b7791f", "warning": "#2f6fde"}
+_CSS = """
+@page { size: A4; margin: 18mm 16mm 24mm 16mm;
+  @bottom-left { content: string(footer); font-size: 7pt; color: #555; width: 80%; }
+  @bottom-right { content: "page " counter(page) " of " counter(pages); font-size: 7pt; } }
+body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 9.5pt;
+  color: #1d1d1f; line-height: 1.35; }
+footer { string-set: footer content(); display: block; height: 0; overflow: hidden; }
+h1 { font-size: 17pt; margin: 0 0 4pt 0; }
+h2 { font-size: 12.5pt; margin: 14pt 0 4pt 0; border-bottom: 1px solid #c7c7cc; }
+h3 { font-size: 10.5pt; margin: 10pt 0 3pt 0; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0; }
+th, td { border: 1px solid #c7c7cc; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+th { background: #eef4ff; }
+blockquote { margin: 3pt 0 3pt 10pt; color: #333; font-style: italic; }
+.missing { color: #b00020; font-weight: bold; }
+.muted { color: #5f5f66; font-size: 8.5pt; }
+"""
+
+
+def timeline_svg(timeline: dict[str, Any], width: int = 640, height: int = 78) -> str:
+    """Questioning and breaks along the clock, disclosures, distress and warnings marked."""
+    end = max(float(timeline["end_s"] or 0.0), 1.0)
+    left, right, y, bar = 10.0, width - 10.0, 30.0, 16.0
+
+    def x(seconds: float) -> float:
+        return left + (right - left) * max(0.0, min(seconds, end)) / end
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="Timeline of the interview: '
+        'questioning, breaks, disclosures, distress and timing warnings">',
+        f'<rect x="{left}" y="{y}" width="{right - left}" height="{bar}" fill="#3a9a5b"/>',
+    ]
+    for b in timeline["breaks"]:
+        w = max(1.0, x(b["end_s"]) - x(b["start_s"]))
+        parts.append(
+            f'<rect x="{x(b["start_s"]):.1f}" y="{y}" width="{w:.1f}" '
+            f'height="{bar}" fill="#c7c7cc"/>'
+        )
+    for mark in timeline["marks"]:
+        at, colour = x(mark["at_s"]), _COLOURS.get(mark["kind"], "#555")
+        if mark["kind"] == "warning":
+            parts.append(
+                f'<line x1="{at:.1f}" y1="{y - 4}" x2="{at:.1f}" y2="{y + bar + 4}" '
+                f'stroke="{colour}" stroke-width="2"/>'
+            )
+        else:
+            top = y - 2
+            parts.append(
+                f'<polygon points="{at:.1f},{top} {at - 5:.1f},{top - 9} '
+                f'{at + 5:.1f},{top - 9}" fill="{colour}"/>'
+            )
+    for seconds, anchor in ((0.0, "start"), (end / 2, "middle"), (end, "end")):
+        parts.append(
+            f'<text x="{x(seconds):.1f}" y="{y + bar + 14}" font-size="9" '
+            f'text-anchor="{anchor}" fill="#333">{hms(seconds)}</text>'
+        )
+    parts.append(
+        f'<text x="{left}" y="10" font-size="9" fill="#333">green: questioning · '
+        "grey: breaks · red: disclosure · amber: distress · blue: timing warning"
+        "</text></svg>"
+    )
+    return "".join(parts)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def to_html(summary: dict[str, Any], svg: bool = True) -> str:
+    """A whole HTML document; ``svg=False`` leaves the timeline out (a Qt text view)."""
+    r, e = summary["report"], escape
+    o = r["overview"]
+    out = [
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>Reflection summary {e(o['reference'])}</title><style>{_CSS}</style></head>"
+        f"<body><footer>{e(o['reference'])} · {e(r['disclaimer'])}</footer>",
+        f"<h1>Reflection summary — {e(o['reference'])}</h1>",
+        f"<p>{e(timing_sentence(o))}</p>",
+    ]
+    if svg:
+        out.append(f"<figure>{timeline_svg(r['timeline'])}</figure>")
+    out.append("<h2>Missing follow-ups</h2>")
+    missing = [d for d in r["disclosures"] if d["missing"]]
+    if missing:
+        out.append(
+            "<ul>"
+            + "".join(
+                f"<li>Disclosure {d['number']} ({e(d['category'])}, at {hms(d['at_s'])}): "
+                f"<span class='missing'>missing {e(', '.join(d['missing']))}</span> — "
+                f"“{e(d['evidence'])}”</li>"
+                for d in missing
+            )
+            + "</ul>"
+        )
+    else:
+        out.append("<p>None: every disclosure's when, where, how and by whom was covered.</p>")
+    out.append("<h2>Timing</h2>")
+    out.append(
+        _table(
+            ["Break", "Length", "Reason", "Asked by"],
+            [
+                [
+                    f"{hms(b['start_s'])}–{hms(b['end_s'])}",
+                    hms(b["end_s"] - b["start_s"]),
+                    b["reason"] or "no reason given",
+                    b.get("requested_by") or "—",
+                ]
+                for b in o["breaks"]
+            ]
+            or [["No breaks", "", "", ""]],
+        )
+    )
+    if o["warnings"]:
+        out.append(
+            "<ul>"
+            + "".join(
+                f"<li>{hms(w['at_s'])} {e(w['rule'])}: {e(w['message'])}</li>"
+                for w in o["warnings"]
+            )
+            + "</ul>"
+        )
+    out.append("<h2>Disclosures</h2>")
+    for d in r["disclosures"]:
+        out.append(f"<h3>Disclosure {d['number']}: {e(d['category'])} (at {hms(d['at_s'])})</h3>")
+        out.append(f"<blockquote>“{e(d['evidence'])}”</blockquote>")
+        rows = [["Acknowledged", "yes" if d["acknowledged"] else "no", ""]]
+        rows += [[x["name"], x["state"], ", ".join(map(str, x["segments"]))] for x in d["elements"]]
+        rows.append(
+            ["Medical evidence signposted", "yes" if d["medical_evidence_signposted"] else "no", ""]
+        )
+        if d["probe_stopped_at"] is not None:
+            rows.append(["Probing had to stop", f"segment {d['probe_stopped_at']}", ""])
+        out.append(_table(["Follow-up", "State", "Segments"], rows))
+    if not r["disclosures"]:
+        out.append("<p>No disclosure of harm was found in the transcript.</p>")
+    out.append("<h2>Distress and vulnerability</h2>")
+    rows = [
+        [
+            hms(d["at_s"]),
+            "distress",
+            d["evidence"],
+            "responded" if d["responded"] else "not responded to",
+        ]
+        for d in r["distress"]
+    ]
+    rows += [[hms(v["at_s"]), v["kind"], v["evidence"], ""] for v in r["vulnerability"]]
+    out.append(_table(["At", "What", "Words", "Response"], rows or [["", "none found", "", ""]]))
+    q = r["questioning"]
+    out.append("<h2>Questioning</h2>")
+    out.append(f"<p>{q['total']} questions: {q['open']} open, {q['closed']} closed.</p>")
+    out.append(
+        _table(
+            ["Quarter of the interview", "Open", "Closed"],
+            [[str(n), str(p["open"]), str(p["closed"])] for n, p in enumerate(q["by_quarter"], 1)],
+        )
+    )
+    flagged = [
+        (label, item)
+        for label, key in (
+            ("“Yes or no” demand", "yes_no_demands"),
+            ("Repeated", "repeated"),
+            ("Loaded", "loaded"),
+        )
+        for item in q[key]
+    ]
+    if flagged:
+        out.append(
+            "<ul>"
+            + "".join(f"<li>{e(label)}: “{e(item['text'])}”</li>" for label, item in flagged)
+            + "</ul>"
+        )
+    i = r["interpreting"]
+    out.append("<h2>Interpreting</h2>")
+    out.append(
+        f"<p>{i['segments']} interpreted segments; {i['confirmed']} confirmed, "
+        f"{i['corrected']} corrected.</p>"
+    )
+    if i["corrections"]:
+        out.append(
+            _table(
+                ["Segment", "Kind", "Before", "After", "By"],
+                [
+                    [str(c["segment"]), c["kind"], c["before"], c["after"], c["by"]]
+                    for c in i["corrections"]
+                ],
+            )
+        )
+    if i["dates_and_numbers_not_confirmed"]:
+        out.append(
+            f"<p>{len(i['dates_and_numbers_not_confirmed'])} segments with dates or "
+            "numbers were never confirmed.</p>"
+        )
+    out.append("<h2>Checklists</h2>")
+    for name, items in r["checklists"].items():
+        out.append(
+            _table([name.capitalize(), "Done"], [[t, "yes" if done else "—"] for t, done in items])
+        )
+    if not r["checklists"]:
+        out.append("<p>Not recorded.</p>")
+    out.append("<h2>Reflection</h2><ol>")
+    answers = {a["prompt"]: a["answer"] for a in r["reflection"]["answers"]}
+    for prompt in r["reflection"]["prompts"]:
+        answer = answers.get(prompt, "")
+        out.append(f"<li>{e(prompt)}" + (f"<p>{e(answer)}</p>" if answer else "") + "</li>")
+    out.append(f"</ol><p class='muted'>{e(r['reflection']['support'])}</p>")
+    out.append(f"<p class='muted'>{e(r['disclaimer'])}</p></body></html>")
+    return "".join(out)
