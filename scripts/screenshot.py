@@ -8,7 +8,7 @@
 The start screen (with a past session and an interrupted one), the opening checklist, the live
 interview on the bundled sample (the real model, paced as live; after about four minutes the
 disclosure card and its checklist are there), the same in compact mode and in the dark theme,
-the closing checklist and the end. The store is a temporary SQLite file.
+the closing checklist and the reflection summary. The store is a temporary SQLite file.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def main() -> int:
         (0.5, end),
         (15, shot("closing-checklist")),
         (0.5, finish),
-        (2, shot("end")),
+        (6, shot("summary")),
         (1, quit_app),
     ]
     at = 0.0

@@ -141,3 +141,26 @@ def test_the_command_writes_pdf_and_docx_and_asks_for_a_file(
     assert (tmp_path / "s.docx").read_bytes().startswith(b"PK")
     assert main(["summary", str(path), "--format", "md"]) == 0
     assert capsys.readouterr().out.startswith("# Reflection summary")
+
+
+def test_a_timing_warning_says_what_was_done_about_it() -> None:
+    from companion.summary.report import SessionFacts
+
+    transcript = parse_transcript_text(TRANSCRIPT)
+    plain = build_report(transcript, get_preset(None))
+    (first, *_) = plain["report"]["overview"]["warnings"]
+    assert first["action"] == ""
+    facts = SessionFacts(
+        prompts=(
+            {
+                "kind": f"warning:{first['occasion']}",
+                "state": "not_now",
+                "reason": "the claimant wanted to finish",
+            },
+        )
+    )
+    report = build_report(transcript, get_preset(None), facts)
+    assert report["report"]["overview"]["warnings"][0]["action"] == (
+        "snoozed (the claimant wanted to finish)"
+    )
+    assert "snoozed (the claimant wanted to finish)" in to_markdown(report)

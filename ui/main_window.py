@@ -710,6 +710,7 @@ class MainWindow(QMainWindow):
     def _clock_event(self, event: TimingWarning | ClockJump) -> None:
         if isinstance(event, TimingWarning):
             self.clock_panel.show_warning(event)
+            self._save_warning(event.occasion, "open")
         else:
             self.transcript.add_marker(
                 f"  ⏱ The computer slept for {clock_text(event.gap_s)}: not counted as questioning"
@@ -722,6 +723,29 @@ class MainWindow(QMainWindow):
             self.clock.snooze(occasion, reason or "not now")
         else:
             self.clock.acknowledge(occasion, reason)
+        self._save_warning(occasion, "not_now" if action == "snooze" else "acted", reason)
+
+    def _save_warning(self, occasion: str, state: str, reason: str = "") -> None:
+        """A timing warning as shown, and what was done about it (for the summary)."""
+        if self._recorder is None:
+            return
+        from models import record
+
+        at = self.interview_s()
+        self._recorder.write(
+            "warning",
+            lambda db, sid: record.save_prompt(
+                db,
+                sid,
+                key=f"warning:{occasion}",
+                kind="timing-warning",
+                segment_position=None,
+                evidence=occasion,
+                shown_at_s=at,
+                state=state,
+                reason=reason,
+            ),
+        )
 
     # -- prompts, corrections, notes -----------------------------------------------------
     def _cards_changed(self, cards: list[PromptCard]) -> None:

@@ -50,7 +50,10 @@ def to_docx(summary: dict[str, Any]) -> bytes:
         or [["No breaks", "", "", ""]],
     )
     for w in o["warnings"]:
-        doc.add_paragraph(f"{hms(w['at_s'])} {w['rule']}: {w['message']}", style="List Bullet")
+        done = f" — {w['action']}" if w.get("action") else ""
+        doc.add_paragraph(
+            f"{hms(w['at_s'])} {w['rule']}: {w['message']}{done}", style="List Bullet"
+        )
 
     doc.add_heading("Disclosures", level=1)
     for d in r["disclosures"]:

@@ -80,17 +80,21 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return (
+        '<table border="1" cellspacing="0" cellpadding="3" width="100%">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def to_html(summary: dict[str, Any], svg: bool = True) -> str:
-    """A whole HTML document; ``svg=False`` leaves the timeline out (a Qt text view)."""
+    """A whole HTML document; ``svg=False`` is for the screen: the timeline and the page footer
+    are left out (the screen shows the timeline as a widget and the disclaimer below)."""
     r, e = summary["report"], escape
     o = r["overview"]
     out = [
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f"<title>Reflection summary {e(o['reference'])}</title><style>{_CSS}</style></head>"
-        f"<body><footer>{e(o['reference'])} · {e(r['disclaimer'])}</footer>",
+        "<body>" + (f"<footer>{e(o['reference'])} · {e(r['disclaimer'])}</footer>" if svg else ""),
         f"<h1>Reflection summary — {e(o['reference'])}</h1>",
         f"<p>{e(timing_sentence(o))}</p>",
     ]
@@ -131,7 +135,9 @@ def to_html(summary: dict[str, Any], svg: bool = True) -> str:
         out.append(
             "<ul>"
             + "".join(
-                f"<li>{hms(w['at_s'])} {e(w['rule'])}: {e(w['message'])}</li>"
+                f"<li>{hms(w['at_s'])} {e(w['rule'])}: {e(w['message'])}"
+                + (f" — <em>{e(w['action'])}</em>" if w.get("action") else "")
+                + "</li>"
                 for w in o["warnings"]
             )
             + "</ul>"

@@ -83,7 +83,7 @@ def build_report(
             "longest_without_break_s": timing["longest_without_break_s"],
             "timed": timing["timed"],
             "breaks": breaks,
-            "warnings": timing["warnings"],
+            "warnings": [_with_action(w, facts) for w in timing["warnings"]],
             "segments": len(transcript.segments),
         },
         "timeline": _timeline(transcript, timing, breaks, analysis),
@@ -113,6 +113,20 @@ def build_report(
         "disclaimer": DISCLAIMER,
     }
     return summary
+
+
+def _with_action(warning: dict[str, Any], facts: SessionFacts) -> dict[str, Any]:
+    """A warning with what the caseworker did about it, when the session recorded that."""
+    key = f"warning:{warning.get('occasion', '')}"
+    done = next((p for p in facts.prompts if p.get("kind") == key), None)
+    action = ""
+    if done is not None:
+        action = {"acted": "noted", "not_now": "snoozed", "dismissed": "dismissed"}.get(
+            done.get("state", ""), "shown"
+        )
+        if done.get("reason"):
+            action += f" ({done['reason']})"
+    return dict(warning, action=action)
 
 
 def _timeline(

@@ -56,7 +56,8 @@ def to_markdown(summary: dict[str, Any]) -> str:
             f"({hms(b['end_s'] - b['start_s'])}): {b['reason'] or 'no reason given'}{who}"
         )
     for w in o["warnings"]:
-        out.append(f"- Warning at {hms(w['at_s'])} ({w['rule']}): {w['message']}")
+        done = f" — {w['action']}" if w.get("action") else ""
+        out.append(f"- Warning at {hms(w['at_s'])} ({w['rule']}): {w['message']}{done}")
     out += ["", "## Disclosures", ""]
     if not r["disclosures"]:
         out.append("No disclosure of harm was found in the transcript.")
@@ -118,8 +119,8 @@ def to_markdown(summary: dict[str, Any]) -> str:
         out.append(f"- {len(unconfirmed)} segments with dates or numbers were never confirmed.")
     out += ["", "## Checklists", ""]
     for name, items in r["checklists"].items():
-        done = sum(1 for _, ticked in items if ticked)
-        out.append(f"- {name.capitalize()}: {done} of {len(items)} ticked")
+        ticked_count = sum(1 for _, ticked in items if ticked)
+        out.append(f"- {name.capitalize()}: {ticked_count} of {len(items)} ticked")
     if not r["checklists"]:
         out.append("Not recorded.")
     out += ["", "## Reflection", ""]

@@ -36,7 +36,13 @@ class TimingReport:
             "breaks": self.breaks,
             "longest_without_break_s": round(self.longest_without_break_s, 2),
             "warnings": [
-                {"at_s": round(w.at_s, 2), "rule": w.rule, "message": w.message, "source": w.source}
+                {
+                    "at_s": round(w.at_s, 2),
+                    "rule": w.rule,
+                    "message": w.message,
+                    "source": w.source,
+                    "occasion": w.occasion,
+                }
                 for w in self.warnings
             ],
             "timed": self.timed,

@@ -38,7 +38,7 @@ class SummaryPage(QWidget):
         self.heading.setWordWrap(True)
         self.timeline = QSvgWidget()
         self.timeline.setAccessibleName("Timeline of the interview")
-        self.timeline.setFixedHeight(80)
+        self.timeline.setFixedSize(640, 78)  # the picture's own size: never stretched
         self.text = QTextBrowser()
         self.text.setAccessibleName("Summary")
         self.reflection = QWidget()
