@@ -20,7 +20,7 @@ footer { string-set: footer content(); display: block; height: 0; overflow: hidd
 h1 { font-size: 17pt; margin: 0 0 4pt 0; }
 h2 { font-size: 12.5pt; margin: 14pt 0 4pt 0; border-bottom: 1px solid #c7c7cc; }
 h3 { font-size: 10.5pt; margin: 10pt 0 3pt 0; }
-table { border-collapse: collapse; width: 100%; margin: 4pt 0; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0; font-size: 8.5pt; }
 th, td { border: 1px solid #c7c7cc; padding: 2pt 4pt; text-align: left; vertical-align: top; }
 th { background: #eef4ff; }
 blockquote { margin: 3pt 0 3pt 10pt; color: #333; font-style: italic; }
@@ -143,18 +143,46 @@ def to_html(summary: dict[str, Any], svg: bool = True) -> str:
             + "</ul>"
         )
     out.append("<h2>Disclosures</h2>")
-    for d in r["disclosures"]:
-        out.append(f"<h3>Disclosure {d['number']}: {e(d['category'])} (at {hms(d['at_s'])})</h3>")
-        out.append(f"<blockquote>“{e(d['evidence'])}”</blockquote>")
-        rows = [["Acknowledged", "yes" if d["acknowledged"] else "no", ""]]
-        rows += [[x["name"], x["state"], ", ".join(map(str, x["segments"]))] for x in d["elements"]]
-        rows.append(
-            ["Medical evidence signposted", "yes" if d["medical_evidence_signposted"] else "no", ""]
+    if r["disclosures"]:
+        out.append(
+            "<p class='muted'>Each follow-up: asked, answered or missing, with the "
+            "segments where it came.</p>"
         )
-        if d["probe_stopped_at"] is not None:
-            rows.append(["Probing had to stop", f"segment {d['probe_stopped_at']}", ""])
-        out.append(_table(["Follow-up", "State", "Segments"], rows))
-    if not r["disclosures"]:
+        rows = []
+        for d in sorted(r["disclosures"], key=lambda x: x["number"]):
+            cells = [
+                str(d["number"]),
+                hms(d["at_s"]),
+                d["category"],
+                f"“{d['evidence']}”",
+                "yes" if d["acknowledged"] else "no",
+            ]
+            for x in d["elements"]:
+                where = f" ({', '.join(map(str, x['segments']))})" if x["segments"] else ""
+                cells.append(f"{x['state']}{where}")
+            medical = "yes" if d["medical_evidence_signposted"] else "no"
+            if d["probe_stopped_at"] is not None:
+                medical += f"; probing stopped at segment {d['probe_stopped_at']}"
+            cells.append(medical)
+            rows.append(cells)
+        out.append(
+            _table(
+                [
+                    "#",
+                    "At",
+                    "Harm",
+                    "Words",
+                    "Acknowledged",
+                    "When",
+                    "Where",
+                    "How",
+                    "By whom",
+                    "Medical evidence",
+                ],
+                rows,
+            )
+        )
+    else:
         out.append("<p>No disclosure of harm was found in the transcript.</p>")
     out.append("<h2>Distress and vulnerability</h2>")
     rows = [
