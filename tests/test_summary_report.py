@@ -164,3 +164,22 @@ def test_a_timing_warning_says_what_was_done_about_it() -> None:
         "snoozed (the claimant wanted to finish)"
     )
     assert "snoozed (the claimant wanted to finish)" in to_markdown(report)
+
+
+def test_the_same_remark_on_the_same_words_is_one_line_with_every_segment() -> None:
+    text = (
+        "Caseworker: Were you a member, yes or no?\n\nClaimant: I supported them.\n\n"
+        "Caseworker: Were you a member, yes or no?\n\nClaimant: A supporter.\n\n"
+        "Caseworker: Were you a member, yes or no?\n\nClaimant: I said, a supporter.\n"
+    )
+    summary = build_report(parse_transcript_text(text), get_preset(None))
+    flagged = summary["report"]["questioning"]["flagged"]
+    demands = [f for f in flagged if f["label"] == "“Yes or no” demand"]
+    assert demands == [
+        {
+            "label": "“Yes or no” demand",
+            "text": "Were you a member, yes or no?",
+            "segments": [0, 2, 4],
+        }
+    ]
+    assert "(segments 0, 2, 4)" in to_markdown(summary)

@@ -70,15 +70,9 @@ def to_docx(summary: dict[str, Any]) -> bytes:
 
     doc.add_heading("Distress and vulnerability", level=1)
     rows = [
-        [
-            hms(d["at_s"]),
-            "distress",
-            d["evidence"],
-            "responded" if d["responded"] else "not responded to",
-        ]
-        for d in r["distress"]
+        [", ".join(hms(t) for t in m["at_s"]), m["what"], m["evidence"], m["response"]]
+        for m in r["moments"]
     ]
-    rows += [[hms(v["at_s"]), v["kind"], v["evidence"], ""] for v in r["vulnerability"]]
     _table(doc, ["At", "What", "Words", "Response"], rows or [["", "none found", "", ""]])
 
     q = r["questioning"]
@@ -89,13 +83,11 @@ def to_docx(summary: dict[str, Any]) -> bytes:
         ["Quarter", "Open", "Closed"],
         [[str(n), str(p["open"]), str(p["closed"])] for n, p in enumerate(q["by_quarter"], 1)],
     )
-    for label, key in (
-        ("“Yes or no” demand", "yes_no_demands"),
-        ("Repeated", "repeated"),
-        ("Loaded", "loaded"),
-    ):
-        for item in q[key]:
-            doc.add_paragraph(f"{label}: “{item['text']}”", style="List Bullet")
+    for f in q["flagged"]:
+        where = (
+            f" (segments {', '.join(map(str, f['segments']))})" if len(f["segments"]) > 1 else ""
+        )
+        doc.add_paragraph(f"{f['label']}: “{f['text']}”{where}", style="List Bullet")
 
     i = r["interpreting"]
     doc.add_heading("Interpreting", level=1)

@@ -86,6 +86,10 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     )
 
 
+def _segments(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers))
+
+
 def to_html(summary: dict[str, Any], svg: bool = True) -> str:
     """A whole HTML document; ``svg=False`` is for the screen: the timeline and the page footer
     are left out (the screen shows the timeline as a widget and the disclaimer below)."""
@@ -186,15 +190,9 @@ def to_html(summary: dict[str, Any], svg: bool = True) -> str:
         out.append("<p>No disclosure of harm was found in the transcript.</p>")
     out.append("<h2>Distress and vulnerability</h2>")
     rows = [
-        [
-            hms(d["at_s"]),
-            "distress",
-            d["evidence"],
-            "responded" if d["responded"] else "not responded to",
-        ]
-        for d in r["distress"]
+        [", ".join(hms(t) for t in m["at_s"]), m["what"], m["evidence"], m["response"]]
+        for m in r["moments"]
     ]
-    rows += [[hms(v["at_s"]), v["kind"], v["evidence"], ""] for v in r["vulnerability"]]
     out.append(_table(["At", "What", "Words", "Response"], rows or [["", "none found", "", ""]]))
     q = r["questioning"]
     out.append("<h2>Questioning</h2>")
@@ -205,19 +203,15 @@ def to_html(summary: dict[str, Any], svg: bool = True) -> str:
             [[str(n), str(p["open"]), str(p["closed"])] for n, p in enumerate(q["by_quarter"], 1)],
         )
     )
-    flagged = [
-        (label, item)
-        for label, key in (
-            ("“Yes or no” demand", "yes_no_demands"),
-            ("Repeated", "repeated"),
-            ("Loaded", "loaded"),
-        )
-        for item in q[key]
-    ]
-    if flagged:
+    if q["flagged"]:
         out.append(
             "<ul>"
-            + "".join(f"<li>{e(label)}: “{e(item['text'])}”</li>" for label, item in flagged)
+            + "".join(
+                f"<li>{e(f['label'])}: “{e(f['text'])}”"
+                + (f" (segments {e(_segments(f['segments']))})" if len(f["segments"]) > 1 else "")
+                + "</li>"
+                for f in q["flagged"]
+            )
             + "</ul>"
         )
     i = r["interpreting"]

@@ -10,6 +10,7 @@ interview record). The tool's flags are prompts for reflection, never findings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,6 +93,7 @@ def build_report(
         "vulnerability": [
             dict(v, at_s=_at(transcript, v["segment"])) for v in analysis["vulnerability"]
         ],
+        "moments": _moments(transcript, analysis),
         "questioning": _questioning(transcript, analysis),
         "interpreting": _interpreting(transcript, facts, corrected),
         "prompts_set_aside": [
@@ -216,7 +218,45 @@ def _questioning(transcript: Transcript, analysis: dict[str, Any]) -> dict[str, 
         "yes_no_demands": [i for i in items if i["yes_no_demand"]],
         "repeated": [i for i in items if i["repeated_of"] is not None],
         "loaded": [i for i in items if i["loaded"]],
+        "flagged": _grouped(
+            (label, item["text"], item["segment"])
+            for label, test in (
+                ("“Yes or no” demand", lambda i: i["yes_no_demand"]),
+                ("Repeated", lambda i: i["repeated_of"] is not None),
+                ("Loaded", lambda i: bool(i["loaded"])),
+            )
+            for item in items
+            if test(item)
+        ),
     }
+
+
+def _moments(transcript: Transcript, analysis: dict[str, Any]) -> list[dict[str, Any]]:
+    """Distress and vulnerability as rows: what, the words, the response, and every time the
+    same words came (in order of first appearance)."""
+    groups: dict[tuple[str, str, str], list[float | None]] = {}
+    for d in analysis["distress"]:
+        key = ("distress", d["evidence"], "responded" if d["responded"] else "not responded to")
+        groups.setdefault(key, []).append(_at(transcript, d["segment"]))
+    for v in analysis["vulnerability"]:
+        key = (v["kind"], v["evidence"], "")
+        groups.setdefault(key, []).append(_at(transcript, v["segment"]))
+    return [
+        {"what": what, "evidence": evidence, "response": response, "at_s": times}
+        for (what, evidence, response), times in groups.items()
+    ]
+
+
+def _grouped(rows: Iterable[tuple[str, str, int]]) -> list[dict[str, Any]]:
+    """The same remark on the same words, once, with every segment it came at (nothing is
+    left out; a long interview repeats itself)."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for label, text, segment in rows:
+        groups.setdefault((label, text), []).append(segment)
+    return [
+        {"label": label, "text": text, "segments": segments}
+        for (label, text), segments in groups.items()
+    ]
 
 
 def _interpreting(

@@ -75,14 +75,13 @@ def to_markdown(summary: dict[str, Any]) -> str:
             out.append(f"- Probing had to stop at segment {d['probe_stopped_at']}")
         out.append("")
     out += ["## Distress and vulnerability", ""]
-    for d in r["distress"]:
+    for m in r["moments"]:
+        response = f" — {m['response']}" if m["response"] else ""
         out.append(
-            f"- Distress at {hms(d['at_s'])}: “{d['evidence']}” — "
-            f"{'responded' if d['responded'] else 'not responded to'}"
+            f"- {m['what'].capitalize()} at {', '.join(hms(t) for t in m['at_s'])}: "
+            f"“{m['evidence']}”{response}"
         )
-    for v in r["vulnerability"]:
-        out.append(f"- Vulnerability ({v['kind']}) at {hms(v['at_s'])}: “{v['evidence']}”")
-    if not r["distress"] and not r["vulnerability"]:
+    if not r["moments"]:
         out.append("None found in the transcript.")
     q = r["questioning"]
     out += [
@@ -94,13 +93,11 @@ def to_markdown(summary: dict[str, Any]) -> str:
         + ", ".join(f"{p['open']}/{p['closed']}" for p in q["by_quarter"])
         + ".",
     ]
-    for label, key in (
-        ("“Yes or no” demand", "yes_no_demands"),
-        ("Repeated", "repeated"),
-        ("Loaded", "loaded"),
-    ):
-        for item in q[key]:
-            out.append(f"- {label} (segment {item['segment']}): “{item['text']}”")
+    for f in q["flagged"]:
+        where = (
+            f" (segments {', '.join(map(str, f['segments']))})" if len(f["segments"]) > 1 else ""
+        )
+        out.append(f"- {f['label']}: “{f['text']}”{where}")
     i = r["interpreting"]
     out += [
         "",
