@@ -1,0 +1,1 @@
+"""What the interpreter confirms: highlighted numbers, dates, names and places, and calendars."""
