@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from companion.clockfmt import hms
 from companion.errors import UserError
 
 
@@ -38,13 +39,6 @@ def run_sessions(args: argparse.Namespace, db_url: str | None) -> int:
         store.close()
 
 
-def _duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    whole = int(seconds)
-    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
-
-
 def _list(store: Any, as_json: bool) -> int:
     infos = store.list_sessions()
     if as_json:
@@ -58,7 +52,7 @@ def _list(store: Any, as_json: bool) -> int:
         started = info.started_at or info.created_at
         print(
             f"{info.id:>5}  {started:%Y-%m-%d %H:%M}  {info.state:<11}  "
-            f"{_duration(info.duration_s):>7}  {info.segments:>5}  {info.reference}"
+            f"{hms(info.duration_s):>7}  {info.segments:>5}  {info.reference}"
         )
     interrupted = [i for i in infos if i.state == "interrupted"]
     if interrupted:
@@ -72,7 +66,6 @@ def _list(store: Any, as_json: bool) -> int:
 
 def _show(store: Any, session_id: int, as_json: bool) -> int:
     from models.entities import current_text
-    from models.export import clock
 
     info = store.info(session_id)
     session = store.load(session_id)
@@ -104,11 +97,11 @@ def _show(store: Any, session_id: int, as_json: bool) -> int:
     print(f"  preset      {session.preset}")
     print(
         f"  record      {info.segments} segments, {info.breaks} breaks, "
-        f"{info.corrections} corrections, {_duration(info.duration_s)} long"
+        f"{info.corrections} corrections, {hms(info.duration_s)} long"
     )
     print()
     for segment in session.segments:
-        when = f"[{clock(segment.start_s)}] " if segment.start_s is not None else ""
+        when = f"[{hms(segment.start_s)}] " if segment.start_s is not None else ""
         label = segment.speaker.capitalize()
         print(f"{segment.position:>4} {when}{label}: {current_text(segment)}")
         for correction in segment.corrections:
@@ -126,9 +119,9 @@ def _show(store: Any, session_id: int, as_json: bool) -> int:
             else:
                 print(f"       confirmed by the {correction.author}{why}")
     for pause in session.breaks:
-        end = clock(pause.end_s) if pause.end_s is not None else "(not ended)"
+        end = hms(pause.end_s) if pause.end_s is not None else "(not ended)"
         by = f", asked for by the {pause.requested_by}" if pause.requested_by else ""
-        print(f"break {clock(pause.start_s)}–{end}: {pause.reason or 'no reason given'}{by}")
+        print(f"break {hms(pause.start_s)}–{end}: {pause.reason or 'no reason given'}{by}")
     return 0
 
 

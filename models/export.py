@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from companion.clockfmt import hms
 from companion.errors import UserError
 from companion.summary.report import SessionFacts
 from companion.transcript.model import BreakLine, Transcript
@@ -19,8 +20,6 @@ from companion.transcript.model import Segment as TranscriptSegment
 from companion.transcript.parse import NOTE_PATTERN
 from models.entities import (
     COMMITTED,
-    CONFIRMED,
-    CORRECTED,
     Break,
     InterviewSession,
     Segment,
@@ -78,13 +77,6 @@ def to_transcript(session: InterviewSession) -> Transcript:
             )
         )
     return transcript
-
-
-def reviewed_counts(session: InterviewSession) -> tuple[int, int]:
-    """How many segments were confirmed, and how many corrected, by a person."""
-    confirmed = sum(1 for s in session.segments if s.status == CONFIRMED)
-    corrected = sum(1 for s in session.segments if s.status == CORRECTED)
-    return confirmed, corrected
 
 
 def export_session(session: InterviewSession, form: str) -> str:
@@ -177,12 +169,6 @@ def _jsonl(session: InterviewSession) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def clock(seconds: float) -> str:
-    """Interview time as ``h:mm:ss``."""
-    whole = int(seconds)
-    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
-
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -193,7 +179,7 @@ def _txt(session: InterviewSession) -> str:
         if isinstance(item, Break):
             end = item.end_s if item.end_s is not None else item.start_s
             reason = f": {_one_line(item.reason)}" if item.reason.strip() else ""
-            paragraphs.append(f"[Break {clock(item.start_s)}–{clock(end)}{reason}]")
+            paragraphs.append(f"[Break {hms(item.start_s)}–{hms(end)}{reason}]")
             continue
         parts = [_one_line(current_text(item))]
         for correction in item.corrections:

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-
-def hms(seconds: float | None) -> str:
-    """Interview time as ``h:mm:ss`` (or a dash)."""
-    if seconds is None:
-        return "—"
-    whole = int(seconds)
-    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+from companion.clockfmt import hms
 
 
 def timing_sentence(overview: dict[str, Any]) -> str:

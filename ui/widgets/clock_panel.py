@@ -22,14 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.clockfmt import hms
 from companion.timing.clock import ASKED_BY, ClockState, SessionClock, TimingWarning
 from ui.theme import repolish
 
-
-def clock_text(seconds: float) -> str:
-    """``h:mm:ss``."""
-    whole = max(0, int(seconds))
-    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+#: The one formatter of interview time, under the name the views use.
+clock_text = hms
 
 
 def _level(value: float, soon: float, due: float) -> str:
