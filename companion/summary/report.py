@@ -9,12 +9,12 @@ interview record). The tool's flags are prompts for reflection, never findings.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from companion.analysis.wording import wording
+from companion.interpreting.highlight import needs_confirming
 from companion.summary.build import build_summary
 from companion.timing.presets import Preset
 from companion.transcript.model import Transcript
@@ -25,14 +25,6 @@ DISCLAIMER = (
     "errors; the interview record is the authority."
 )
 ELEMENT_NAMES = {"when": "When", "where": "Where", "how": "How", "by_whom": "By whom"}
-#: Words that make a segment worth reading back: numbers, dates, months (any calendar).
-_CHECKABLE = re.compile(
-    r"\d|\b(january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|farvardin|ordibehesht|khordad|tir|mordad|shahrivar|mehr|aban|azar|dey|bahman|"
-    r"esfand|muharram|ramadan|shawwal|meskerem|tikimt|hidar|tahsas|tir|yekatit|megabit|miyazia|"
-    r"ginbot|sene|hamle|nehase|pagume|hundred|thousand|twenty|thirty|forty|fifty)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -267,7 +259,7 @@ def _interpreting(
         {"segment": s.index, "at_s": s.start, "speaker": s.speaker, "text": s.text}
         for s in transcript.segments
         if s.speaker in ("interpreter", "claimant")
-        and _CHECKABLE.search(s.text)
+        and needs_confirming(s.text, facts.language.split(" / ")[0])
         and s.index not in confirmed
         and s.index not in corrected
     ]
@@ -276,5 +268,6 @@ def _interpreting(
         "confirmed": len(confirmed),
         "corrected": len(corrected),
         "corrections": list(facts.corrections),
+        #: Renderings with a date, number, name or place nobody confirmed (the read-back).
         "dates_and_numbers_not_confirmed": unconfirmed,
     }
