@@ -71,7 +71,7 @@ def to_transcript(session: InterviewSession) -> Transcript:
         transcript.breaks.append(
             BreakLine(
                 pause.start_s,
-                pause.end_s if pause.end_s is not None else pause.start_s,
+                _break_end(pause),
                 pause.reason,
                 requested_by=pause.requested_by,
             )
@@ -153,7 +153,7 @@ def _break_record(pause: Break) -> dict[str, Any]:
     out: dict[str, Any] = {
         "type": "break",
         "start": pause.start_s,
-        "end": pause.end_s if pause.end_s is not None else pause.start_s,
+        "end": _break_end(pause),
         "reason": pause.reason,
     }
     if pause.requested_by:
@@ -169,6 +169,15 @@ def _jsonl(session: InterviewSession) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def _break_end(pause: Break) -> float:
+    """A break's end; a break still open (an interrupted session) ends where it started."""
+    return pause.end_s if pause.end_s is not None else pause.start_s
+
+
+def _reason(pause: Break) -> str:
+    return f": {_one_line(pause.reason)}" if pause.reason.strip() else ""
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -177,9 +186,7 @@ def _txt(session: InterviewSession) -> str:
     paragraphs = [f"Interview record {_one_line(session.reference)}"]
     for item in _in_order(session):
         if isinstance(item, Break):
-            end = item.end_s if item.end_s is not None else item.start_s
-            reason = f": {_one_line(item.reason)}" if item.reason.strip() else ""
-            paragraphs.append(f"[Break {hms(item.start_s)}–{hms(end)}{reason}]")
+            paragraphs.append(f"[Break {hms(item.start_s)}–{hms(_break_end(item))}{_reason(item)}]")
             continue
         parts = [_one_line(current_text(item))]
         for correction in item.corrections:
@@ -214,9 +221,7 @@ def _subtitles(session: InterviewSession, form: str) -> str:
     items = list(_in_order(session))
     for number, item in enumerate(items):
         if isinstance(item, Break):
-            end = item.end_s if item.end_s is not None else item.start_s
-            reason = f": {_one_line(item.reason)}" if item.reason.strip() else ""
-            cues.append((item.start_s, end, "", f"[Break{reason}]"))
+            cues.append((item.start_s, _break_end(item), "", f"[Break{_reason(item)}]"))
             continue
         if item.start_s is None:
             raise UserError(
@@ -284,7 +289,7 @@ def session_facts(session: InterviewSession) -> SessionFacts:
         breaks=tuple(
             {
                 "start_s": b.start_s,
-                "end_s": b.end_s if b.end_s is not None else b.start_s,
+                "end_s": _break_end(b),
                 "reason": b.reason,
                 "requested_by": b.requested_by,
             }

@@ -30,14 +30,17 @@ class SessionRecorder:
     ``time_offset_s`` is added to engine times (a resumed session goes on after what was
     recorded before the interruption)."""
 
-    def __init__(self, writer: SerialWriter, session_id: int, time_offset_s: float = 0.0) -> None:
+    def __init__(
+        self, writer: SerialWriter, session_id: int | None = None, time_offset_s: float = 0.0
+    ) -> None:
         self.writer = writer
-        self._session_id: int | None = session_id
+        self._session_id = session_id
         self._offset = time_offset_s
         #: Done once the session exists (created or resumed); its result is the session id.
         self.ready: Future[Any] = Future()
-        self.ready.set_result(session_id)
-        writer.keep_alive(session_id)
+        if session_id is not None:
+            self.ready.set_result(session_id)
+            writer.keep_alive(session_id)
 
     @classmethod
     def create(
@@ -49,8 +52,7 @@ class SessionRecorder:
         **fields: Any,
     ) -> SessionRecorder:
         """Queue a new live session owned by this process and record into it."""
-        recorder = cls.__new__(cls)
-        recorder._setup(writer)
+        recorder = cls(writer)
 
         def create(db: Session) -> int:
             sid = record.create_session(
@@ -65,8 +67,7 @@ class SessionRecorder:
     @classmethod
     def resume(cls, writer: SerialWriter, session_id: int) -> SessionRecorder:
         """Queue taking over an interrupted session and record after what it holds."""
-        recorder = cls.__new__(cls)
-        recorder._setup(writer)
+        recorder = cls(writer)
 
         def resume(db: Session) -> int:
             resumed = recovery.resume_in(db, session_id)
@@ -76,11 +77,6 @@ class SessionRecorder:
 
         recorder._begin(writer.submit(resume, "resume session"))
         return recorder
-
-    def _setup(self, writer: SerialWriter) -> None:
-        self.writer = writer
-        self._session_id = None
-        self._offset = 0.0
 
     def _begin(self, future: Future[Any]) -> None:
         self.ready = future

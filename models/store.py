@@ -140,12 +140,12 @@ class Store:
             if states:
                 query = query.where(InterviewSession.state.in_(states))
             sessions = list(db.scalars(query))
-            return [self._info(db, s) for s in sessions]
+            return self._infos(db, sessions)
 
     def info(self, session_id: int) -> SessionInfo:
         """One session's line."""
         with self.session() as db:
-            return self._info(db, self._get(db, session_id))
+            return self._infos(db, [self._get(db, session_id)])[0]
 
     def load(self, session_id: int) -> InterviewSession:
         """A whole session with its segments, corrections, breaks and analysis record, detached
@@ -179,7 +179,7 @@ class Store:
         checkpointed, so the words do not linger in the file."""
         with self.session() as db:
             found = self._get(db, session_id)
-            info = self._info(db, found)
+            (info,) = self._infos(db, [found])
             db.delete(found)
         self._compact()
         log.info("deleted session %s (%s segments)", info.id, info.segments)
@@ -195,7 +195,7 @@ class Store:
                 InterviewSession.state == ENDED, InterviewSession.ended_at < cutoff
             )
             expired = list(db.scalars(query))
-            infos = [self._info(db, s) for s in expired]
+            infos = self._infos(db, expired)
             for found in expired:
                 db.delete(found)
         if infos:
@@ -217,34 +217,56 @@ class Store:
         return found
 
     @staticmethod
-    def _info(db: Session, found: InterviewSession) -> SessionInfo:
-        sid = found.id
-        segments, last_end = db.execute(
-            select(func.count(Segment.id), func.max(Segment.end_s)).where(Segment.session_id == sid)
-        ).one()
-        breaks = db.scalar(select(func.count(Break.id)).where(Break.session_id == sid)) or 0
-        corrections = (
-            db.scalar(
-                select(func.count(Correction.id))
-                .join(Segment, Correction.segment_id == Segment.id)
-                .where(Segment.session_id == sid, Correction.kind != "confirm")
+    def _infos(db: Session, found: Sequence[InterviewSession]) -> list[SessionInfo]:
+        """Lines for ``found``: three grouped queries, however many sessions there are."""
+        ids = [s.id for s in found]
+        if not ids:
+            return []
+        segments = {
+            sid: (count, last_end)
+            for sid, count, last_end in db.execute(
+                select(Segment.session_id, func.count(Segment.id), func.max(Segment.end_s))
+                .where(Segment.session_id.in_(ids))
+                .group_by(Segment.session_id)
             )
-            or 0
-        )
-        return SessionInfo(
-            id=sid,
-            reference=found.reference,
-            state=found.state,
-            language=found.language,
-            origin=found.origin,
-            created_at=found.created_at,
-            started_at=found.started_at,
-            ended_at=found.ended_at,
-            segments=int(segments or 0),
-            breaks=int(breaks),
-            corrections=int(corrections),
-            duration_s=float(last_end) if last_end is not None else None,
-        )
+        }
+        breaks: dict[int, int] = {
+            sid: n
+            for sid, n in db.execute(
+                select(Break.session_id, func.count(Break.id))
+                .where(Break.session_id.in_(ids))
+                .group_by(Break.session_id)
+            )
+        }
+        corrections: dict[int, int] = {
+            sid: n
+            for sid, n in db.execute(
+                select(Segment.session_id, func.count(Correction.id))
+                .join(Segment, Correction.segment_id == Segment.id)
+                .where(Segment.session_id.in_(ids), Correction.kind != "confirm")
+                .group_by(Segment.session_id)
+            )
+        }
+        infos = []
+        for s in found:
+            count, last_end = segments.get(s.id, (0, None))
+            infos.append(
+                SessionInfo(
+                    id=s.id,
+                    reference=s.reference,
+                    state=s.state,
+                    language=s.language,
+                    origin=s.origin,
+                    created_at=s.created_at,
+                    started_at=s.started_at,
+                    ended_at=s.ended_at,
+                    segments=int(count or 0),
+                    breaks=int(breaks.get(s.id, 0)),
+                    corrections=int(corrections.get(s.id, 0)),
+                    duration_s=float(last_end) if last_end is not None else None,
+                )
+            )
+        return infos
 
     def _compact(self) -> None:
         if not self.is_sqlite:

@@ -32,6 +32,7 @@ from companion.analysis.live import AnalysisUpdate, LiveAnalysis
 from companion.analysis.prompt_board import PromptBoard, PromptCard
 from companion.audio.source import AudioSource
 from companion.checklists import load_checklist
+from companion.clockfmt import hms
 from companion.session_setup import InterviewSetup
 from companion.timing.clock import ClockJump, ClockState, SessionClock, TimingWarning
 from companion.timing.presets import available_presets, get_preset
@@ -51,7 +52,7 @@ from ui.pages.start_page import StartPage
 from ui.pages.summary_page import SummaryPage
 from ui.theme import THEMES, apply_theme, scale_font
 from ui.transcription_worker import TranscriptionWorker, start_worker
-from ui.widgets.clock_panel import ClockPanel, clock_text
+from ui.widgets.clock_panel import ClockPanel
 from ui.widgets.prompt_panel import PromptPanel
 from ui.widgets.transcript_view import Row, TranscriptView
 
@@ -430,7 +431,7 @@ class MainWindow(QMainWindow):
         self.session_id = session_id
         self.pages.setCurrentWidget(self.live_page)
         self.status.setText(
-            f"Session {session_id} resumed after {clock_text(self._base_s)}: press Start "
+            f"Session {session_id} resumed after {hms(self._base_s)}: press Start "
             "questioning to go on."
         )
 
@@ -461,7 +462,7 @@ class MainWindow(QMainWindow):
         if self._recorder is not None:
             self._recorder.start_break(self.interview_s(), reason, asked_by)
         self.transcript.add_marker(
-            f"  ⏸ Break at {clock_text(self.interview_s())}: {reason or 'no reason given'} "
+            f"  ⏸ Break at {hms(self.interview_s())}: {reason or 'no reason given'} "
             f"(asked by the {asked_by})"
         )
         self._stop_capture()
@@ -478,7 +479,7 @@ class MainWindow(QMainWindow):
             self.clock.resume()
         if self._recorder is not None and was_break:
             self._recorder.end_break(self.interview_s())
-        self.transcript.add_marker(f"  ▶ Resumed at {clock_text(self.interview_s())}")
+        self.transcript.add_marker(f"  ▶ Resumed at {hms(self.interview_s())}")
         self._start_capture()
         self._tick()
 
@@ -713,7 +714,7 @@ class MainWindow(QMainWindow):
             self._save_warning(event.occasion, "open")
         else:
             self.transcript.add_marker(
-                f"  ⏱ The computer slept for {clock_text(event.gap_s)}: not counted as questioning"
+                f"  ⏱ The computer slept for {hms(event.gap_s)}: not counted as questioning"
             )
 
     def _warning_action(self, occasion: str, action: str, reason: str) -> None:
@@ -727,25 +728,7 @@ class MainWindow(QMainWindow):
 
     def _save_warning(self, occasion: str, state: str, reason: str = "") -> None:
         """A timing warning as shown, and what was done about it (for the summary)."""
-        if self._recorder is None:
-            return
-        from models import record
-
-        at = self.interview_s()
-        self._recorder.write(
-            "warning",
-            lambda db, sid: record.save_prompt(
-                db,
-                sid,
-                key=f"warning:{occasion}",
-                kind="timing-warning",
-                segment_position=None,
-                evidence=occasion,
-                shown_at_s=at,
-                state=state,
-                reason=reason,
-            ),
-        )
+        self._store_prompt(f"warning:{occasion}", "timing-warning", None, occasion, state, reason)
 
     # -- prompts, corrections, notes -----------------------------------------------------
     def _cards_changed(self, cards: list[PromptCard]) -> None:
@@ -757,14 +740,27 @@ class MainWindow(QMainWindow):
         self.board.act(card_id, action, reason)
 
     def _save_prompt(self, card: PromptCard) -> None:
+        self._store_prompt(
+            ":".join(card.key), card.kind, card.segment, card.evidence, card.state, card.reason
+        )
+
+    def _store_prompt(
+        self,
+        key: str,
+        kind: str,
+        segment: int | None,
+        evidence: str,
+        state: str,
+        reason: str,
+    ) -> None:
+        """A prompt or warning as shown, and what was done about it (one row per ``key``)."""
         if self._recorder is None:
             return
         from models import record
 
-        key, kind, segment, evidence = ":".join(card.key), card.kind, card.segment, card.evidence
-        state, reason, at = card.state, card.reason, self.interview_s()
+        at = self.interview_s()
         self._recorder.write(
-            "prompt",
+            kind,
             lambda db, sid: record.save_prompt(
                 db,
                 sid,

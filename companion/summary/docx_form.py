@@ -6,7 +6,8 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
-from companion.summary.text_form import hms, timing_sentence
+from companion.clockfmt import hms
+from companion.summary.text_form import timing_sentence
 
 
 def to_docx(summary: dict[str, Any]) -> bytes:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from companion.summary.text_form import hms, timing_sentence
+from companion.clockfmt import hms
+from companion.summary.text_form import timing_sentence
 
 _COLOURS = {"disclosure": "#c0392b", "distress": "#b7791f", "warning": "#2f6fde"}
 _CSS = """

@@ -26,9 +26,6 @@ from companion.clockfmt import hms
 from companion.timing.clock import ASKED_BY, ClockState, SessionClock, TimingWarning
 from ui.theme import repolish
 
-#: The one formatter of interview time, under the name the views use.
-clock_text = hms
-
 
 def _level(value: float, soon: float, due: float) -> str:
     return "due" if value >= due else "soon" if value >= soon else "ok"
@@ -185,9 +182,9 @@ class ClockPanel(QFrame):
     def show_clock(self, clock: SessionClock) -> None:
         """Show the clock's times, progress and the buttons its state allows."""
         preset = clock.preset
-        self.questioning.setText(clock_text(clock.questioning_s))
-        self.elapsed.setText(f"elapsed {clock_text(clock.elapsed_s)}")
-        self.since_break.setText(f"since break {clock_text(clock.since_break_s)}")
+        self.questioning.setText(hms(clock.questioning_s))
+        self.elapsed.setText(f"elapsed {hms(clock.elapsed_s)}")
+        self.since_break.setText(f"since break {hms(clock.since_break_s)}")
         self.state_label.setText(clock.state.value.capitalize())
         stretch_min = clock.stretch_s / 60
         self._bar(self.stretch_bar, stretch_min, preset.break_after_min, preset.break_latest_min)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets.clock_panel import clock_text
+from companion.clockfmt import hms
 
 _LABEL = {
     "caseworker": "Caseworker",
@@ -123,7 +123,7 @@ class TranscriptView(QWidget):
         self.tentative.setText(f"… {text}" if text else "")
 
     def _text(self, row: Row) -> str:
-        when = f"[{clock_text(row.start)}] " if row.start is not None else ""
+        when = f"[{hms(row.start)}] " if row.start is not None else ""
         mark = " (speaker corrected)" if row.speaker_corrected else ""
         return f"{when}{_LABEL.get(row.speaker, row.speaker)}{mark}: {row.text}"
 
