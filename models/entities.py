@@ -143,6 +143,12 @@ class InterviewSession(Base):
     checklist_ticks: Mapped[list[ChecklistTick]] = relationship(
         back_populates="session", cascade="all, delete-orphan", passive_deletes=True
     )
+    concerns: Mapped[list[InterpretingConcern]] = relationship(
+        back_populates="session",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="InterpretingConcern.id",
+    )
 
 
 class Participant(Base):
@@ -355,6 +361,29 @@ class ReflectionAnswer(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     session: Mapped[InterviewSession] = relationship(back_populates="reflections")
+
+
+class InterpretingConcern(Base):
+    """A concern about interpreting, raised by the claimant or noticed by the caseworker or
+    the interpreter, and what was done about it."""
+
+    __tablename__ = "interpreting_concerns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_sessions.id", ondelete="CASCADE"), index=True
+    )
+    #: "claimant", "caseworker" or "interpreter".
+    raised_by: Mapped[str] = mapped_column(String(20))
+    #: An id from resources/interpreting/concerns.toml ("dialect", "conduct", ...).
+    kind: Mapped[str] = mapped_column(String(40))
+    details: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text, default="")
+    at_s: Mapped[float | None] = mapped_column(Float, default=None)
+    segment_position: Mapped[int | None] = mapped_column(Integer, default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    session: Mapped[InterviewSession] = relationship(back_populates="concerns")
 
 
 def current_text(segment: Segment) -> str:

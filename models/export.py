@@ -302,4 +302,15 @@ def session_facts(session: InterviewSession) -> SessionFacts:
             {"kind": p.kind, "state": p.state, "reason": p.reason} for p in session.prompts
         ),
         reflections=tuple((r.prompt, r.answer) for r in session.reflections),
+        concerns=tuple(
+            {
+                "raised_by": c.raised_by,
+                "kind": c.kind,
+                "details": c.details,
+                "action": c.action,
+                "at_s": c.at_s,
+                "segment": c.segment_position,
+            }
+            for c in session.concerns
+        ),
     )

@@ -14,6 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from companion.errors import UserError
+from companion.interpreting.concerns import Concern
 from companion.transcription.events import ROLES
 from models.entities import (
     ASKED,
@@ -32,6 +33,7 @@ from models.entities import (
     Correction,
     DisclosureEpisode,
     FollowUpElement,
+    InterpretingConcern,
     InterviewSession,
     Note,
     Participant,
@@ -357,6 +359,21 @@ def add_note(
     note = Note(session_id=session_id, text=text, at_s=at_s, segment_position=segment_position)
     db.add(note)
     return note
+
+
+def add_concern(db: Session, session_id: int, concern: Concern) -> InterpretingConcern:
+    """A concern about interpreting, as raised, with what was done about it."""
+    row = InterpretingConcern(
+        session_id=session_id,
+        raised_by=concern.raised_by,
+        kind=concern.kind,
+        details=concern.details.strip(),
+        action=concern.action.strip(),
+        at_s=concern.at_s,
+        segment_position=concern.segment,
+    )
+    db.add(row)
+    return row
 
 
 def save_prompt(

@@ -165,6 +165,7 @@ class Store:
                     selectinload(InterviewSession.notes),
                     selectinload(InterviewSession.reflections),
                     selectinload(InterviewSession.checklist_ticks),
+                    selectinload(InterviewSession.concerns),
                 )
             )
             found = db.scalars(query).one_or_none()

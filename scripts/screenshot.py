@@ -95,6 +95,34 @@ def main() -> int:
         window.resize(1366, 740)
         window.end_interview()
 
+    def interpreter(on: bool) -> Callable[[], None]:
+        def show() -> None:
+            view = window.interpreter
+            if not on:
+                view.hide()
+                return
+            open_items = window.ledger.to_confirm()
+            if open_items:
+                first = open_items[0]
+                window.confirm_rendering(first.position, "interpreter")
+            for rendering in open_items[1:]:
+                if " three " in rendering.text:
+                    window.correct_rendering(
+                        rendering.position,
+                        rendering.text.replace(" three ", " four ", 1),
+                        "interpreter",
+                        "the interpreter had said three; the claimant said four",
+                    )
+                    break
+            view.move(0, 0)
+            view.resize(1366, 740)
+            window.show_interpreter_window()
+
+        return show
+
+    def read_back() -> None:
+        window.interpreter.show_read_back(True)
+
     def quit_app() -> None:
         window.close()
         app.quit()
@@ -105,6 +133,11 @@ def main() -> int:
         (2, shot("opening-checklist")),
         (1, to_live),
         (live_seconds, shot("live")),
+        (0.5, interpreter(True)),
+        (2, shot("interpreter")),
+        (0.5, read_back),
+        (2, shot("read-back")),
+        (0.5, interpreter(False)),
         (0.5, compact(True)),
         (2, shot("compact", whole_screen=False)),
         (0.5, compact(False)),

@@ -64,8 +64,13 @@ def test_dates_numbers_durations_ages_names_and_places_are_found() -> None:
     ]
     assert _kinds("He was born on 14 March 1991 and was 17 when they arrested him.") == [
         ("date", "14 March 1991"),
-        ("age", "was 17"),
+        ("age", "17"),
     ]
+    assert _kinds("I was seventeen years old. Commander Rahimi gave the orders.") == [
+        ("age", "seventeen years old"),
+        ("name", "Commander Rahimi"),
+    ]
+    assert _kinds("Then Ahmad came. The police took him.") == [("name", "Ahmad")]
     assert _kinds("My wife Miriam and our son Daniel stayed behind.") == [
         ("name", "Miriam"),
         ("name", "Daniel"),
@@ -99,3 +104,56 @@ def test_key_terms_come_first_and_plain_talk_needs_nothing() -> None:
     ]
     assert not needs_confirming("Yes, I understand him well.")
     assert needs_confirming("I left in October.")
+
+
+def test_the_ledger_keeps_the_original_and_knows_what_is_left_to_read_back() -> None:
+    from companion.interpreting.ledger import (
+        CONFIRMED,
+        CORRECTED,
+        NOTHING_TO_CHECK,
+        TO_CONFIRM,
+        CheckError,
+        ConfirmationLedger,
+    )
+
+    ledger = ConfirmationLedger("fa")
+    heard = []
+    ledger.subscribe(lambda r: heard.append((r.position, r.state)))
+    ledger.add(0, 1.0, "caseworker", "When did this happen in 1399?")
+    ledger.add(1, 5.0, "interpreter", "He says they beat him in Esfand 1398 in Kabul.")
+    ledger.add(2, 9.0, "interpreter", "Yes, he understands.")
+    ledger.add(3, 12.0, "claimant", "Two soldiers took me.")
+    # The caseworker's question is not a rendering: nothing to read back in it.
+    assert [r.state for r in ledger.all()] == [
+        NOTHING_TO_CHECK,
+        TO_CONFIRM,
+        NOTHING_TO_CHECK,
+        TO_CONFIRM,
+    ]
+    assert [(i.position, i.kind, i.text) for i in ledger.read_back()] == [
+        (1, "date", "Esfand 1398"),
+        (1, "place", "Kabul"),
+        (3, "number", "Two"),
+    ]
+    (esfand,) = [i for i in ledger.read_back() if i.kind == "date"]
+    assert esfand.readings == ("1398 Solar Hijri = 21 Mar 2019 – 19 Mar 2020",)
+    # The words of harm are key terms, shown first, but are not read back.
+    assert [h.kind for h in ledger.get(1).highlights][:1] == ["term"]
+    ledger.correct(1, "He says they beat him in Esfand 1397 in Kabul.", "interpreter", "year", 60.0)
+    assert ledger.get(1).original == "He says they beat him in Esfand 1398 in Kabul."
+    assert ledger.get(1).text.endswith("1397 in Kabul.")
+    assert ledger.get(1).state == CORRECTED
+    ledger.confirm(3, "caseworker", 61.0)
+    assert ledger.get(3).state == CONFIRMED and ledger.read_back() == []
+    assert ledger.counts() == {TO_CONFIRM: 0, CONFIRMED: 1, CORRECTED: 1, NOTHING_TO_CHECK: 1}
+    assert heard[-2:] == [(1, CORRECTED), (3, CONFIRMED)]
+    # The speaker was wrong: the question was the interpreter's rendering after all.
+    ledger.set_speaker(0, "interpreter")
+    assert [i.text for i in ledger.read_back()] == ["1399"]
+    with pytest.raises(CheckError, match="segment 2: the correction is the same as the words"):
+        ledger.correct(2, "Yes, he understands.", "interpreter")
+    with pytest.raises(CheckError, match="there is no segment 9"):
+        ledger.confirm(9, "interpreter")
+    with pytest.raises(CheckError, match="not 'claimant'"):
+        ledger.confirm(2, "claimant")
+    assert ledger.get(2).checks == []  # a refused check leaves nothing behind

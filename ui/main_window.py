@@ -19,8 +19,11 @@ from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -33,6 +36,17 @@ from companion.analysis.prompt_board import PromptBoard, PromptCard
 from companion.audio.source import AudioSource
 from companion.checklists import load_checklist
 from companion.clockfmt import hms
+from companion.interpreting.concerns import Concern
+from companion.interpreting.ledger import (
+    CONFIRM,
+    CONFIRMED,
+    CORRECT,
+    CORRECTED,
+    Check,
+    CheckError,
+    ConfirmationLedger,
+    Rendering,
+)
 from companion.session_setup import InterviewSetup
 from companion.timing.clock import ClockJump, ClockState, SessionClock, TimingWarning
 from companion.timing.presets import available_presets, get_preset
@@ -46,6 +60,7 @@ from companion.transcription.events import (
 )
 from companion.transcription.live import LiveTranscription, build_live
 from models.store import SessionInfo, Store
+from ui.interpreter_window import InterpreterWindow
 from ui.pages.checklist_page import ChecklistPage
 from ui.pages.session_page import SessionPage
 from ui.pages.start_page import StartPage
@@ -53,6 +68,7 @@ from ui.pages.summary_page import SummaryPage
 from ui.theme import THEMES, apply_theme, scale_font
 from ui.transcription_worker import TranscriptionWorker, start_worker
 from ui.widgets.clock_panel import ClockPanel
+from ui.widgets.concern_dialog import ConcernDialog
 from ui.widgets.prompt_panel import PromptPanel
 from ui.widgets.transcript_view import Row, TranscriptView
 
@@ -148,9 +164,15 @@ class MainWindow(QMainWindow):
         self.analysis = LiveAnalysis()
         self.board = PromptBoard()
         self.segments: list[CommittedSegment] = []
+        #: Every segment and each confirmation or correction of it (both windows show it).
+        self.ledger = ConfirmationLedger()
+        #: Concerns about interpreting recorded in this interview.
+        self.concerns: list[Concern] = []
+        self._analysis_base = 0  # position of the first segment the live analysis saw
         #: The stored session being recorded (or last recorded).
         self.session_id: int | None = None
         self._base_s = 0.0  # interview time before this run (a resumed session)
+        self._run_offset = 0.0  # interview time at which this run of capture started
         self._next_position = 0
         self._theme = "light"
         if store is not None:
@@ -166,13 +188,21 @@ class MainWindow(QMainWindow):
         self.start_page.sig_interrupted.connect(self._interrupted_action)
         self.opening_page = ChecklistPage(load_checklist("opening"), "&Go to the interview")
         self.opening_page.sig_done.connect(self._opening_done)
-        self.closing_page = ChecklistPage(load_checklist("closing"), "&Finish the interview")
+        self.read_back_banner = self._build_read_back_banner()
+        self.closing_page = ChecklistPage(
+            load_checklist("closing"), "&Finish the interview", self.read_back_banner
+        )
         self.closing_page.sig_done.connect(self._closing_done)
         self.start_page.past.itemActivated.connect(self._open_past)
         self.session_page = SessionPage()
         self.session_page.sig_back.connect(lambda: self.pages.setCurrentWidget(self.start_page))
         self.session_page.sig_summary.connect(self.show_summary)
         self.live_page = self._build_live_page()
+        self.interpreter = InterpreterWindow(self.ledger)
+        self.interpreter.sig_confirm.connect(self.confirm_rendering)
+        self.interpreter.sig_correct.connect(self.correct_rendering)
+        self.interpreter.sig_concern.connect(lambda: self.record_concern(self.interpreter))
+        self.ledger.subscribe(self._rendering_changed)
         self.summary_page = SummaryPage()
         self.summary_page.sig_save.connect(self._save_reflection)
         self.summary_page.sig_export.connect(self._export_summary)
@@ -263,6 +293,30 @@ class MainWindow(QMainWindow):
         smaller.triggered.connect(lambda: self._font(-1))
         for action in (self.compact_action, self.on_top_action, self.dark_action, bigger, smaller):
             view.addAction(action)
+        interpreting = self.menuBar().addMenu("&Interpreting")
+        window = QAction("The &interpreter's window", self)
+        window.setShortcut(QKeySequence("Ctrl+I"))
+        window.triggered.connect(lambda: self.show_interpreter_window(read_back=False))
+        read_back = QAction("The &read-back list", self)
+        read_back.setShortcut(QKeySequence("Ctrl+R"))
+        read_back.triggered.connect(lambda: self.show_interpreter_window(read_back=True))
+        concern = QAction("Record a &concern about interpreting…", self)
+        concern.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        concern.triggered.connect(lambda: self.record_concern(self))
+        for action in (window, read_back, concern):
+            interpreting.addAction(action)
+
+    def _build_read_back_banner(self) -> QWidget:
+        banner = QFrame()
+        banner.setProperty("role", "banner")
+        self.read_back_line = QLabel()
+        self.read_back_line.setWordWrap(True)
+        open_list = QPushButton("Open the &read-back list")
+        open_list.clicked.connect(lambda: self.show_interpreter_window(read_back=True))
+        row = QHBoxLayout(banner)
+        row.addWidget(self.read_back_line, 1)
+        row.addWidget(open_list)
+        return banner
 
     def _fit_pages(self, _index: int = 0) -> None:
         # Only the page shown counts for the window's size (compact mode must be narrow).
@@ -297,6 +351,7 @@ class MainWindow(QMainWindow):
         if name in THEMES and isinstance(app, QApplication):
             apply_theme(app, name)
             self._theme = name
+        self.interpreter.set_dark(name == "dark")
 
     def _font(self, step: int) -> None:
         app = QApplication.instance()
@@ -372,6 +427,12 @@ class MainWindow(QMainWindow):
         self.board.subscribe(self._cards_changed)
         self.prompts.show_cards([])
         self.segments = []
+        self.ledger = ConfirmationLedger(self.setup.language if self.setup else "")
+        self.ledger.subscribe(self._rendering_changed)
+        self.interpreter.set_ledger(self.ledger, self.setup.reference if self.setup else "")
+        self.concerns = []
+        self._analysis_base = 0
+        self._update_read_back_banner()
         self._base_s = 0.0
         self._next_position = 0
         self.clock_panel.show_clock(self.clock)
@@ -402,24 +463,46 @@ class MainWindow(QMainWindow):
         store = self._bridge.store
         loaded = store.load  # bound method, called on the writer thread
 
-        def rows(_db: Any) -> tuple[str, str, list[Row]]:
-            from models.entities import current_text
-
+        def rows(_db: Any) -> tuple[InterviewSetup, list[tuple[Row, str, list[Check]]]]:
             session = loaded(session_id)
             found = [
-                Row(s.position, s.start_s, s.speaker, current_text(s)) for s in session.segments
+                (
+                    Row(s.position, s.start_s, s.speaker, s.text),
+                    s.speaker_auto,
+                    [
+                        Check(
+                            CONFIRM if c.kind == "confirm" else CORRECT,
+                            c.author,
+                            None,
+                            c.value,
+                            c.reason,
+                        )
+                        for c in s.corrections
+                        if c.kind in ("confirm", "text")
+                    ],
+                )
+                for s in session.segments
             ]
-            return session.reference, session.preset, found
+            setup = InterviewSetup(
+                reference=session.reference,
+                preset=session.preset,
+                language=session.language,
+                dialect=session.dialect,
+            )
+            return setup, found
 
-        def show(result: tuple[str, str, list[Row]]) -> None:
-            reference, preset, found = result
-            self.setup = InterviewSetup(reference=reference, preset=preset)
-            self._reset_interview(preset)
+        def show(result: tuple[InterviewSetup, list[tuple[Row, str, list[Check]]]]) -> None:
+            setup, found = result
+            self.setup = setup
+            self._reset_interview(setup.preset)
             self.transcript.rows.clear()
             self.transcript.list.clear()
-            for row in found:
+            for row, speaker_auto, checks in found:
+                row.speaker_corrected = row.speaker != speaker_auto
                 self.transcript.add_row(row)
+                self.ledger.add(row.position, row.start, row.speaker, row.text, checks=checks)
             self._next_position = len(found)
+            self._analysis_base = len(found)
             self.session_id = session_id
             self._recorder = SessionRecorder.resume(self._bridge.writer, session_id)
             self._bridge.when_done(self._recorder.ready, self._on_resumed, self._on_store_failure)
@@ -536,7 +619,42 @@ class MainWindow(QMainWindow):
             }
             for b in (self.clock.breaks if self.clock else [])
         )
-        facts = SessionFacts(reference=transcript.source, breaks=breaks)
+        corrections = []
+        for r in self.ledger.all():
+            before = r.original
+            for check in r.checks:
+                if check.kind == CORRECT:
+                    corrections.append(
+                        {
+                            "segment": r.position,
+                            "kind": "text",
+                            "before": before,
+                            "after": check.text,
+                            "by": check.by,
+                            "reason": check.reason,
+                        }
+                    )
+                    before = check.text
+        facts = SessionFacts(
+            reference=transcript.source,
+            language=self.setup.language if self.setup else "",
+            breaks=breaks,
+            corrections=tuple(corrections),
+            confirmed=tuple(
+                r.position for r in self.ledger.all() if any(c.kind == CONFIRM for c in r.checks)
+            ),
+            concerns=tuple(
+                {
+                    "raised_by": c.raised_by,
+                    "kind": c.kind,
+                    "details": c.details,
+                    "action": c.action,
+                    "at_s": c.at_s,
+                    "segment": c.segment,
+                }
+                for c in self.concerns
+            ),
+        )
         preset = self.clock.preset if self.clock else get_preset(None)
         return build_report(transcript, preset, facts)
 
@@ -662,11 +780,9 @@ class MainWindow(QMainWindow):
         self.segments.append(segment)
         if self._recorder is not None:
             self._recorder.record(segment)  # queued; committed on the store's thread
-        self.transcript.add_row(
-            Row(
-                self._next_position, segment.start + self._run_offset, segment.speaker, segment.text
-            )
-        )
+        position, start = self._next_position, segment.start + self._run_offset
+        self.transcript.add_row(Row(position, start, segment.speaker, segment.text))
+        self.ledger.add(position, start, segment.speaker, segment.text)
         self._next_position += 1
         self.transcript.set_tentative("")
         self.status.setText("Listening.")
@@ -687,6 +803,9 @@ class MainWindow(QMainWindow):
         if any(e.kind == "distress" for e in update.events) and self.clock is not None:
             for event in self.clock.suggest_break("distress"):
                 self._clock_event(event)
+        for event in update.events:
+            if event.kind == "disclosure":
+                self.ledger.mark_disclosure(self._analysis_base + event.segment)
         self.board.apply(update)
 
     def _on_finished(self) -> None:
@@ -794,7 +913,76 @@ class MainWindow(QMainWindow):
     def _speaker_corrected(self, position: int, speaker: str) -> None:
         if self._recorder is not None:
             self._recorder.correct_speaker(position, speaker, "caseworker")
+        self.ledger.set_speaker(position, speaker)
         self.status.setText(f"Segment {position}: speaker corrected to {speaker}.")
+
+    # -- interpreting: confirmations, corrections, concerns --------------------------------
+    def show_interpreter_window(self, read_back: bool = False) -> None:
+        """Open the interpreter's window (on the read-back list, if asked)."""
+        self.interpreter.show_read_back(read_back)
+        self.interpreter.show()
+        self.interpreter.raise_()
+
+    def confirm_rendering(self, position: int, by: str) -> None:
+        """A rendering was read back and confirmed: both windows show it; the store keeps it."""
+        try:
+            self.ledger.confirm(position, by, self.interview_s())
+        except CheckError as exc:
+            self.interpreter.report_problem(position, str(exc))
+            return
+        if self._recorder is not None:
+            self._recorder.confirm(position, by)
+        self.status.setText(f"Segment {position} confirmed by the {by}.")
+
+    def correct_rendering(self, position: int, text: str, by: str, reason: str) -> None:
+        """New words for a rendering, added beside the original: both windows and the store."""
+        try:
+            rendering = self.ledger.correct(position, text, by, reason, self.interview_s())
+        except CheckError as exc:
+            self.interpreter.report_problem(position, str(exc))
+            return
+        if self._recorder is not None:
+            self._recorder.correct_text(position, rendering.text, by, reason.strip())
+        self.status.setText(f"Segment {position} corrected by the {by}; the original is kept.")
+
+    def _rendering_changed(self, rendering: Rendering) -> None:
+        self.interpreter.show_rendering(rendering)
+        mark = {CONFIRMED: "✓", CORRECTED: "✎ corrected"}.get(rendering.state, "")
+        self.transcript.update_row(rendering.position, rendering.text, mark, rendering.original)
+        self._update_read_back_banner()
+
+    def _update_read_back_banner(self) -> None:
+        items = self.ledger.read_back()
+        segments = len({item.position for item in items})
+        self.read_back_line.setText(
+            f"<b>{len(items)} dates, numbers, names or places</b> in {segments} renderings are "
+            "not yet confirmed. Read them back to the claimant through the interpreter before "
+            "you close."
+            if items
+            else "Every date, number, name and place said has been confirmed or corrected."
+        )
+
+    def record_concern(self, parent: QWidget | None = None) -> None:
+        """Ask for a concern about interpreting; it is kept with the interview."""
+        last = self.transcript.rows[-1].position if self.transcript.rows else None
+        at = self.interview_s() if self.clock is not None else None
+        self.concern_dialog = ConcernDialog(at, last, parent or self)
+        self.concern_dialog.sig_recorded.connect(self._concern_recorded)
+        self.concern_dialog.open()
+
+    def _concern_recorded(self, concern: Concern) -> None:
+        self.concerns.append(concern)
+        self.transcript.add_marker(
+            f"  ⚑ Concern about interpreting, raised by the {concern.raised_by}: "
+            f"{concern.details.strip()}"
+        )
+        self.status.setText("The concern about interpreting is recorded; it is in the summary.")
+        if self._recorder is not None:
+            from models import record
+
+            self._recorder.write(
+                "interpreting concern", lambda db, sid: record.add_concern(db, sid, concern)
+            )
 
     def _note(self, text: str, position: int) -> None:
         if self._recorder is None:
@@ -857,4 +1045,5 @@ class MainWindow(QMainWindow):
         if self._bridge is not None:
             self._bridge.close()  # nothing is pending: returns at once
             self._bridge = None
+        self.interpreter.hide()
         event.accept()

@@ -66,8 +66,8 @@ _PATTERNS = [
     (
         AGE,
         re.compile(
-            rf"\b(?:aged?\s+{_NUMBER}|{_NUMBER}\s+years?\s+old|was\s+{_NUMBER}"
-            r"(?=\s+(?:when|at\s+the\s+time|years)))\b",
+            rf"\b(?:aged?\s+{_NUMBER}|{_NUMBER}\s+years?\s+old|(?<=\bwas\s){_NUMBER}"
+            r"(?=\s+(?:when|at\s+the\s+time)))\b",
             re.IGNORECASE,
         ),
     ),
@@ -89,6 +89,35 @@ _PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)*\b")
+#: Words before a name that make it a name even at the start of a sentence.
+_TITLES = {
+    "commander",
+    "general",
+    "colonel",
+    "major",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "officer",
+    "judge",
+    "doctor",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "haji",
+    "haj",
+    "mullah",
+    "sheikh",
+    "imam",
+    "pastor",
+    "father",
+    "abu",
+    "umm",
+    "chief",
+    "president",
+    "minister",
+}
 _NOT_NAMES = {
     "i",
     "he",
@@ -218,12 +247,23 @@ def highlights(text: str, *, language: str = "", terms: Iterable[str] = ()) -> l
         words = match.group(0)
         if words.lower() in _NOT_NAMES or words.lower() in _MONTH_NAMES:
             continue
-        before = text[: match.start()]
+        if re.match(r"I['’]", words):  # I'll, I'm, I've, I'd
+            continue
+        start = match.start()
+        before = text[:start]
         sentence_start = not before.strip() or before.rstrip()[-1] in '.!?:"“'
         is_place = bool(_PLACE_BEFORE.search(before))
         if sentence_start and not is_place:
-            continue
-        found.append(Highlight(match.start(), match.end(), PLACE if is_place else NAME, words))
+            # A capital at the start of a sentence says nothing, unless a title comes first
+            # ("Commander Rahimi") or more capitals follow ("Then Ahmad came").
+            first, _, rest = words.partition(" ")
+            if first.lower() in _TITLES and rest:
+                pass
+            elif rest and rest.lower() not in _NOT_NAMES:
+                words, start = rest, match.end() - len(rest)
+            else:
+                continue
+        found.append(Highlight(start, match.end(), PLACE if is_place else NAME, words))
     chosen: list[Highlight] = []
     for item in sorted(found, key=lambda h: (_RANK[h.kind], -(h.end - h.start), h.start)):
         if all(item.end <= c.start or item.start >= c.end for c in chosen):

@@ -7,7 +7,13 @@ from io import BytesIO
 from typing import Any
 
 from companion.clockfmt import hms
-from companion.summary.text_form import timing_sentence
+from companion.summary.text_form import (
+    CONCERN_HEADER,
+    READ_BACK_HEADER,
+    concern_rows,
+    read_back_rows,
+    timing_sentence,
+)
 
 
 def to_docx(summary: dict[str, Any]) -> bytes:
@@ -105,11 +111,19 @@ def to_docx(summary: dict[str, Any]) -> bytes:
                 for c in i["corrections"]
             ],
         )
-    unconfirmed = i["dates_and_numbers_not_confirmed"]
+    unconfirmed = read_back_rows(i)
     if unconfirmed:
         doc.add_paragraph(
-            f"{len(unconfirmed)} segments with dates or numbers were never confirmed."
+            f"{len(unconfirmed)} renderings with dates, numbers, names or places were never "
+            "confirmed:"
         )
+        _table(doc, READ_BACK_HEADER, unconfirmed)
+    doc.add_heading("Concerns about interpreting", level=2)
+    concerns = concern_rows(i)
+    if concerns:
+        _table(doc, CONCERN_HEADER, concerns)
+    else:
+        doc.add_paragraph("None recorded.")
 
     doc.add_heading("Checklists", level=1)
     for name, items in r["checklists"].items():

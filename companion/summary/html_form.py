@@ -8,7 +8,13 @@ from html import escape
 from typing import Any
 
 from companion.clockfmt import hms
-from companion.summary.text_form import timing_sentence
+from companion.summary.text_form import (
+    CONCERN_HEADER,
+    READ_BACK_HEADER,
+    concern_rows,
+    read_back_rows,
+    timing_sentence,
+)
 
 _COLOURS = {"disclosure": "#c0392b", "distress": "#b7791f", "warning": "#2f6fde"}
 _CSS = """
@@ -231,11 +237,16 @@ def to_html(summary: dict[str, Any], svg: bool = True) -> str:
                 ],
             )
         )
-    if i["dates_and_numbers_not_confirmed"]:
+    unconfirmed = read_back_rows(i)
+    if unconfirmed:
         out.append(
-            f"<p>{len(i['dates_and_numbers_not_confirmed'])} segments with dates or "
-            "numbers were never confirmed.</p>"
+            f"<p>{len(unconfirmed)} renderings with dates, numbers, names or places were never "
+            "confirmed:</p>"
         )
+        out.append(_table(READ_BACK_HEADER, unconfirmed))
+    out.append("<h3>Concerns about interpreting</h3>")
+    concerns = concern_rows(i)
+    out.append(_table(CONCERN_HEADER, concerns) if concerns else "<p>None recorded.</p>")
     out.append("<h2>Checklists</h2>")
     for name, items in r["checklists"].items():
         out.append(

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from companion.analysis.wording import wording
-from companion.interpreting.highlight import needs_confirming
+from companion.interpreting.concerns import concern_kinds
+from companion.interpreting.ledger import CONFIRM, CORRECT, Check, ConfirmationLedger
 from companion.summary.build import build_summary
 from companion.timing.presets import Preset
 from companion.transcript.model import Transcript
@@ -47,6 +48,8 @@ class SessionFacts:
     prompts: tuple[dict[str, Any], ...] = ()
     #: (question, answer) per reflection answer.
     reflections: tuple[tuple[str, str], ...] = ()
+    #: {"raised_by", "kind", "details", "action", "at_s", "segment"} per interpreting concern.
+    concerns: tuple[dict[str, Any], ...] = ()
 
 
 def _at(transcript: Transcript, index: int) -> float | None:
@@ -251,23 +254,48 @@ def _grouped(rows: Iterable[tuple[str, str, int]]) -> list[dict[str, Any]]:
     ]
 
 
+def confirmation_ledger(transcript: Transcript, facts: SessionFacts) -> ConfirmationLedger:
+    """The session's renderings with the confirmations and corrections it recorded."""
+    ledger = ConfirmationLedger(facts.language.split(" / ")[0])
+    checks: dict[int, list[Check]] = {}
+    for c in facts.corrections:
+        if c["kind"] == "text":
+            checks.setdefault(c["segment"], []).append(
+                Check(CORRECT, c["by"], None, c["after"], c.get("reason", ""))
+            )
+    for position in facts.confirmed:
+        checks.setdefault(position, []).append(Check(CONFIRM, "interpreter", None))
+    for s in transcript.segments:
+        ledger.add(s.index, s.start, s.speaker, s.text, checks=checks.get(s.index, ()))
+    return ledger
+
+
 def _interpreting(
     transcript: Transcript, facts: SessionFacts, corrected: set[int]
 ) -> dict[str, Any]:
-    confirmed = set(facts.confirmed)
-    unconfirmed = [
-        {"segment": s.index, "at_s": s.start, "speaker": s.speaker, "text": s.text}
-        for s in transcript.segments
-        if s.speaker in ("interpreter", "claimant")
-        and needs_confirming(s.text, facts.language.split(" / ")[0])
-        and s.index not in confirmed
-        and s.index not in corrected
-    ]
+    ledger = confirmation_ledger(transcript, facts)
+    kinds = concern_kinds()
     return {
         "segments": sum(1 for s in transcript.segments if s.speaker == "interpreter"),
-        "confirmed": len(confirmed),
+        "confirmed": len(set(facts.confirmed)),
         "corrected": len(corrected),
         "corrections": list(facts.corrections),
         #: Renderings with a date, number, name or place nobody confirmed (the read-back).
-        "dates_and_numbers_not_confirmed": unconfirmed,
+        "dates_and_numbers_not_confirmed": [
+            {
+                "segment": r.position,
+                "at_s": r.start_s,
+                "speaker": r.speaker,
+                "text": r.text,
+                "items": [
+                    {"kind": h.kind, "text": h.text, "readings": list(h.readings)}
+                    for h in r.to_read_back
+                ],
+            }
+            for r in ledger.to_confirm()
+        ],
+        "concerns": [
+            dict(c, kind_text=kinds[c["kind"]].text if c["kind"] in kinds else c["kind"])
+            for c in facts.concerns
+        ],
     }

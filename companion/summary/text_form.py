@@ -19,6 +19,38 @@ def timing_sentence(overview: dict[str, Any]) -> str:
     )
 
 
+CONCERN_HEADER = ["When", "Raised by", "Concern", "Details", "What was done"]
+READ_BACK_HEADER = ["When", "Segment", "Still to confirm"]
+
+
+def concern_rows(interpreting: dict[str, Any]) -> list[list[str]]:
+    """One row per concern about interpreting, for a table."""
+    return [
+        [
+            hms(c["at_s"]) if c.get("at_s") is not None else "",
+            f"the {c['raised_by']}",
+            c["kind_text"],
+            c["details"],
+            c.get("action") or "not recorded",
+        ]
+        for c in interpreting.get("concerns", [])
+    ]
+
+
+def read_back_rows(interpreting: dict[str, Any]) -> list[list[str]]:
+    """One row per rendering with dates, numbers, names or places nobody confirmed."""
+    rows = []
+    for u in interpreting["dates_and_numbers_not_confirmed"]:
+        items = "; ".join(
+            f"{i['text']} ({i['kind']}"
+            + (f": which calendar? {' or '.join(i['readings'])}" if len(i["readings"]) > 1 else "")
+            + ")"
+            for i in u.get("items", [])
+        )
+        rows.append([hms(u["at_s"]) if u["at_s"] is not None else "", str(u["segment"]), items])
+    return rows
+
+
 def to_markdown(summary: dict[str, Any]) -> str:
     """Markdown for people: missing follow-ups first, then timing, then the rest."""
     r = summary["report"]
@@ -105,9 +137,21 @@ def to_markdown(summary: dict[str, Any]) -> str:
             f"- Segment {c['segment']} ({c['kind']}, by the {c['by']}): "
             f"“{c['before']}” → “{c['after']}”"
         )
-    unconfirmed = i["dates_and_numbers_not_confirmed"]
+    unconfirmed = read_back_rows(i)
     if unconfirmed:
-        out.append(f"- {len(unconfirmed)} segments with dates or numbers were never confirmed.")
+        out += [
+            "",
+            f"{len(unconfirmed)} renderings with dates, numbers, names or places were "
+            "never confirmed:",
+            "",
+        ]
+        out += [f"- {when} segment {seg}: {items}" for when, seg, items in unconfirmed]
+    concerns = concern_rows(i)
+    out += ["", "### Concerns about interpreting", ""]
+    out += [
+        f"- {w} raised by {by}: {kind}. {details} What was done: {done}"
+        for w, by, kind, details, done in concerns
+    ] or ["None recorded."]
     out += ["", "## Checklists", ""]
     for name, items in r["checklists"].items():
         ticked_count = sum(1 for _, ticked in items if ticked)

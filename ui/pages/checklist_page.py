@@ -13,7 +13,13 @@ class ChecklistPage(QWidget):
 
     sig_done = Signal(list)
 
-    def __init__(self, checklist: Checklist, action: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        checklist: Checklist,
+        action: str,
+        extra: QWidget | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.checklist = checklist
         self.setAccessibleName(checklist.title)
@@ -24,6 +30,8 @@ class ChecklistPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
+        if extra is not None:  # for example the read-back reminder before closing
+            layout.addWidget(extra)
         self.boxes: list[QCheckBox] = []
         for item in checklist.items:
             box = QCheckBox(item.text)

@@ -42,6 +42,10 @@ class Row:
     text: str
     speaker_corrected: bool = False
     note: bool = False
+    #: "✓" once confirmed, "✎ corrected" once corrected (by the interpreter's window).
+    mark: str = ""
+    #: The words as first transcribed, when they were corrected since.
+    original: str = ""
 
 
 class TranscriptView(QWidget):
@@ -122,10 +126,32 @@ class TranscriptView(QWidget):
         """Show the provisional text after the last committed words (empty clears it)."""
         self.tentative.setText(f"… {text}" if text else "")
 
+    def update_row(self, position: int, text: str, mark: str, original: str) -> None:
+        """A segment was confirmed or corrected: show the words as they stand, and keep the
+        first transcription in the row's tooltip."""
+        for index, row in enumerate(self.rows):
+            if row.position != position:
+                continue
+            if (row.text, row.mark) == (text, mark):
+                return
+            row.text, row.mark = text, mark
+            row.original = original if original != text else ""
+            for i in range(self.list.count()):
+                item = self.list.item(i)
+                if item.data(Qt.ItemDataRole.UserRole) == index:
+                    item.setText(self._text(row))
+                    item.setToolTip(self._tooltip(row))
+            return
+
     def _text(self, row: Row) -> str:
         when = f"[{hms(row.start)}] " if row.start is not None else ""
-        mark = " (speaker corrected)" if row.speaker_corrected else ""
-        return f"{when}{_LABEL.get(row.speaker, row.speaker)}{mark}: {row.text}"
+        speaker = " (speaker corrected)" if row.speaker_corrected else ""
+        mark = f"  {row.mark}" if row.mark else ""
+        return f"{when}{_LABEL.get(row.speaker, row.speaker)}{speaker}: {row.text}{mark}"
+
+    def _tooltip(self, row: Row) -> str:
+        first = f"\nAs first transcribed: {row.original}" if row.original else ""
+        return f"Segment {row.position}{first}"
 
     # -- speaker corrections ---------------------------------------------------------------
     def correct_speaker(self, speaker: str) -> None:
