@@ -101,19 +101,19 @@ def main() -> int:
             if not on:
                 view.hide()
                 return
-            open_items = window.ledger.to_confirm()
-            if open_items:
-                first = open_items[0]
-                window.confirm_rendering(first.position, "interpreter")
-            for rendering in open_items[1:]:
-                if " three " in rendering.text:
+            # The sample's misheard words, corrected on the interpreter's word; and the newest
+            # date confirmed, so both show at the bottom of the window.
+            for rendering in window.ledger.renderings():
+                if rendering.text.startswith("For policemen"):
                     window.correct_rendering(
                         rendering.position,
-                        rendering.text.replace(" three ", " four ", 1),
+                        "Four policemen came in a grey car and asked for me by name.",
                         "interpreter",
-                        "the interpreter had said three; the claimant said four",
+                        "the transcription misheard 'four' and 'grey'",
                     )
-                    break
+            dated = [r for r in window.ledger.to_confirm() if "June" in r.text]
+            if dated:
+                window.confirm_rendering(dated[-1].position, "interpreter")
             view.move(0, 0)
             view.resize(1366, 740)
             window.show_interpreter_window()

@@ -167,14 +167,15 @@ def test_the_filter_and_the_read_back_list_before_closing(qtbot, tmp_path, store
     assert view.read_back_rows() == [1, 3]
     assert "5 dates, numbers, names and places in 2 renderings" in view.read_back_intro.text()
     said = view.read_back.item(0, 1).text()
-    assert "1399 (date)" in said and "Herat (place)" in said
-    assert "Solar Hijri" in view.read_back.item(0, 2).text()
+    assert said == "1399 (date)\nDey (date)\nHerat (place)"
+    assert view.read_back.item(0, 2).text() == f"“{SAID[1][1]}”"
+    assert "Solar Hijri" in view.read_back.item(0, 3).text()
     # Confirming from the list takes the row away and shows in both windows.
-    view.read_back.cellWidget(0, 3).findChildren(type(view.read_back_button))[1].click()
+    view.read_back.cellWidget(0, 4).findChildren(type(view.read_back_button))[1].click()
     assert view.read_back_rows() == [3]
     assert win.transcript.list.item(1).text().endswith("✓")
     # Correcting from the list opens that segment's correction box.
-    view.read_back.cellWidget(0, 3).findChildren(type(view.read_back_button))[0].click()
+    view.read_back.cellWidget(0, 4).findChildren(type(view.read_back_button))[0].click()
     assert view.pages.currentIndex() == 0 and not view.cards[3].edit_box.isHidden()
     view.cards[3].editor.setPlainText(SAID[3][1].replace("seventeen", "sixteen"))
     view.cards[3].save_button.click()

@@ -342,8 +342,13 @@ class InterpreterWindow(QWidget):
 
         self.read_back_intro = QLabel()
         self.read_back_intro.setWordWrap(True)
-        self.read_back = QTableWidget(0, 4)
-        self.read_back.setHorizontalHeaderLabels(["When", "Read back", "Calendar", ""])
+        self.read_back = QTableWidget(0, 5)
+        self.read_back.setHorizontalHeaderLabels(
+            ["When", "Read back", "In the words", "Calendar", ""]
+        )
+        font = self.read_back.font()
+        font.setPointSize(12)
+        self.read_back.setFont(font)
         self.read_back.setAccessibleName("Read-back list")
         self.read_back.verticalHeader().setVisible(False)
         self.read_back.setWordWrap(True)
@@ -352,7 +357,8 @@ class InterpreterWindow(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         read_back_page = QWidget()
         read_back_layout = QVBoxLayout(read_back_page)
         read_back_layout.setContentsMargins(0, 0, 0, 0)
@@ -479,14 +485,20 @@ class InterpreterWindow(QWidget):
         for row, (position, marks) in enumerate(by_segment.items()):
             rendering = self.ledger.get(position)
             when = hms(rendering.start_s) if rendering.start_s is not None else "—"
-            said = "; ".join(f"{m.text} ({KIND_WORDS[m.kind]})" for m in marks)
+            said = "\n".join(f"{m.text} ({KIND_WORDS[m.kind]})" for m in marks)
             cells = [
                 f"{when}\nsegment {position}",
-                f"{said}\n“{rendering.text}”",
+                said,
+                f"“{rendering.text}”",
                 "\n".join(calendar_lines(tuple(marks))),
             ]
             for column, value in enumerate(cells):
-                self.read_back.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if column == 1:
+                    bold = item.font()
+                    bold.setBold(True)
+                    item.setFont(bold)
+                self.read_back.setItem(row, column, item)
             actions = QWidget()
             actions_layout = QHBoxLayout(actions)
             actions_layout.setContentsMargins(2, 2, 2, 2)
@@ -500,7 +512,7 @@ class InterpreterWindow(QWidget):
             correct.clicked.connect(lambda _c=False, p=position: self.correct_from_list(p))
             actions_layout.addWidget(correct)
             actions_layout.addWidget(confirm)
-            self.read_back.setCellWidget(row, 3, actions)
+            self.read_back.setCellWidget(row, 4, actions)
         self.read_back.resizeRowsToContents()
 
     def read_back_rows(self) -> list[int]:

@@ -11,6 +11,23 @@ from companion.bench.analysis_speed import corpus_segments
 from companion.transcript.model import Transcript
 
 
+def stress_transcript(target_segments: int = 2000) -> Transcript | None:
+    """A four-hour interview made of the analysis corpora laid end to end: far more
+    disclosures, flagged questions and unconfirmed dates than a real one (the worst case)."""
+    base = corpus_segments()
+    if not base:
+        return None
+    segments = (base * (target_segments // len(base) + 1))[:target_segments]
+    step = 4 * 3600 / target_segments
+    return Transcript(
+        segments=[
+            replace(s, index=i, start=i * step, end=i * step + step * 0.8)
+            for i, s in enumerate(segments)
+        ],
+        source="bench",
+    )
+
+
 def measure_summary(target_segments: int = 2000) -> dict[str, Any]:
     """Seconds to build the report, and to export it as PDF and DOCX."""
     from companion.summary.docx_form import to_docx
@@ -18,18 +35,10 @@ def measure_summary(target_segments: int = 2000) -> dict[str, Any]:
     from companion.summary.report import build_report
     from companion.timing.presets import get_preset
 
-    base = corpus_segments()
-    if not base:
+    transcript = stress_transcript(target_segments)
+    if transcript is None:
         return {}
-    segments = (base * (target_segments // len(base) + 1))[:target_segments]
-    step = 4 * 3600 / target_segments
-    transcript = Transcript(
-        segments=[
-            replace(s, index=i, start=i * step, end=i * step + step * 0.8)
-            for i, s in enumerate(segments)
-        ],
-        source="bench",
-    )
+    segments = transcript.segments
     began = time.perf_counter()
     summary = build_report(transcript, get_preset(None))
     report_s = time.perf_counter() - began
