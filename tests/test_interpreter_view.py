@@ -37,10 +37,12 @@ def store(tmp_path: Path):
     opened.close()
 
 
-def _say(win, lines=SAID) -> None:
+def _say(qtbot, win, lines=SAID) -> None:
+    """Segments as the engine commits them; each is shown once the store has it."""
     for i, (speaker, words) in enumerate(lines):
         start = 10.0 + 6 * i
         win._on_committed(CommittedSegment(i, "call", speaker, start, start + 5, words))
+    qtbot.waitUntil(lambda: len(win.interpreter.cards) == len(lines), timeout=5_000)
 
 
 def _interview(qtbot, tmp_path, store=None, language: str = "fa"):
@@ -50,7 +52,7 @@ def _interview(qtbot, tmp_path, store=None, language: str = "fa"):
     _to_live(qtbot, win)
     if store is not None:
         qtbot.waitUntil(lambda: win.session_id is not None, timeout=5_000)
-    _say(win)
+    _say(qtbot, win)
     win.show_interpreter_window()
     return win
 
@@ -93,7 +95,7 @@ def test_an_ambiguous_year_asks_which_calendar(qtbot, tmp_path) -> None:
     page = win.start_page
     page.language.setCurrentIndex(page.language.findData("am"))
     _to_live(qtbot, win)
-    _say(win, [("interpreter", "She says she left Ethiopia in 2013.")])
+    _say(qtbot, win, [("interpreter", "She says she left Ethiopia in 2013.")])
     calendars = win.interpreter.cards[0].calendars.text()
     assert "which calendar was meant?" in calendars
     assert "2013 Ethiopian = 11 Sep 2020 – 10 Sep 2021" in calendars

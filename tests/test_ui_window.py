@@ -477,3 +477,23 @@ def test_the_summary_saves_the_reflection_and_exports(qtbot, tmp_path, store) ->
     qtbot.waitUntil(lambda: (tmp_path / "out.docx").exists(), timeout=10_000)
     assert asked == ["summary-IC-2026-0009.pdf", "summary-IC-2026-0009.docx"]
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_words_wait_for_the_store_then_show_marked_unsaved(qtbot, tmp_path, store) -> None:
+    from concurrent.futures import Future
+
+    from companion.transcription.events import CommittedSegment
+
+    win = _window(qtbot, tmp_path, store)
+    _to_live(qtbot, win)
+    qtbot.waitUntil(lambda: win.session_id is not None, timeout=5_000)
+    slow: Future = Future()
+    win._recorder.record = lambda segment: slow  # the disk is stuck
+    win._on_committed(CommittedSegment(0, "call", "claimant", 1.0, 3.0, "I was held in Herat."))
+    assert win.transcript.list.count() == 0  # not before it is saved ...
+    qtbot.waitUntil(lambda: win.transcript.list.count() == 1, timeout=3_000)  # ... or a second
+    assert win.transcript.list.item(0).text().endswith("I was held in Herat.  ⌛ not saved yet")
+    slow.set_result(0)
+    qtbot.waitUntil(
+        lambda: win.transcript.list.item(0).text().endswith("I was held in Herat."), timeout=3_000
+    )

@@ -74,6 +74,9 @@ from ui.widgets.transcript_view import Row, TranscriptView
 
 log = logging.getLogger(__name__)
 
+#: A segment the store has not committed within this time is shown anyway, marked unsaved.
+SHOW_UNSAVED_AFTER_MS = 1000
+
 #: Builds the live pipeline for an interview, sending events to the callback. Called on the
 #: worker thread, so loading the model never blocks the UI.
 PipelineFactory = Callable[[InterviewSetup, Callable[[Event], None]], LiveTranscription]
@@ -173,6 +176,8 @@ class MainWindow(QMainWindow):
         self.session_id: int | None = None
         self._base_s = 0.0  # interview time before this run (a resumed session)
         self._run_offset = 0.0  # interview time at which this run of capture started
+        #: Committed segments waiting for the store before they are shown, in order.
+        self._waiting: list[Row] = []
         self._next_position = 0
         self._theme = "light"
         if store is not None:
@@ -777,15 +782,47 @@ class MainWindow(QMainWindow):
 
     # -- events from the worker ----------------------------------------------------------
     def _on_committed(self, segment: CommittedSegment) -> None:
+        """A final segment: shown once the store has committed it (a few milliseconds), so a
+        crash never loses words that were on screen; if the store is slow or failing it is
+        shown after a second anyway, marked as not saved yet, and kept for the writer."""
         self.segments.append(segment)
-        if self._recorder is not None:
-            self._recorder.record(segment)  # queued; committed on the store's thread
         position, start = self._next_position, segment.start + self._run_offset
-        self.transcript.add_row(Row(position, start, segment.speaker, segment.text))
-        self.ledger.add(position, start, segment.speaker, segment.text)
         self._next_position += 1
+        row = Row(position, start, segment.speaker, segment.text)
+        if self._recorder is None or self._bridge is None:
+            self._show_row(row)
+        else:
+            row.saved = False
+            self._waiting.append(row)
+            self._bridge.when_done(
+                self._recorder.record(segment),
+                lambda _position, r=row: self._row_saved(r),
+                lambda _error, r=row: self._row_overdue(r),
+            )
+            QTimer.singleShot(SHOW_UNSAVED_AFTER_MS, lambda r=row: self._row_overdue(r))
         self.transcript.set_tentative("")
         self.status.setText("Listening.")
+
+    def _show_row(self, row: Row) -> None:
+        self.transcript.add_row(row)
+        self.ledger.add(row.position, row.start, row.speaker, row.text)
+
+    def _row_saved(self, row: Row) -> None:
+        row.saved = True
+        if row in self._waiting:
+            self._flush_rows()
+        else:  # shown before it was saved: take the mark away
+            self.transcript.refresh_row(row)
+
+    def _row_overdue(self, row: Row) -> None:
+        if row in self._waiting:
+            row.overdue = True
+            self._flush_rows()
+
+    def _flush_rows(self) -> None:
+        """Show the waiting rows that may be shown, in the order they were said."""
+        while self._waiting and (self._waiting[0].saved or self._waiting[0].overdue):
+            self._show_row(self._waiting.pop(0))
 
     def _on_tentative(self, tentative: TentativeText) -> None:
         self.transcript.set_tentative(tentative.text)

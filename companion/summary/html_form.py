@@ -89,7 +89,9 @@ def _table(
 ) -> str:
     """A table; with ``widths`` (per cent per column) its layout is fixed, which WeasyPrint lays
     out without measuring every cell first (a third faster on a long table)."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    # The screen (Qt's rich text) reads the widths from the header cells, WeasyPrint from <col>.
+    sizes = [f' width="{w}%"' for w in widths] if widths else [""] * len(header)
+    head = "".join(f"<th{size}>{escape(h)}</th>" for h, size in zip(header, sizes, strict=True))
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
     )

@@ -32,7 +32,7 @@ _LABEL = {
 SPEAKER_KEYS = (("Ctrl+1", "caseworker"), ("Ctrl+2", "interpreter"), ("Ctrl+3", "claimant"))
 
 
-@dataclass
+@dataclass(eq=False)
 class Row:
     """A transcript row: its position in the stored session, time, speaker and text."""
 
@@ -46,6 +46,10 @@ class Row:
     mark: str = ""
     #: The words as first transcribed, when they were corrected since.
     original: str = ""
+    #: False until the store has committed the segment.
+    saved: bool = True
+    #: Shown before it was saved (the store was slow or failing).
+    overdue: bool = False
 
 
 class TranscriptView(QWidget):
@@ -143,11 +147,20 @@ class TranscriptView(QWidget):
                     item.setToolTip(self._tooltip(row))
             return
 
+    def refresh_row(self, row: Row) -> None:
+        """Show a row again as it stands (saved at last, for example)."""
+        index = self.rows.index(row) if row in self.rows else -1
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if index >= 0 and item.data(Qt.ItemDataRole.UserRole) == index:
+                item.setText(self._text(row))
+
     def _text(self, row: Row) -> str:
         when = f"[{hms(row.start)}] " if row.start is not None else ""
         speaker = " (speaker corrected)" if row.speaker_corrected else ""
         mark = f"  {row.mark}" if row.mark else ""
-        return f"{when}{_LABEL.get(row.speaker, row.speaker)}{speaker}: {row.text}{mark}"
+        unsaved = "" if row.saved else "  ⌛ not saved yet"
+        return f"{when}{_LABEL.get(row.speaker, row.speaker)}{speaker}: {row.text}{mark}{unsaved}"
 
     def _tooltip(self, row: Row) -> str:
         first = f"\nAs first transcribed: {row.original}" if row.original else ""
