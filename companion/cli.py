@@ -198,7 +198,7 @@ def _db_url(args: argparse.Namespace) -> str | None:
 
 
 def _transcribe(args: argparse.Namespace) -> int:
-    from companion.audio.wav_source import FileSource
+    from companion.audio.wav_source import FileSource, check_readable
     from companion.settings import Settings
     from companion.transcription.decoder import WhisperDecoder
     from companion.transcription.events import CommittedSegment, SourceProblem, TentativeText
@@ -206,6 +206,8 @@ def _transcribe(args: argparse.Namespace) -> int:
     from companion.transcription.model_store import ModelStore
 
     settings = Settings.load()
+    # A file that cannot be read is refused before the model loads or a session is made.
+    check_readable(args.audio, args.channel)
     source = FileSource(
         args.audio, origin=args.origin, realtime=args.realtime, channel=args.channel
     )

@@ -12,7 +12,7 @@ import struct
 import threading
 import time
 import wave
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -51,6 +51,8 @@ def _wav_blocks(
                 data = reader.readframes(frames_per_block)
             except (wave.Error, EOFError, OSError, RuntimeError, ValueError, struct.error) as exc:
                 raise AudioError(f"{path}: audio data is damaged ({exc})") from exc
+            # A file cut inside a frame ends with a partial one: keep the whole frames only.
+            data = data[: len(data) - len(data) % (width * channels)]
             if not data:
                 return
             yield to_mono(pcm_to_float(data, width, channels), channel), rate
@@ -96,9 +98,19 @@ def _av_blocks(
             yield np.concatenate(pending), SAMPLE_RATE
 
 
+def check_readable(path: Path | str, channel: int | None = None) -> None:
+    """Raise :class:`AudioError` (one line naming the file) unless it holds audio we can read:
+    checked before anything is loaded or stored for it."""
+    blocks = read_blocks(Path(path), block_s=0.1, channel=channel)
+    try:
+        next(blocks, None)
+    finally:
+        blocks.close()
+
+
 def read_blocks(
     path: Path, block_s: float = 0.1, channel: int | None = None
-) -> Iterator[np.ndarray]:
+) -> Generator[np.ndarray, None, None]:
     """Yield 16 kHz mono float32 blocks of about ``block_s`` seconds from an audio file."""
     path = Path(path)
     if path.is_dir():
