@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from companion import __version__
@@ -94,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="output form (pdf and docx need -o)",
     )
     summary.add_argument("-o", "--output", help="write to this file instead of stdout")
+    summary.add_argument(
+        "--redact", action="store_true", help="mask names and places ([name], [place])"
+    )
 
     _sessions_parser(commands)
 
@@ -101,6 +105,15 @@ def build_parser() -> argparse.ArgumentParser:
     models.add_argument("--download", metavar="NAME", help="download a model (needs a network)")
     models.add_argument("--verify", action="store_true", help="re-hash joined models")
     models.add_argument("--json", action="store_true", help="print JSON")
+
+    key = commands.add_parser(
+        "key", help="where the store's encryption key is kept; back it up or restore it"
+    )
+    direction = key.add_mutually_exclusive_group()
+    direction.add_argument("--export", metavar="FILE", help="write a copy of the key to FILE")
+    direction.add_argument(
+        "--import", dest="import_file", metavar="FILE", help="keep the key in FILE as the store's"
+    )
 
     bench = commands.add_parser("bench", help="performance benchmark (prints figures)")
     bench.add_argument("--models", default="", help="comma-separated models (default: all)")
@@ -137,6 +150,13 @@ def _sessions_parser(commands: Any) -> None:
         "--format", choices=("jsonl", "txt", "srt", "vtt"), default="jsonl", help="file form"
     )
     exported.add_argument("-o", "--output", help="write to this file instead of stdout")
+    exported.add_argument(
+        "--redact", action="store_true", help="mask names and places ([name], [place])"
+    )
+    audited = actions.add_parser(
+        "audit", help="who corrected what and when, and every export, import and resume"
+    )
+    audited.add_argument("id", type=int, help="session id")
     deleted = actions.add_parser("delete", help="delete a session and all that was recorded")
     deleted.add_argument("id", type=int, help="session id")
     closed = actions.add_parser("close", help="end an interrupted session as it stands")
@@ -180,6 +200,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from companion.cli_sessions import run_sessions
 
         return run_sessions(args, _db_url(args))
+    if args.command == "key":
+        return _key(args)
     if args.command == "bench":
         from companion.bench.run import run_bench
 
@@ -190,6 +212,41 @@ def _dispatch(args: argparse.Namespace) -> int:
     except ImportError as exc:
         raise UserError(f"the desktop app cannot start: {exc}") from exc
     return int(app.run_app(demo=args.demo, model=args.model, db=args.db))
+
+
+def _key(args: argparse.Namespace) -> int:
+    """``key``: where the local store's key is, what losing it means; export or import it."""
+    from sqlalchemy.engine import make_url
+
+    from companion.settings import Settings
+    from models.database import database_url, display_url
+    from models.encryption import encryption_wanted, export_key, import_key, store_key
+
+    url = database_url(_db_url(args), Settings.load().storage.database_url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        print(
+            f"{display_url(url)} is a database server: it is protected there (TLS to the "
+            "server, the server's own encryption at rest and access control), not by a key here."
+        )
+        return 0
+    if not encryption_wanted():
+        print(f"{parsed.database}: encryption is turned off (COMPANION_DB_ENCRYPTION=off).")
+        return 0
+    path = Path(parsed.database).expanduser()
+    if args.export:
+        export_key(path, Path(args.export))
+        print(
+            f"The key of {path} is copied to {args.export} (readable by you only). Keep it "
+            "somewhere safe and apart from the interviews: with it, anyone can read them."
+        )
+        return 0
+    if args.import_file:
+        key = import_key(path, Path(args.import_file))
+        print(f"The key is now kept in {key.where}; {path} can be opened.")
+        return 0
+    print(store_key(path).warning())
+    return 0
 
 
 def _db_url(args: argparse.Namespace) -> str | None:
@@ -336,6 +393,10 @@ def _summary(args: argparse.Namespace) -> int:
         transcript = parse_transcript(args.transcript)
         preset = get_preset(args.preset)
     summary = build_report(transcript, preset, facts)
+    if args.redact:
+        from companion.redaction import redact_fields
+
+        summary = redact_fields(summary)
     if args.format == "json":
         _write_output(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", args.output)
     elif args.format == "md":
@@ -343,8 +404,6 @@ def _summary(args: argparse.Namespace) -> int:
 
         _write_output(to_markdown(summary), args.output)
     else:
-        from pathlib import Path
-
         from companion.files import atomic_write_bytes
 
         if args.format == "pdf":
@@ -359,7 +418,30 @@ def _summary(args: argparse.Namespace) -> int:
             atomic_write_bytes(Path(args.output), data)
         except OSError as exc:
             raise UserError(f"{args.output}: cannot be written ({exc.strerror or exc})") from exc
+    if args.session is not None:
+        _audit_export(args, "summary export", args.session)
     return 0
+
+
+def _audit_export(args: argparse.Namespace, action: str, session_id: int) -> None:
+    """An export of a stored session goes into its audit trail (never its words)."""
+    from models import record
+    from models.startup import open_store
+
+    target = Path(args.output).name if args.output else "standard output"
+    masked = ", names and places masked" if getattr(args, "redact", False) else ""
+    store = open_store(_db_url(args)).store
+    try:
+        with store.session() as db:
+            record.audit(
+                db,
+                action,
+                session_id=session_id,
+                detail=f"{args.format}{masked}, to {target}",
+                tool="command line",
+            )
+    finally:
+        store.close()
 
 
 def _write_output(text: str, output: str | None) -> None:

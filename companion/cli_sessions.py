@@ -28,6 +28,8 @@ def run_sessions(args: argparse.Namespace, db_url: str | None) -> int:
             return _export(store, args)
         if args.action == "delete":
             return _delete(store, args.id)
+        if args.action == "audit":
+            return _audit(store, args.id)
         if args.action == "close":
             from models.recovery import close
 
@@ -131,6 +133,18 @@ def _import(store: Any, args: argparse.Namespace) -> int:
     session_id = import_transcript(
         store, args.transcript, reference=args.reference, language=args.language
     )
+    from pathlib import Path
+
+    from models import record
+
+    with store.session() as db:
+        record.audit(
+            db,
+            "import",
+            session_id=session_id,
+            detail=f"from {Path(args.transcript).name}",
+            tool="command line",
+        )
     info = store.info(session_id)
     print(
         f"imported {args.transcript} as session {session_id} ({info.segments} segments, "
@@ -143,17 +157,60 @@ def _export(store: Any, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from companion.files import atomic_write_text
+    from models import record
     from models.export import export_session
 
-    text = export_session(store.load(args.id), args.format)
+    text = export_session(store.load(args.id), args.format, redact=args.redact)
+    target = Path(args.output).name if args.output else "standard output"
+    masked = ", names and places masked" if args.redact else ""
     if not args.output:
         sys.stdout.write(text)
+    with store.session() as db:
+        record.audit(
+            db,
+            "export",
+            session_id=args.id,
+            detail=f"{args.format}{masked}, to {target}",
+            tool="command line",
+        )
+    if not args.output:
         return 0
     try:
         atomic_write_text(Path(args.output), text)
     except OSError as exc:
         raise UserError(f"{args.output}: cannot be written ({exc.strerror or exc})") from exc
     print(f"session {args.id} written to {args.output} ({args.format})", file=sys.stderr)
+    return 0
+
+
+def _audit(store: Any, session_id: int) -> int:
+    """Who corrected what and when, and what was done with the record (exports, imports...)."""
+    session = store.load(session_id)
+    print(f"session {session_id} ({session.reference}): audit trail")
+    lines: list[tuple[str, str]] = []
+    for segment in session.segments:
+        for c in segment.corrections:
+            what = {"text": "corrected the words of", "speaker": "corrected the speaker of"}.get(
+                c.kind, "confirmed"
+            )
+            why = f" ({c.reason})" if c.reason else ""
+            lines.append(
+                (
+                    c.created_at.isoformat(timespec="seconds"),
+                    f"the {c.author} {what} segment {segment.position}{why}",
+                )
+            )
+    for event in store.audit_events(session_id):
+        lines.append(
+            (
+                event.at.isoformat(timespec="seconds"),
+                f"{event.action} by {event.actor}: {event.detail}",
+            )
+        )
+    for at, line in sorted(lines):
+        print(f"{at}  {line}")
+    if not lines:
+        print("nothing corrected, confirmed or exported yet")
     return 0
 
 

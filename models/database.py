@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +25,15 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 
 from companion import paths
 from companion.errors import UserError
+from models.encryption import (
+    StoreKey,
+    StoreKeyError,
+    cipher_module,
+    encrypt_in_place,
+    encryption_wanted,
+    is_plaintext,
+    store_key,
+)
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +93,7 @@ def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the store's settings; nothing is connected yet."""
     parsed = _parse(url)
     backend = parsed.get_backend_name()
+    encryption: StoreKey | None = None
     # Testimony never reaches a log or an error message through a failed statement's values.
     kwargs: dict[str, Any] = {"hide_parameters": True}
     if backend == "sqlite":
@@ -96,6 +107,10 @@ def make_engine(url: str) -> Engine:
                     f"{database}: its folder cannot be created ({exc.strerror or exc})"
                 ) from exc
         kwargs["connect_args"] = {"timeout": 5.0, "check_same_thread": False}
+        if database and database != ":memory:" and not database.startswith("file:"):
+            encryption = _encryption(Path(database).expanduser())
+            if encryption is not None:
+                kwargs["module"] = cipher_module()
     elif backend == "postgresql":
         kwargs["connect_args"] = {"connect_timeout": 5}
         kwargs["pool_pre_ping"] = True
@@ -106,8 +121,43 @@ def make_engine(url: str) -> Engine:
             f"--db {display_url(url)}: this kind of database is not supported here ({exc})"
         ) from exc
     if backend == "sqlite":
+        if encryption is not None:
+            event.listen(engine, "connect", _keyed(encryption.pragma))
         event.listen(engine, "connect", _sqlite_pragmas)
+    engine.companion_key = encryption  # type: ignore[attr-defined]
     return engine
+
+
+def store_key_of(engine: Engine) -> StoreKey | None:
+    """How the engine's store is encrypted (``None``: not encrypted, e.g. PostgreSQL)."""
+    return getattr(engine, "companion_key", None)
+
+
+def _encryption(path: Path) -> StoreKey | None:
+    """The key of a local store (made for a new one; an unencrypted one is encrypted now)."""
+    if not encryption_wanted():
+        return None
+    try:
+        key = store_key(path)
+    except StoreKeyError as exc:
+        raise StoreError(str(exc)) from exc
+    if is_plaintext(path):
+        try:
+            encrypt_in_place(path, key)
+        except (OSError, sqlite3.Error, DBAPIError) as exc:
+            raise StoreError(f"{path}: cannot be encrypted ({exc})") from exc
+        except Exception as exc:  # sqlcipher3's own errors
+            raise StoreError(f"{path}: cannot be encrypted ({exc})") from exc
+    return key
+
+
+def _keyed(pragma: str) -> Any:
+    def key(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA key = {pragma}")  # first, before anything reads a page
+        cursor.close()
+
+    return key
 
 
 def translate(exc: BaseException, url: str | URL) -> StoreError:

@@ -386,6 +386,26 @@ class InterpretingConcern(Base):
     session: Mapped[InterviewSession] = relationship(back_populates="concerns")
 
 
+class AuditEvent(Base):
+    """Something done with a session's record that a reviewer may need to know about: an
+    export, an import, a deletion, a resume. Never testimony: what, when, by which user.
+
+    Corrections are audited by their own rows (who, when, why). An event outlives its session
+    (no foreign key): the deletion of a session is itself recorded."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    session_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
+    reference: Mapped[str] = mapped_column(String(200), default="")
+    #: "export", "summary export", "import", "delete", "retention purge", "resume", "close".
+    action: Mapped[str] = mapped_column(String(40))
+    #: The operating-system user, and the app or the command line.
+    actor: Mapped[str] = mapped_column(String(120), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
 def current_text(segment: Segment) -> str:
     """The segment's text after its latest text correction (the recognised text if none)."""
     for correction in reversed(segment.corrections):

@@ -14,6 +14,7 @@ from typing import Any
 
 from companion.clockfmt import hms
 from companion.errors import UserError
+from companion.redaction import redact_lines, redact_records
 from companion.summary.report import SessionFacts
 from companion.transcript.model import BreakLine, Transcript
 from companion.transcript.model import Segment as TranscriptSegment
@@ -79,15 +80,22 @@ def to_transcript(session: InterviewSession) -> Transcript:
     return transcript
 
 
-def export_session(session: InterviewSession, form: str) -> str:
-    """The session as text in ``form`` (one of :data:`FORMATS`)."""
+def export_session(session: InterviewSession, form: str, *, redact: bool = False) -> str:
+    """The session as text in ``form`` (one of :data:`FORMATS`); ``redact`` masks names and
+    places (:mod:`companion.redaction`)."""
     if form == "jsonl":
-        return _jsonl(session)
+        text = _jsonl(session)
+        if redact:
+            records = redact_records([json.loads(line) for line in text.split("\n") if line])
+            text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        return text
     if form == "txt":
-        return _txt(session)
-    if form in ("srt", "vtt"):
-        return _subtitles(session, form)
-    raise UserError(f"--format {form}: not an export format ({', '.join(FORMATS)})")
+        text = _txt(session)
+    elif form in ("srt", "vtt"):
+        text = _subtitles(session, form)
+    else:
+        raise UserError(f"--format {form}: not an export format ({', '.join(FORMATS)})")
+    return redact_lines(text) if redact else text
 
 
 def _in_order(session: InterviewSession) -> Iterator[Segment | Break]:

@@ -6,6 +6,7 @@ None of them changes what was recognised: corrections and confirmations are adde
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -28,6 +29,7 @@ from models.entities import (
     ON_BREAK,
     PROMPT_OPEN,
     SESSION_STATES,
+    AuditEvent,
     Break,
     ChecklistTick,
     Correction,
@@ -359,6 +361,35 @@ def add_note(
     note = Note(session_id=session_id, text=text, at_s=at_s, segment_position=segment_position)
     db.add(note)
     return note
+
+
+def actor(tool: str = "") -> str:
+    """Who does something, for the audit trail: the operating-system user (and the tool)."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on this system
+        user = "unknown user"
+    return f"{user} ({tool})" if tool else user
+
+
+def audit(
+    db: Session,
+    action: str,
+    *,
+    session_id: int | None,
+    reference: str = "",
+    detail: str = "",
+    tool: str = "",
+) -> AuditEvent:
+    """Record something done with a session's record (never its words)."""
+    if session_id is not None and not reference:
+        found = db.get(InterviewSession, session_id)
+        reference = found.reference if found is not None else ""
+    event = AuditEvent(
+        session_id=session_id, reference=reference, action=action, actor=actor(tool), detail=detail
+    )
+    db.add(event)
+    return event
 
 
 def add_concern(db: Session, session_id: int, concern: Concern) -> InterpretingConcern:

@@ -92,6 +92,13 @@ def resume_in(db: Session, session_id: int) -> Resumed:
     ends = [s.end_s or s.start_s or 0.0 for s in found.segments]
     ends += [b.end_s or b.start_s for b in found.breaks]
     resumed = Resumed(session_id, record.next_position(db, session_id), max(ends, default=0.0))
+    record.audit(
+        db,
+        "resume",
+        session_id=session_id,
+        reference=found.reference,
+        detail=f"after an interruption, at segment {resumed.next_position}",
+    )
     log.info("session %s resumed at segment %s", session_id, resumed.next_position)
     return resumed
 
@@ -103,6 +110,9 @@ def close_in(db: Session, session_id: int) -> None:
         state = "missing" if found is None else found.state
         raise StoreError(f"session {session_id}: cannot be closed (it is {state})")
     record.set_state(db, session_id, ENDED)
+    record.audit(
+        db, "close", session_id=session_id, reference=found.reference, detail="as it stood"
+    )
     log.info("interrupted session %s closed", session_id)
 
 

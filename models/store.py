@@ -25,10 +25,12 @@ from models.database import (
     display_url,
     make_engine,
     migrate,
+    store_key_of,
     translated,
 )
 from models.entities import (
     ENDED,
+    AuditEvent,
     Break,
     Correction,
     DisclosureEpisode,
@@ -83,6 +85,8 @@ class Store:
         self.engine = engine
         self.url = url
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        #: How the local store is encrypted (``None`` for a database server).
+        self.key = store_key_of(engine)
 
     @classmethod
     def open(cls, url: str | None = None, *, configured: str = "", upgrade: bool = True) -> Store:
@@ -182,6 +186,13 @@ class Store:
             found = self._get(db, session_id)
             (info,) = self._infos(db, [found])
             db.delete(found)
+            record.audit(
+                db,
+                "delete",
+                session_id=info.id,
+                reference=info.reference,
+                detail=f"{info.segments} segments and all recorded with them",
+            )
         self._compact()
         log.info("deleted session %s (%s segments)", info.id, info.segments)
         return info
@@ -197,8 +208,15 @@ class Store:
             )
             expired = list(db.scalars(query))
             infos = self._infos(db, expired)
-            for found in expired:
+            for found, info in zip(expired, infos, strict=True):
                 db.delete(found)
+                record.audit(
+                    db,
+                    "retention purge",
+                    session_id=info.id,
+                    reference=info.reference,
+                    detail=f"ended more than {retention_days} days ago",
+                )
         if infos:
             self._compact()
             log.info(
@@ -208,6 +226,16 @@ class Store:
                 ", ".join(str(i.id) for i in infos),
             )
         return infos
+
+    def audit_events(self, session_id: int) -> list[AuditEvent]:
+        """What was done with a session's record, oldest first (it outlives the session)."""
+        with self.session() as db:
+            query = (
+                select(AuditEvent)
+                .where(AuditEvent.session_id == session_id)
+                .order_by(AuditEvent.at, AuditEvent.id)
+            )
+            return list(db.scalars(query))
 
     # Internals ----------------------------------------------------------------------------
 

@@ -22,6 +22,11 @@ def _hermetic_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(f"COMPANION_{name}_DIR", str(tmp_path / name.lower()))
     monkeypatch.setenv("COMPANION_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("COMPANION_DATABASE_URL", raising=False)
+    # Store keys go to a key file in the test's own configuration directory, never to the
+    # keyring of the machine running the tests.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.delenv("COMPANION_DB_PASSPHRASE", raising=False)
+    monkeypatch.delenv("COMPANION_DB_ENCRYPTION", raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select, text
 
 from companion.errors import UserError
 from models import record, recovery
@@ -152,7 +152,11 @@ def test_delete_removes_the_session_and_everything_recorded_with_it(db_url: str)
         store.close()
 
 
-def test_sqlite_delete_leaves_no_words_in_the_file(tmp_path: Path) -> None:
+def test_sqlite_delete_leaves_no_words_in_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Unencrypted here, so the words would be there in plain text if deleting only unlinked.
+    monkeypatch.setenv("COMPANION_DB_ENCRYPTION", "off")
     path = tmp_path / "store.db"
     store = Store.open(f"sqlite:///{path}")
     sid = store.create_session("IC-1")
@@ -160,7 +164,9 @@ def test_sqlite_delete_leaves_no_words_in_the_file(tmp_path: Path) -> None:
         record.add_segment(db, sid, 0, speaker="claimant", text="Zebulon-Quartermaine " * 50)
     store.delete(sid)
     store.close()
-    for candidate in tmp_path.iterdir():
+    files = list(tmp_path.glob("store.db*"))
+    assert files
+    for candidate in files:
         assert b"Zebulon-Quartermaine" not in candidate.read_bytes(), candidate.name
 
 
@@ -249,7 +255,7 @@ def _tables(engine: object) -> set[str]:
 
 def test_a_database_from_a_newer_version_is_refused(db_url: str) -> None:
     Store.open(db_url).close()
-    engine = create_engine(db_url)
+    engine = make_engine(db_url)  # with the store's key, for an encrypted SQLite file
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     engine.dispose()
@@ -275,11 +281,12 @@ def test_a_server_that_is_down_is_named_without_its_password() -> None:
 
 
 def test_a_locked_database_gives_one_clear_line(tmp_path: Path) -> None:
-    import sqlite3
+    from models.encryption import cipher_module, store_key
 
     path = tmp_path / "store.db"
     Store.open(f"sqlite:///{path}").close()
-    holder = sqlite3.connect(path, timeout=0)
+    holder = cipher_module().connect(str(path), timeout=0)  # another program with the key
+    holder.execute(f"PRAGMA key = {store_key(path).pragma}")
     holder.execute("BEGIN EXCLUSIVE")
     try:
         store = Store.open(f"sqlite:///{path}", upgrade=False)

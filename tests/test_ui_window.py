@@ -477,6 +477,18 @@ def test_the_summary_saves_the_reflection_and_exports(qtbot, tmp_path, store) ->
     qtbot.waitUntil(lambda: (tmp_path / "out.docx").exists(), timeout=10_000)
     assert asked == ["summary-IC-2026-0009.pdf", "summary-IC-2026-0009.docx"]
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
+    # Masked on request; each export is in the session's audit trail.
+    win.summary_page.redact.setChecked(True)
+    (tmp_path / "out.docx").unlink()
+    win.summary_page.docx_button.click()
+    qtbot.waitUntil(lambda: (tmp_path / "out.docx").exists(), timeout=10_000)
+    qtbot.waitUntil(lambda: len(store.audit_events(sid)) == 3, timeout=5_000)
+    details = [(e.action, e.actor.endswith("(app)"), e.detail) for e in store.audit_events(sid)]
+    assert details == [
+        ("summary export", True, "pdf, to out.pdf"),
+        ("summary export", True, "docx, to out.docx"),
+        ("summary export", True, "docx, names and places masked, to out.docx"),
+    ]
 
 
 def test_words_wait_for_the_store_then_show_marked_unsaved(qtbot, tmp_path, store) -> None:
@@ -497,3 +509,29 @@ def test_words_wait_for_the_store_then_show_marked_unsaved(qtbot, tmp_path, stor
     qtbot.waitUntil(
         lambda: win.transcript.list.item(0).text().endswith("I was held in Herat."), timeout=3_000
     )
+
+
+def test_the_start_screen_says_how_the_interviews_are_protected(qtbot, tmp_path) -> None:
+    from models.store import Store
+
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    first = Store.open(url)  # a new store: its key is made now
+    try:
+        win = _window(qtbot, tmp_path, first)
+        line = win.start_page.storage
+        assert line.isVisible() and line.property("role") == "banner"
+        assert "Without that key nobody can read them" in line.text()
+        assert "key --export FILE" in line.text()
+    finally:
+        win.close()
+        first.close()
+    again = Store.open(url)
+    try:
+        win = _window(qtbot, tmp_path, again)
+        line = win.start_page.storage
+        assert line.property("role") == "muted"
+        assert line.text().startswith("🔒 Interviews are stored encrypted on this computer")
+        assert "Without that key" in line.toolTip()
+    finally:
+        win.close()
+        again.close()

@@ -252,6 +252,8 @@ class MainWindow(QMainWindow):
         if interrupted and self._bridge is not None:
             self.start_page.show_sessions(interrupted)
         self._refresh_sessions()
+        if store is not None:
+            self._show_storage(store)
         if demo:
             self.start_page.use_demo()
 
@@ -374,6 +376,26 @@ class MainWindow(QMainWindow):
             self._on_store_failure,
             "list sessions",
         )
+
+    def _show_storage(self, store: Store) -> None:
+        key = store.key
+        if key is not None:
+            words = (
+                f"🔒 Interviews are stored encrypted on this computer; the key is in {key.where}."
+            )
+            if key.created:
+                words = "🔒 " + key.warning()
+            self.start_page.show_storage(words, key.created, key.warning())
+        elif store.is_sqlite:
+            self.start_page.show_storage(
+                f"⚠ Interviews are stored WITHOUT encryption in {store.name}.", True
+            )
+        else:
+            self.start_page.show_storage(
+                f"Interviews are stored in the team database {store.name}, protected by its "
+                "server (TLS, encryption at rest, access control).",
+                False,
+            )
 
     def _open_past(self, item: Any) -> None:
         if self._bridge is None:
@@ -712,14 +734,22 @@ class MainWindow(QMainWindow):
         if summary is None:
             return
         reference = summary["report"]["overview"]["reference"]
+        if self.summary_page.redact.isChecked():
+            from companion.redaction import redact_fields
+
+            summary = redact_fields(summary)
         path = self._ask_path(form, f"summary-{reference}.{form}".replace("/", "-"))
         if not path:
             return
 
-        def write(_db: Any) -> str:
+        masked = ", names and places masked" if self.summary_page.redact.isChecked() else ""
+        session_id = self._summary_session
+
+        def write(db: Any) -> str:
             from pathlib import Path
 
             from companion.files import atomic_write_bytes
+            from models import record
 
             if form == "pdf":
                 from companion.summary.pdf_form import to_pdf
@@ -730,6 +760,14 @@ class MainWindow(QMainWindow):
 
                 data = to_docx(summary)
             atomic_write_bytes(Path(path), data)
+            if db is not None and session_id is not None:
+                record.audit(
+                    db,
+                    "summary export",
+                    session_id=session_id,
+                    detail=f"{form}{masked}, to {Path(path).name}",
+                    tool="app",
+                )
             return path
 
         if self._bridge is None:

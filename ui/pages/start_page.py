@@ -157,6 +157,13 @@ class StartPage(QWidget):
 
         self.past = QListWidget()
         self.past.setAccessibleName("Past sessions")
+        #: How the interviews are protected on this computer (and, the first time, what losing
+        #: the key means).
+        self.storage = QLabel("")
+        self.storage.setWordWrap(True)
+        self.storage.setProperty("role", "muted")
+        self.storage.setAccessibleName("How the interviews are stored")
+        self.storage.setVisible(False)
 
         left = QVBoxLayout()
         left.addWidget(heading)
@@ -171,12 +178,21 @@ class StartPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(QLabel("<h3>Past sessions</h3>"))
         right.addWidget(self.past, 1)
+        right.addWidget(self.storage)
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.recovery)
         layout.addLayout(columns, 1)
+
+    def show_storage(self, words: str, first_time: bool, details: str = "") -> None:
+        """Say how the interviews are kept; the first time, as a banner that stays."""
+        self.storage.setText(words)
+        self.storage.setToolTip(details)
+        self.storage.setProperty("role", "banner" if first_time else "muted")
+        self.storage.setVisible(bool(words))
+        repolish(self.storage)
 
     # -- data ------------------------------------------------------------------------------
     def setup(self) -> InterviewSetup:

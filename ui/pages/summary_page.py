@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -54,6 +55,10 @@ class SummaryPage(QWidget):
         self.pdf_button.clicked.connect(lambda: self.sig_export.emit("pdf"))
         self.docx_button = QPushButton("Export &DOCX…")
         self.docx_button.clicked.connect(lambda: self.sig_export.emit("docx"))
+        self.redact = QCheckBox("&Mask names and places")
+        self.redact.setToolTip(
+            "The exported file shows [name] and [place] instead; read it before you share it."
+        )
         self.done_button = QPushButton("&New interview")
         self.done_button.clicked.connect(self.sig_done.emit)
         self.note = QLabel("")
@@ -64,7 +69,9 @@ class SummaryPage(QWidget):
         columns.addWidget(scroll, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
-        for button in (self.save_button, self.pdf_button, self.docx_button, self.done_button):
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.redact)
+        for button in (self.pdf_button, self.docx_button, self.done_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
