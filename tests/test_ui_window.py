@@ -535,3 +535,60 @@ def test_the_start_screen_says_how_the_interviews_are_protected(qtbot, tmp_path)
     finally:
         win.close()
         again.close()
+
+
+def test_an_unplugged_headset_is_said_plainly_and_capture_can_restart(
+    qtbot, tmp_path, store
+) -> None:
+    from companion.audio.chunk import AudioChunk
+    from companion.audio.source import AudioSource
+    from companion.errors import AudioDeviceLostError
+    from companion.transcription.live import build_live
+    from ui.main_window import MainWindow
+
+    class Unplugged(AudioSource):
+        origin, label = "microphone", "USB Headset"
+
+        def __init__(self) -> None:
+            self.audio = tone_track([(0.5, 2.0)], 2.5)
+
+        def chunks(self):
+            for i in range(0, len(self.audio), 1600):
+                yield AudioChunk(self.audio[i : i + 1600], i / 16000)
+            raise AudioDeviceLostError("audio device 'USB Headset' was disconnected")
+
+        def stop(self) -> None:
+            pass
+
+    call = write_wav(tmp_path / "call.wav", tone_track([(3.0, 5.0)], 6.0))
+    script = script_from_text("are you all right", 0.6) + script_from_text("yes I am fine", 3.1)
+    runs = []
+
+    def pipeline(setup, on_event):
+        runs.append(1)
+        return build_live(
+            [Unplugged(), FileSource(call, origin="call", realtime=True, speed=4.0)],
+            ScriptedTranscriber(script),
+            on_event,
+            gate_factory=lambda: SpeechGate(EnergyVad()),
+        )
+
+    win = MainWindow(pipeline=pipeline, store=store, tick_ms=60_000, devices=([], []))
+    qtbot.addWidget(win)
+    win.show()
+    _to_live(qtbot, win)
+    win.clock_panel.start_button.click()
+    qtbot.waitUntil(lambda: win.capture_banner.isVisible(), timeout=10_000)
+    assert "'USB Headset' was disconnected" in win.capture_line.text()
+    qtbot.waitUntil(lambda: not win.running, timeout=10_000)  # the call ran to its end
+    texts = [r.text for r in win.transcript.rows]
+    assert "are you all right" in texts and "yes I am fine" in texts  # kept, and the call went on
+    assert win.restart_button.isVisible()
+    assert "The interview clock goes on" in win.capture_line.text()
+    assert win.clock.state.name == "QUESTIONING"
+    stored = [s.text for s in store.load(win.session_id).segments]
+    assert "are you all right" in stored and "yes I am fine" in stored
+    win.restart_button.click()
+    assert win.running and not win.capture_banner.isVisible()
+    qtbot.waitUntil(lambda: len(runs) == 2, timeout=5_000)  # built again on the worker thread
+    qtbot.waitUntil(lambda: not win.running, timeout=10_000)

@@ -275,9 +275,24 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.prompts)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # When capture has a problem or stops on its own: said plainly, and a way to go on.
+        self.capture_banner = QFrame()
+        self.capture_banner.setProperty("role", "warning")
+        self.capture_banner.setAccessibleName("Capture problem")
+        self.capture_line = QLabel("")
+        self.capture_line.setWordWrap(True)
+        self.restart_button = QPushButton("Restart &capture")
+        self.restart_button.setAccessibleName("Restart capturing the audio")
+        self.restart_button.clicked.connect(self._start_capture)
+        row = QHBoxLayout(self.capture_banner)
+        row.addWidget(self.capture_line, 1)
+        row.addWidget(self.restart_button)
+        self.capture_banner.setVisible(False)
+        self._capture_problem = ""
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.clock_panel)
+        layout.addWidget(self.capture_banner)
         layout.addWidget(self.splitter, 1)
         return page
 
@@ -801,6 +816,8 @@ class MainWindow(QMainWindow):
         if self._recorder is not None:
             self._recorder.set_time_offset(self.interview_s())
         self._run_offset = self.interview_s()
+        self._capture_problem = ""
+        self.capture_banner.setVisible(False)
         worker = TranscriptionWorker(lambda on_event: pipeline(setup, on_event), self.analysis)
         worker.sig_committed.connect(self._on_committed)
         worker.sig_tentative.connect(self._on_tentative)
@@ -870,9 +887,22 @@ class MainWindow(QMainWindow):
 
     def _on_problem(self, problem: SourceProblem) -> None:
         self.status.setText(f"Audio problem: {problem.message}. The transcript so far is kept.")
+        self._show_capture_problem(
+            f"⚠ {problem.message}. Everything said before is kept; any other audio source is "
+            "still being transcribed."
+        )
 
     def _on_failed(self, message: str) -> None:
         self.status.setText(f"Transcription stopped: {message}")
+        self._show_capture_problem(
+            f"⚠ Transcription stopped: {message}. Everything said before is kept."
+        )
+
+    def _show_capture_problem(self, words: str) -> None:
+        self._capture_problem = words
+        self.capture_line.setText(words)
+        self.restart_button.setVisible(not self.running)
+        self.capture_banner.setVisible(True)
 
     def _on_analysis(self, update: AnalysisUpdate) -> None:
         if any(e.kind == "distress" for e in update.events) and self.clock is not None:
@@ -889,6 +919,17 @@ class MainWindow(QMainWindow):
         self.transcript.set_tentative("")
         if not self.status.text().startswith(("Audio problem", "Transcription stopped")):
             self.status.setText(f"Capture paused. {len(self.segments)} segments.")
+        unexpected = (
+            self.clock is not None
+            and self.clock.state is ClockState.QUESTIONING
+            and not self._ending
+            and not self._closing
+        )
+        if unexpected:  # not a break or the end: the audio stopped, or the model failed
+            self._show_capture_problem(
+                (self._capture_problem or "⚠ Capture has stopped: the audio ended.")
+                + " The interview clock goes on; restart capture to go on transcribing."
+            )
         if self._ending:
             self._after_capture_ended()
         if self._closing:

@@ -9,6 +9,7 @@ threshold speech.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -47,6 +48,7 @@ class ScriptedTranscriber:
         self, script: Sequence[ScriptWord], multilingual: bool = False, garble_partial: bool = True
     ) -> None:
         self.script = sorted(script, key=lambda w: w.start)
+        self._starts = [w.start for w in self.script]  # looked up by time: long scripts stay fast
         self.multilingual = multilingual
         self.garble_partial = garble_partial
 
@@ -68,9 +70,8 @@ class ScriptedTranscriber:
         after = offset + prefix[-1].end - 1e-6 if prefix else offset - 0.05
         words = list(prefix)
         found_language = None
-        for item in self.script:
-            if item.start < after or item.start >= end:
-                continue
+        first, last = bisect_left(self._starts, after), bisect_left(self._starts, end)
+        for item in self.script[first:last]:
             found_language = found_language or item.language
             text = item.text
             if item.end > end and self.garble_partial:

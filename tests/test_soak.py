@@ -1,0 +1,27 @@
+"""The long session, accelerated: four and a half hours of interview through the engines, the
+live analysis, the prompt board, the interpreter's ledger and the store, in a minute or two.
+Memory stays flat, nothing loops, nothing slows down as the session grows, every segment is
+stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from companion.bench.soak import _repeats_itself, accelerated_session, soak_report
+
+
+def test_a_four_and_a_half_hour_session_stays_steady(tmp_path: Path) -> None:
+    figures = accelerated_session(4.5, f"sqlite:///{tmp_path / 'soak.db'}")
+    print(soak_report(figures))
+    assert figures["segments"] > 3000  # the whole session went through
+    assert figures["stored"] == figures["segments"]
+    assert figures["rss_growth_mb"] < 50
+    assert figures["looping_segments"] == 0
+    # The last half hour is no slower than the first (within noise on a shared machine).
+    assert figures["wall_s_per_audio_min_last"] < 1.5 * figures["wall_s_per_audio_min_first"]
+    assert figures["analysis_ms_median_last"] < 2 * figures["analysis_ms_median_first"] + 1
+
+
+def test_the_loop_detector_sees_a_loop() -> None:
+    assert _repeats_itself("he says he says he says he was beaten")
+    assert not _repeats_itself("he says they beat him, he says it was in 1399")
