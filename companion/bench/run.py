@@ -217,6 +217,11 @@ def run_bench(args: argparse.Namespace) -> int:
 
     print("measuring the summary ...", flush=True)
     report += "\n\n" + summary_report(measure_summary()) + " " + _summary_screen()
+    from companion.bench.soak import accelerated_session, soak_report
+
+    hours = 1.0 if args.quick else 4.5
+    print(f"measuring an accelerated {hours:.1f}-hour session ...", flush=True)
+    report += "\n\n" + soak_report(accelerated_session(hours))
     report += "\n\n" + _ui_stalls(60.0 if args.quick else args.stall_seconds)
     print()
     print(report)
