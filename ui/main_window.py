@@ -661,41 +661,13 @@ class MainWindow(QMainWindow):
             }
             for b in (self.clock.breaks if self.clock else [])
         )
-        corrections = []
-        for r in self.ledger.all():
-            before = r.original
-            for check in r.checks:
-                if check.kind == CORRECT:
-                    corrections.append(
-                        {
-                            "segment": r.position,
-                            "kind": "text",
-                            "before": before,
-                            "after": check.text,
-                            "by": check.by,
-                            "reason": check.reason,
-                        }
-                    )
-                    before = check.text
         facts = SessionFacts(
             reference=transcript.source,
             language=self.setup.language if self.setup else "",
             breaks=breaks,
-            corrections=tuple(corrections),
-            confirmed=tuple(
-                r.position for r in self.ledger.all() if any(c.kind == CONFIRM for c in r.checks)
-            ),
-            concerns=tuple(
-                {
-                    "raised_by": c.raised_by,
-                    "kind": c.kind,
-                    "details": c.details,
-                    "action": c.action,
-                    "at_s": c.at_s,
-                    "segment": c.segment,
-                }
-                for c in self.concerns
-            ),
+            corrections=tuple(self.ledger.corrections()),
+            confirmed=tuple(self.ledger.confirmed()),
+            concerns=tuple(c.fact() for c in self.concerns),
         )
         preset = self.clock.preset if self.clock else get_preset(None)
         return build_report(transcript, preset, facts)

@@ -45,6 +45,17 @@ class Concern:
         if not self.details.strip():
             raise UserError("a concern about interpreting needs a few words on what it is")
 
+    def fact(self) -> dict[str, object]:
+        """The concern as the summary takes it (``SessionFacts.concerns``)."""
+        return {
+            "raised_by": self.raised_by,
+            "kind": self.kind,
+            "details": self.details,
+            "action": self.action,
+            "at_s": self.at_s,
+            "segment": self.segment,
+        }
+
 
 @cache
 def _data() -> dict[str, object]:

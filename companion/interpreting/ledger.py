@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from companion.analysis.harm import HARM_WORDS
 from companion.interpreting.highlight import TERM, Highlight, highlights
@@ -161,6 +162,30 @@ class ConfirmationLedger:
             for r in self.to_confirm()
             for h in r.to_read_back
         ]
+
+    def corrections(self) -> list[dict[str, Any]]:
+        """Each text correction with the words before and after it (``SessionFacts``)."""
+        found = []
+        for rendering in self.all():
+            before = rendering.original
+            for check in rendering.checks:
+                if check.kind == CORRECT:
+                    found.append(
+                        {
+                            "segment": rendering.position,
+                            "kind": "text",
+                            "before": before,
+                            "after": check.text,
+                            "by": check.by,
+                            "reason": check.reason,
+                        }
+                    )
+                    before = check.text
+        return found
+
+    def confirmed(self) -> list[int]:
+        """The segments somebody confirmed."""
+        return [r.position for r in self.all() if any(c.kind == CONFIRM for c in r.checks)]
 
     def counts(self) -> dict[str, int]:
         """How many renderings are in each state."""
