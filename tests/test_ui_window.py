@@ -592,3 +592,24 @@ def test_an_unplugged_headset_is_said_plainly_and_capture_can_restart(
     assert win.running and not win.capture_banner.isVisible()
     qtbot.waitUntil(lambda: len(runs) == 2, timeout=5_000)  # built again on the worker thread
     qtbot.waitUntil(lambda: not win.running, timeout=10_000)
+
+
+def test_after_the_computer_slept_capture_is_restarted(qtbot, tmp_path, fake_time) -> None:
+    win = _window(qtbot, tmp_path, fake=fake_time, speed=1.0)
+    builds = []
+    pipeline = win._pipeline
+    win._pipeline = lambda setup, on_event: (builds.append(1), pipeline(setup, on_event))[1]
+    _to_live(qtbot, win)
+    win.clock_panel.start_button.click()
+    qtbot.waitUntil(lambda: len(builds) == 1 and win.running, timeout=5_000)
+    fake_time.t += 40 * 60  # the lid was closed for forty minutes
+    win._tick()
+    assert (
+        "The computer slept for 0:40:00"
+        in win.transcript.list.item(win.transcript.list.count() - 1).text()
+    )
+    qtbot.waitUntil(lambda: len(builds) == 2 and win.running, timeout=10_000)  # devices reopened
+    assert win.clock.questioning_s < 60  # the sleep is not questioning time
+    assert not win.capture_banner.isVisible()
+    win.end_interview()
+    qtbot.waitUntil(lambda: not win.running, timeout=10_000)

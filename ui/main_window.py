@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.session_id: int | None = None
         self._base_s = 0.0  # interview time before this run (a resumed session)
         self._run_offset = 0.0  # interview time at which this run of capture started
+        self._restart_capture = False  # start capture again once the worker has finished
         #: Committed segments waiting for the store before they are shown, in order.
         self._waiting: list[Row] = []
         self._next_position = 0
@@ -891,6 +892,10 @@ class MainWindow(QMainWindow):
         self.transcript.set_tentative("")
         if not self.status.text().startswith(("Audio problem", "Transcription stopped")):
             self.status.setText(f"Capture paused. {len(self.segments)} segments.")
+        restart, self._restart_capture = self._restart_capture, False
+        if restart and not self._ending and not self._closing:
+            self._start_capture()
+            return
         unexpected = (
             self.clock is not None
             and self.clock.state is ClockState.QUESTIONING
@@ -923,6 +928,18 @@ class MainWindow(QMainWindow):
             self.transcript.add_marker(
                 f"  ⏱ The computer slept for {hms(event.gap_s)}: not counted as questioning"
             )
+            if event.state is ClockState.QUESTIONING:
+                self._recover_capture()
+
+    def _recover_capture(self) -> None:
+        """After the computer slept: reopen the audio devices (a device often does not come
+        back by itself), keeping everything said so far."""
+        self.status.setText("The computer slept: capture is being restarted.")
+        if self.running:
+            self._restart_capture = True
+            self._stop_capture()
+        else:
+            self._start_capture()
 
     def _warning_action(self, occasion: str, action: str, reason: str) -> None:
         if self.clock is None:
