@@ -613,3 +613,60 @@ def test_after_the_computer_slept_capture_is_restarted(qtbot, tmp_path, fake_tim
     assert not win.capture_banner.isVisible()
     win.end_interview()
     qtbot.waitUntil(lambda: not win.running, timeout=10_000)
+
+
+def test_a_full_disk_is_said_words_wait_marked_and_nothing_is_lost(qtbot, tmp_path, store):
+    from sqlalchemy import event
+
+    from companion.transcription.events import CommittedSegment
+
+    win = _window(qtbot, tmp_path, store)
+    _to_live(qtbot, win)
+    qtbot.waitUntil(lambda: win.session_id is not None, timeout=5_000)
+    limit = {"pages": 0}
+
+    @event.listens_for(store.engine, "checkout")
+    def _cap(dbapi_connection, *_):
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA max_page_count = {limit['pages'] or 1073741823}")
+        cursor.close()
+
+    with store.engine.connect() as connection:
+        limit["pages"] = int(connection.exec_driver_sql("PRAGMA page_count").scalar() or 0)
+    said = ["what was said " * 2000, "I was held for a month.", "They beat me."]
+    for i, words in enumerate(said):
+        win._on_committed(CommittedSegment(i, "call", "claimant", 1.0 + i, 2.0 + i, words))
+    qtbot.waitUntil(lambda: win.store_line.isVisible(), timeout=10_000)
+    assert "the disk is full" in win.store_line.text() and "Kept in memory" in win.store_line.text()
+    qtbot.waitUntil(lambda: win.transcript.list.count() == 3, timeout=5_000)  # shown anyway ...
+    assert all(
+        "not saved yet" in win.transcript.list.item(i).text() for i in range(3)
+    )  # ... marked
+    limit["pages"] = 0  # space freed
+    qtbot.waitUntil(lambda: "nothing was lost" in win.store_line.text(), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: not any("not saved yet" in win.transcript.list.item(i).text() for i in range(3)),
+        timeout=5_000,
+    )
+    assert [s.text for s in store.load(win.session_id).segments] == said
+
+
+def test_a_failing_model_is_said_and_the_interview_goes_on(qtbot, tmp_path) -> None:
+    from ui.main_window import MainWindow
+
+    def broken(setup, on_event):
+        raise RuntimeError("the speech model could not be loaded (out of memory)")
+
+    win = MainWindow(pipeline=broken, tick_ms=60_000, devices=([], []))
+    qtbot.addWidget(win)
+    win.show()
+    _to_live(qtbot, win)
+    win.clock_panel.start_button.click()
+    qtbot.waitUntil(lambda: not win.running and win.capture_banner.isVisible(), timeout=5_000)
+    assert win.capture_line.text().startswith(
+        "⚠ Transcription stopped: the speech model could not be loaded (out of memory)."
+    )
+    assert win.restart_button.isVisible()
+    assert win.clock.state.name == "QUESTIONING"  # the clock, notes and prompts go on
+    win.take_break("comfort break")
+    assert win.clock.state.name == "ON_BREAK"
