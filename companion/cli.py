@@ -383,7 +383,7 @@ def _summary(args: argparse.Namespace) -> int:
 
         store = open_store(_db_url(args)).store
         try:
-            session = store.load(args.session)
+            session = store.load(args.session, words=False)
         finally:
             store.close()
         transcript = to_transcript(session)

@@ -151,15 +151,21 @@ class Store:
         with self.session() as db:
             return self._infos(db, [self._get(db, session_id)])[0]
 
-    def load(self, session_id: int) -> InterviewSession:
+    def load(self, session_id: int, *, words: bool = True) -> InterviewSession:
         """A whole session with its segments, corrections, breaks and analysis record, detached
-        from the database (read it freely; change it through the store)."""
+        from the database (read it freely; change it through the store).
+
+        ``words=False`` leaves the per-word timings out (reading them is most of the time it
+        takes to load a long session; reviewing and summarising do not need them)."""
+        segments = selectinload(InterviewSession.segments)
+        if not words:
+            segments = segments.defer(Segment.words, raiseload=True)
         with self.session() as db:
             query = (
                 select(InterviewSession)
                 .where(InterviewSession.id == session_id)
                 .options(
-                    selectinload(InterviewSession.segments).selectinload(Segment.corrections),
+                    segments.selectinload(Segment.corrections),
                     selectinload(InterviewSession.breaks),
                     selectinload(InterviewSession.participants),
                     selectinload(InterviewSession.episodes).selectinload(

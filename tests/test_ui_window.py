@@ -102,6 +102,13 @@ def _window(qtbot, tmp_path: Path, store=None, interrupted=(), speed=6.0, fake=N
     return win
 
 
+def _pass(win, fake: FakeTime, seconds: float) -> None:
+    """Time passes with the window's clock ticking (a gap without ticks would be a sleep)."""
+    for _ in range(int(seconds // 10)):
+        fake.t += 10
+        win._tick()
+
+
 def _to_live(qtbot, win, reference: str = "IC-2026-0042") -> None:
     win.start_page.reference.setText(reference)
     win.start_page.start_button.click()
@@ -134,8 +141,7 @@ def test_a_whole_interview_is_shown_prompted_and_stored(qtbot, tmp_path, store, 
     first_run = len(win.transcript.rows)
 
     # A break: logged with its reason; capture pauses and comes back.
-    fake_time.t += 600
-    win._tick()
+    _pass(win, fake_time, 600)
     win.clock_panel.break_button.click()
     win.clock_panel.break_reason.setText("comfort break")
     win.clock_panel.break_asked_by.setCurrentIndex(0)  # the claimant
@@ -144,7 +150,7 @@ def test_a_whole_interview_is_shown_prompted_and_stored(qtbot, tmp_path, store, 
     assert "Break at 0:10:00: comfort break (asked by the claimant)" in (
         win.transcript.list.item(win.transcript.list.count() - 1).text()
     )
-    fake_time.t += 300
+    _pass(win, fake_time, 300)
     win.clock_panel.resume_button.click()
     assert win.running
     qtbot.waitUntil(lambda: len(win.transcript.rows) >= 2 * first_run, timeout=10_000)

@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
         def load(_db: Any) -> tuple[Any, str]:
             from models.export import export_session
 
-            session = store.load(session_id)
+            session = store.load(session_id, words=False)
             return session, export_session(session, "txt")
 
         def show(result: tuple[Any, str]) -> None:
@@ -507,7 +507,7 @@ class MainWindow(QMainWindow):
         loaded = store.load  # bound method, called on the writer thread
 
         def rows(_db: Any) -> tuple[InterviewSetup, list[tuple[Row, str, list[Check]]]]:
-            session = loaded(session_id)
+            session = loaded(session_id, words=False)
             found = [
                 (
                     Row(s.position, s.start_s, s.speaker, s.text),
@@ -681,7 +681,7 @@ class MainWindow(QMainWindow):
             from companion.summary.report import build_report
             from models.export import session_facts, to_transcript
 
-            session = store.load(session_id)
+            session = store.load(session_id, words=False)
             return build_report(
                 to_transcript(session), get_preset(session.preset), session_facts(session)
             )
