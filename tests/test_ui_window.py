@@ -536,7 +536,7 @@ def test_the_start_screen_says_how_the_interviews_are_protected(qtbot, tmp_path)
         win = _window(qtbot, tmp_path, again)
         line = win.start_page.storage
         assert line.property("role") == "muted"
-        assert line.text().startswith("🔒 Interviews are stored encrypted on this computer")
+        assert line.text().startswith("Interviews are stored encrypted on this computer")
         assert "Without that key" in line.toolTip()
     finally:
         win.close()

@@ -396,11 +396,9 @@ class MainWindow(QMainWindow):
     def _show_storage(self, store: Store) -> None:
         key = store.key
         if key is not None:
-            words = (
-                f"🔒 Interviews are stored encrypted on this computer; the key is in {key.where}."
-            )
+            words = f"Interviews are stored encrypted on this computer; the key is in {key.where}."
             if key.created:
-                words = "🔒 " + key.warning()
+                words = key.warning()
             self.start_page.show_storage(words, key.created, key.warning())
         elif store.is_sqlite:
             self.start_page.show_storage(
