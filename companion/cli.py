@@ -216,24 +216,21 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _key(args: argparse.Namespace) -> int:
     """``key``: where the local store's key is, what losing it means; export or import it."""
-    from sqlalchemy.engine import make_url
-
     from companion.settings import Settings
-    from models.database import database_url, display_url
+    from models.database import database_url, display_url, sqlite_file
     from models.encryption import encryption_wanted, export_key, import_key, store_key
 
     url = database_url(_db_url(args), Settings.load().storage.database_url)
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+    path = sqlite_file(url)
+    if path is None:
         print(
             f"{display_url(url)} is a database server: it is protected there (TLS to the "
             "server, the server's own encryption at rest and access control), not by a key here."
         )
         return 0
     if not encryption_wanted():
-        print(f"{parsed.database}: encryption is turned off (COMPANION_DB_ENCRYPTION=off).")
+        print(f"{path}: encryption is turned off (COMPANION_DB_ENCRYPTION=off).")
         return 0
-    path = Path(parsed.database).expanduser()
     if args.export:
         export_key(path, Path(args.export))
         print(
@@ -368,6 +365,8 @@ def _analyse(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
+    from companion.files import write_output
+    from companion.summary.forms import render
     from companion.summary.report import build_report
     from companion.timing.presets import get_preset
     from companion.transcript import parse_transcript
@@ -376,87 +375,46 @@ def _summary(args: argparse.Namespace) -> int:
         raise UserError("summary: give a transcript file or --session ID (one of them)")
     if args.format in ("pdf", "docx") and not args.output:
         raise UserError(f"summary --format {args.format}: give the file to write with -o FILE")
-    facts = None
+    store = None
     if args.session is not None:
-        from models.export import session_facts, to_transcript
         from models.startup import open_store
 
         store = open_store(_db_url(args)).store
-        try:
+    try:
+        facts = None
+        if store is not None:
+            from models.export import session_facts, to_transcript
+
             session = store.load(args.session, words=False)
-        finally:
-            store.close()
-        transcript = to_transcript(session)
-        facts = session_facts(session)
-        preset = get_preset(args.preset or session.preset)
-    else:
-        transcript = parse_transcript(args.transcript)
-        preset = get_preset(args.preset)
-    summary = build_report(transcript, preset, facts)
-    if args.redact:
-        from companion.redaction import redact_fields
-
-        summary = redact_fields(summary)
-    if args.format == "json":
-        _write_output(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", args.output)
-    elif args.format == "md":
-        from companion.summary.text_form import to_markdown
-
-        _write_output(to_markdown(summary), args.output)
-    else:
-        from companion.files import atomic_write_bytes
-
-        if args.format == "pdf":
-            from companion.summary.pdf_form import to_pdf
-
-            data = to_pdf(summary)
+            transcript = to_transcript(session)
+            facts = session_facts(session)
+            preset = get_preset(args.preset or session.preset)
         else:
-            from companion.summary.docx_form import to_docx
+            transcript = parse_transcript(args.transcript)
+            preset = get_preset(args.preset)
+        summary = build_report(transcript, preset, facts)
+        if args.redact:
+            from companion.redaction import redact_fields
 
-            data = to_docx(summary)
-        try:
-            atomic_write_bytes(Path(args.output), data)
-        except OSError as exc:
-            raise UserError(f"{args.output}: cannot be written ({exc.strerror or exc})") from exc
-    if args.session is not None:
-        _audit_export(args, "summary export", args.session)
-    return 0
+            summary = redact_fields(summary)
+        write_output(render(summary, args.format), args.output)
+        if store is not None:  # an export of a stored session goes into its audit trail
+            from models import record
 
-
-def _audit_export(args: argparse.Namespace, action: str, session_id: int) -> None:
-    """An export of a stored session goes into its audit trail (never its words)."""
-    from models import record
-    from models.startup import open_store
-
-    target = Path(args.output).name if args.output else "standard output"
-    masked = ", names and places masked" if getattr(args, "redact", False) else ""
-    store = open_store(_db_url(args)).store
-    try:
-        with store.session() as db:
-            record.audit(
-                db,
-                action,
-                session_id=session_id,
-                detail=f"{args.format}{masked}, to {target}",
-                tool="command line",
-            )
+            with store.session() as db:
+                record.audit_export(
+                    db,
+                    "summary export",
+                    args.session,
+                    form=args.format,
+                    output=args.output,
+                    redacted=args.redact,
+                    tool="command line",
+                )
     finally:
-        store.close()
-
-
-def _write_output(text: str, output: str | None) -> None:
-    """Print, or write a file atomically (nothing half-written on failure)."""
-    if not output:
-        sys.stdout.write(text)
-        return
-    from pathlib import Path
-
-    from companion.files import atomic_write_text
-
-    try:
-        atomic_write_text(Path(output), text)
-    except OSError as exc:
-        raise UserError(f"{output}: cannot be written ({exc.strerror or exc})") from exc
+        if store is not None:
+            store.close()
+    return 0
 
 
 def _models(args: argparse.Namespace) -> int:

@@ -70,9 +70,9 @@ def _show(store: Any, session_id: int, as_json: bool) -> int:
     from models.entities import current_text
 
     info = store.info(session_id)
-    session = store.load(session_id)
+    session = store.load(session_id, words=as_json)  # word timings only go into the JSON
     if as_json:
-        from models.export import export_session
+        from models.export import records
 
         data = info.to_json() | {
             "dialect": session.dialect,
@@ -82,9 +82,7 @@ def _show(store: Any, session_id: int, as_json: bool) -> int:
                 {"role": p.role, "audio_source": p.audio_source, "device": p.device}
                 for p in session.participants
             ],
-            "transcript": [
-                json.loads(line) for line in export_session(session, "jsonl").splitlines()
-            ],
+            "transcript": records(session),
         }
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
@@ -154,38 +152,30 @@ def _import(store: Any, args: argparse.Namespace) -> int:
 
 
 def _export(store: Any, args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from companion.files import atomic_write_text
+    from companion.files import write_output
     from models import record
     from models.export import export_session
 
     text = export_session(store.load(args.id), args.format, redact=args.redact)
-    target = Path(args.output).name if args.output else "standard output"
-    masked = ", names and places masked" if args.redact else ""
-    if not args.output:
-        sys.stdout.write(text)
+    write_output(text, args.output)
     with store.session() as db:
-        record.audit(
+        record.audit_export(
             db,
             "export",
-            session_id=args.id,
-            detail=f"{args.format}{masked}, to {target}",
+            args.id,
+            form=args.format,
+            output=args.output,
+            redacted=args.redact,
             tool="command line",
         )
-    if not args.output:
-        return 0
-    try:
-        atomic_write_text(Path(args.output), text)
-    except OSError as exc:
-        raise UserError(f"{args.output}: cannot be written ({exc.strerror or exc})") from exc
-    print(f"session {args.id} written to {args.output} ({args.format})", file=sys.stderr)
+    if args.output:
+        print(f"session {args.id} written to {args.output} ({args.format})", file=sys.stderr)
     return 0
 
 
 def _audit(store: Any, session_id: int) -> int:
     """Who corrected what and when, and what was done with the record (exports, imports...)."""
-    session = store.load(session_id)
+    session = store.load(session_id, words=False)
     print(f"session {session_id} ({session.reference}): audit trail")
     lines: list[tuple[str, str]] = []
     for segment in session.segments:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from pathlib import Path
+
+from companion.errors import UserError
 
 
 def atomic_write_text(path: Path, text: str, make_parents: bool = False) -> None:
@@ -13,6 +16,18 @@ def atomic_write_text(path: Path, text: str, make_parents: bool = False) -> None
     to disk and renamed into place; on failure the temporary file is removed and the old
     ``path`` is untouched. Missing folders are created only with ``make_parents``."""
     atomic_write_bytes(path, text.encode("utf-8"), make_parents)
+
+
+def write_output(data: str | bytes, output: str | None) -> None:
+    """Print text, or write a file atomically; a file that cannot be written is one line
+    naming it (nothing half-written)."""
+    if not output:
+        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+        return
+    try:
+        atomic_write_bytes(Path(output), data.encode("utf-8") if isinstance(data, str) else data)
+    except OSError as exc:
+        raise UserError(f"{output}: cannot be written ({exc.strerror or exc})") from exc
 
 
 def atomic_write_bytes(path: Path, data: bytes, make_parents: bool = False) -> None:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from companion.interpreting.highlight import NAME, PLACE, highlights
+from companion.interpreting.highlight import NAME, PLACE, TITLES, Highlight, highlights
 
 MASKS = {NAME: "[name]", PLACE: "[place]"}
 #: Values that are labels, never testimony: left as they are.
@@ -55,35 +55,38 @@ class Redactor:
 
     def __init__(self, texts: Iterable[str]) -> None:
         found: dict[str, str] = {}
+        #: Each text's names and places, found once (used again when it is masked).
+        self._marks: dict[str, list[Highlight]] = {}
         for text in texts:
-            for mark in highlights(text):
-                if mark.kind in MASKS:
-                    found.setdefault(mark.text, mark.kind)
-                    for part in mark.text.split():  # "Commander Rahimi" → "Rahimi" too
-                        if len(part) > 2 and part.lower() not in _TITLE_WORDS:
-                            found.setdefault(part, mark.kind)
+            marks = self._marks.setdefault(text, self._find(text))
+            for mark in marks:
+                found.setdefault(mark.text, mark.kind)
+                for part in mark.text.split():  # "Commander Rahimi" → "Rahimi" too
+                    if len(part) > 2 and part.lower() not in TITLES:
+                        found.setdefault(part, mark.kind)
         self.found = found
         names = sorted(found, key=len, reverse=True)
         self._pattern = (
             re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
         )
 
+    @staticmethod
+    def _find(text: str) -> list[Highlight]:
+        return [m for m in highlights(text) if m.kind in MASKS]
+
     def __call__(self, text: str) -> str:
         """The words with each name and place replaced by ``[name]`` or ``[place]``."""
+        marks = self._marks.get(text)
         out, at = [], 0
-        for mark in highlights(text):
-            if mark.kind in MASKS:
-                out.append(text[at : mark.start])
-                out.append(MASKS[mark.kind])
-                at = mark.end
+        for mark in self._find(text) if marks is None else marks:
+            out.append(text[at : mark.start])
+            out.append(MASKS[mark.kind])
+            at = mark.end
         out.append(text[at:])
         masked = "".join(out)
         if self._pattern is None:
             return masked
         return self._pattern.sub(lambda m: MASKS[self.found[m.group(0)]], masked)
-
-
-_TITLE_WORDS = {"commander", "general", "colonel", "captain", "mr", "mrs", "ms", "dr", "haji"}
 
 
 def redact(text: str) -> str:
@@ -109,11 +112,10 @@ def _strings(value: Any, key: str = "") -> Iterator[str]:
         yield value
 
 
-def redact_fields(value: Any, redactor: Redactor | None = None) -> Any:
+def redact_fields(value: Any) -> Any:
     """A copy of a record (dicts and lists; a summary, an exported line) with every name and
     place masked in its free text."""
-    redactor = redactor or Redactor(_strings(value))
-    return _redact(value, "", redactor)
+    return _redact(value, "", Redactor(_strings(value)))
 
 
 def redact_records(records: list[Any]) -> list[Any]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -92,6 +91,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def sqlite_file(url: str | URL) -> Path | None:
+    """The file of a SQLite database on disk (``None``: another engine, or in memory)."""
+    parsed = make_url(url) if isinstance(url, str) else url
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+        return None
+    if database.startswith("file:"):
+        return None
+    return Path(database).expanduser()
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the store's settings; nothing is connected yet."""
     parsed = _parse(url)
@@ -100,20 +110,18 @@ def make_engine(url: str) -> Engine:
     # Testimony never reaches a log or an error message through a failed statement's values.
     kwargs: dict[str, Any] = {"hide_parameters": True}
     if backend == "sqlite":
-        database = parsed.database or ""
-        if database and database != ":memory:" and not database.startswith("file:"):
-            folder = Path(database).expanduser().parent
+        path = sqlite_file(parsed)
+        if path is not None:
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(
-                    f"{database}: its folder cannot be created ({exc.strerror or exc})"
+                    f"{parsed.database}: its folder cannot be created ({exc.strerror or exc})"
                 ) from exc
-        kwargs["connect_args"] = {"timeout": 5.0, "check_same_thread": False}
-        if database and database != ":memory:" and not database.startswith("file:"):
-            encryption = _encryption(Path(database).expanduser())
+            encryption = _encryption(path)
             if encryption is not None:
                 kwargs["module"] = cipher_module()
+        kwargs["connect_args"] = {"timeout": 5.0, "check_same_thread": False}
     elif backend == "postgresql":
         kwargs["connect_args"] = {"connect_timeout": 5}
         kwargs["pool_pre_ping"] = True
@@ -147,9 +155,7 @@ def _encryption(path: Path) -> StoreKey | None:
     if is_plaintext(path):
         try:
             encrypt_in_place(path, key)
-        except (OSError, sqlite3.Error, DBAPIError) as exc:
-            raise StoreError(f"{path}: cannot be encrypted ({exc})") from exc
-        except Exception as exc:  # sqlcipher3's own errors
+        except Exception as exc:  # OSError, sqlite3's and sqlcipher3's own errors
             raise StoreError(f"{path}: cannot be encrypted ({exc})") from exc
     return key
 

@@ -35,16 +35,11 @@ COMMITTED, CONFIRMED, CORRECTED = "committed", "confirmed", "corrected"
 AUTHORS = ("caseworker", "interpreter")
 #: Who asked for a break.
 BREAK_REQUESTERS = ("claimant", "caseworker", "interpreter", "distress", "")
-#: Follow-up elements of a disclosure episode and their states.
-FOLLOWUP_ELEMENTS = ("when", "where", "how", "by_whom")
-ASKED, ANSWERED, NOT_ASKED = "asked", "answered", "not_asked"
-#: Prompt states.
-PROMPT_OPEN, PROMPT_ACTED, PROMPT_NOT_NOW, PROMPT_DISMISSED = (
-    "open",
-    "acted",
-    "not_now",
-    "dismissed",
-)
+#: States of a disclosure's follow-up element (when, where, how, by whom): asked, answered or
+#: not asked.
+ASKED, NOT_ASKED = "asked", "not_asked"
+#: A prompt's state until something is done with it ("acted", "not_now", "dismissed").
+PROMPT_OPEN = "open"
 
 
 def utcnow() -> datetime:

@@ -14,11 +14,13 @@ from typing import Any
 
 from companion.clockfmt import hms
 from companion.errors import UserError
+from companion.interpreting.ledger import CONFIRM, CORRECT, Check
 from companion.redaction import redact_lines, redact_records
 from companion.summary.report import SessionFacts
 from companion.transcript.model import BreakLine, Transcript
 from companion.transcript.model import Segment as TranscriptSegment
 from companion.transcript.parse import NOTE_PATTERN
+from companion.transcription.events import ROLE_LABELS
 from models.entities import (
     COMMITTED,
     Break,
@@ -44,12 +46,6 @@ SEGMENT_KEYS = (
     "words",
     "corrections",
 )
-_ROLE_LABEL = {
-    "caseworker": "Caseworker",
-    "interpreter": "Interpreter",
-    "claimant": "Claimant",
-    "unknown": "Unknown",
-}
 
 
 def to_transcript(session: InterviewSession) -> Transcript:
@@ -84,11 +80,8 @@ def export_session(session: InterviewSession, form: str, *, redact: bool = False
     """The session as text in ``form`` (one of :data:`FORMATS`); ``redact`` masks names and
     places (:mod:`companion.redaction`)."""
     if form == "jsonl":
-        text = _jsonl(session)
-        if redact:
-            records = redact_records([json.loads(line) for line in text.split("\n") if line])
-            text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-        return text
+        lines = redact_records(records(session)) if redact else records(session)
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines)
     if form == "txt":
         text = _txt(session)
     elif form in ("srt", "vtt"):
@@ -169,12 +162,23 @@ def _break_record(pause: Break) -> dict[str, Any]:
     return out
 
 
-def _jsonl(session: InterviewSession) -> str:
-    lines = []
-    for item in _in_order(session):
-        record = _segment_record(item) if isinstance(item, Segment) else _break_record(item)
-        lines.append(json.dumps(record, ensure_ascii=False))
-    return "".join(line + "\n" for line in lines)
+def ledger_checks(segment: Segment) -> list[Check]:
+    """A stored segment's confirmations and text corrections, as the interpreter's ledger
+    keeps them (a resumed session's windows show what was already checked)."""
+    return [
+        Check(CONFIRM if c.kind == "confirm" else CORRECT, c.author, None, c.value, c.reason)
+        for c in segment.corrections
+        if c.kind in ("confirm", "text")
+    ]
+
+
+def records(session: InterviewSession) -> list[dict[str, Any]]:
+    """The session as the transcript contract's records (segments, breaks in place), with the
+    extra keys that keep the record whole: the lines of the ``jsonl`` export."""
+    return [
+        _segment_record(item) if isinstance(item, Segment) else _break_record(item)
+        for item in _in_order(session)
+    ]
 
 
 def _break_end(pause: Break) -> float:
@@ -207,7 +211,7 @@ def _txt(session: InterviewSession) -> str:
         if item.speaker != item.speaker_auto:
             parts.append(f"[speaker corrected; detected as {item.speaker_auto}]")
         body = " ".join(part for part in parts if part)
-        paragraphs.append(f"{_ROLE_LABEL.get(item.speaker, 'Unknown')}: {body}")
+        paragraphs.append(f"{ROLE_LABELS.get(item.speaker, 'Unknown')}: {body}")
     return "\n\n".join(paragraphs) + "\n"
 
 
@@ -252,7 +256,7 @@ def _subtitles(session: InterviewSession, form: str) -> str:
     for number, (start, end, speaker, body) in enumerate(cues, start=1):
         out.append(str(number))
         out.append(f"{_stamp(start, form)} --> {_stamp(end, form)}")
-        label = _ROLE_LABEL.get(speaker, "")
+        label = ROLE_LABELS.get(speaker, "")
         if form == "vtt":
             out.append(f"<v {label}>{_escape_vtt(body)}" if label else _escape_vtt(body))
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -390,6 +391,25 @@ def audit(
     )
     db.add(event)
     return event
+
+
+def audit_export(
+    db: Session,
+    action: str,
+    session_id: int,
+    *,
+    form: str,
+    output: str | None,
+    redacted: bool,
+    tool: str,
+) -> AuditEvent:
+    """An export of a session's record: its form, whether names and places were masked, and
+    the file's name (or standard output)."""
+    target = Path(output).name if output else "standard output"
+    masked = ", names and places masked" if redacted else ""
+    return audit(
+        db, action, session_id=session_id, detail=f"{form}{masked}, to {target}", tool=tool
+    )
 
 
 def add_concern(db: Session, session_id: int, concern: Concern) -> InterpretingConcern:

@@ -14,10 +14,9 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Opened:
-    """The open store, the sessions purged by retention and those waiting for recovery."""
+    """The open store and the sessions waiting for recovery."""
 
     store: Store
-    purged: list[SessionInfo] = field(default_factory=list)
     interrupted: list[SessionInfo] = field(default_factory=list)
 
 
@@ -28,9 +27,9 @@ def open_store(url: str | None = None, settings: Settings | None = None) -> Open
     settings = settings or Settings.load()
     store = Store.open(url, configured=settings.storage.database_url)
     try:
-        purged = store.purge_expired(settings.storage.retention_days)
+        store.purge_expired(settings.storage.retention_days)  # it logs what it deleted
         interrupted = mark_interrupted(store)
     except BaseException:
         store.close()
         raise
-    return Opened(store, purged, interrupted)
+    return Opened(store, interrupted)

@@ -190,14 +190,8 @@ class Store:
         checkpointed, so the words do not linger in the file."""
         with self.session() as db:
             found = self._get(db, session_id)
-            (info,) = self._infos(db, [found])
-            db.delete(found)
-            record.audit(
-                db,
-                "delete",
-                session_id=info.id,
-                reference=info.reference,
-                detail=f"{info.segments} segments and all recorded with them",
+            (info,) = self._delete(
+                db, [found], "delete", "{segments} segments and all recorded with them"
             )
         self._compact()
         log.info("deleted session %s (%s segments)", info.id, info.segments)
@@ -212,17 +206,12 @@ class Store:
             query = select(InterviewSession).where(
                 InterviewSession.state == ENDED, InterviewSession.ended_at < cutoff
             )
-            expired = list(db.scalars(query))
-            infos = self._infos(db, expired)
-            for found, info in zip(expired, infos, strict=True):
-                db.delete(found)
-                record.audit(
-                    db,
-                    "retention purge",
-                    session_id=info.id,
-                    reference=info.reference,
-                    detail=f"ended more than {retention_days} days ago",
-                )
+            infos = self._delete(
+                db,
+                list(db.scalars(query)),
+                "retention purge",
+                f"ended more than {retention_days} days ago",
+            )
         if infos:
             self._compact()
             log.info(
@@ -244,6 +233,23 @@ class Store:
             return list(db.scalars(query))
 
     # Internals ----------------------------------------------------------------------------
+
+    def _delete(
+        self, db: Session, found: Sequence[InterviewSession], action: str, detail: str
+    ) -> list[SessionInfo]:
+        """Delete sessions, each with an audit event that outlives it (``detail`` may name
+        ``{segments}``); what was deleted."""
+        infos = self._infos(db, found)
+        for session, info in zip(found, infos, strict=True):
+            db.delete(session)
+            record.audit(
+                db,
+                action,
+                session_id=info.id,
+                reference=info.reference,
+                detail=detail.format(segments=info.segments),
+            )
+        return infos
 
     def _get(self, db: Session, session_id: int) -> InterviewSession:
         found = db.get(InterviewSession, session_id)

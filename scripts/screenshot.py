@@ -59,8 +59,6 @@ def main() -> int:
     window.move(0, 0)
     window.resize(1366, 740)
     window.show()
-    steps: list[tuple[float, Callable[[], None]]] = []
-
     only = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else None
 
     def shot(name: str, whole_screen: bool = True) -> Callable[[], None]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from companion.bench.soak import _repeats_itself, accelerated_session, soak_report
+from companion.bench.measure import repeats_itself
+from companion.bench.soak import accelerated_session, soak_report
 
 
 def test_a_four_and_a_half_hour_session_stays_steady(tmp_path: Path) -> None:
@@ -23,5 +24,5 @@ def test_a_four_and_a_half_hour_session_stays_steady(tmp_path: Path) -> None:
 
 
 def test_the_loop_detector_sees_a_loop() -> None:
-    assert _repeats_itself("he says he says he says he was beaten")
-    assert not _repeats_itself("he says they beat him, he says it was in 1399")
+    assert repeats_itself("he says he says he says he was beaten")
+    assert not repeats_itself("he says they beat him, he says it was in 1399")

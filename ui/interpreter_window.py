@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,6 +50,7 @@ from companion.interpreting.ledger import (
     ConfirmationLedger,
     Rendering,
 )
+from companion.transcription.events import ROLE_LABELS
 from ui.theme import repolish
 
 #: Highlight colours (background, text) per kind, for light and dark.
@@ -82,7 +83,6 @@ KIND_WORDS = {
     NAME: "name",
     PLACE: "place",
 }
-_SPEAKER = {"interpreter": "Interpreter", "claimant": "Claimant", "caseworker": "Caseworker"}
 _BY = {"interpreter": "the interpreter", "caseworker": "the caseworker, on the interpreter's word"}
 
 
@@ -166,33 +166,12 @@ class RenderingCard(QFrame):
         self.correct_button = QPushButton("Co&rrect…")
         self.correct_button.setToolTip("Give the right words; the original words are kept")
         self.correct_button.clicked.connect(self.open_editor)
-        self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName("Corrected words")
-        self.editor.setFixedHeight(90)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(
-            "Why (for example: the date was in the Solar Hijri calendar)"
-        )
-        self.reason.setAccessibleName("Reason for the correction")
-        self.save_button = QPushButton("Save the correction")
-        self.save_button.setProperty("primary", True)
-        self.save_button.clicked.connect(self._save)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.close_editor)
         self.error = QLabel()
         self.error.setProperty("role", "error")
         self.error.setVisible(False)
-        self.edit_box = QWidget()
-        edit_layout = QVBoxLayout(self.edit_box)
-        edit_layout.setContentsMargins(0, 0, 0, 0)
-        edit_layout.addWidget(self.editor)
-        edit_layout.addWidget(self.reason)
-        edit_buttons = QHBoxLayout()
-        edit_buttons.addStretch(1)
-        edit_buttons.addWidget(self.cancel_button)
-        edit_buttons.addWidget(self.save_button)
-        edit_layout.addLayout(edit_buttons)
-        self.edit_box.setVisible(False)
+        #: The correction box, made the first time it is opened (most segments never are:
+        #: a long session's cards are built in half the time).
+        self.edit_box: QWidget | None = None
 
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -201,12 +180,11 @@ class RenderingCard(QFrame):
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.correct_button)
         self.buttons.addWidget(self.confirm_button)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.words)
         layout.addWidget(self.calendars)
         layout.addWidget(self.original)
-        layout.addWidget(self.edit_box)
         layout.addWidget(self.error)
         layout.addLayout(self.buttons)
         self.show_rendering(rendering)
@@ -215,7 +193,7 @@ class RenderingCard(QFrame):
         """Show the rendering as it stands now."""
         self.rendering = rendering
         when = hms(rendering.start_s) if rendering.start_s is not None else "—"
-        speaker = _SPEAKER.get(rendering.speaker, rendering.speaker.capitalize())
+        speaker = ROLE_LABELS.get(rendering.speaker, rendering.speaker.capitalize())
         disclosure = " · disclosure" if rendering.disclosure else ""
         self.header.setText(f"{when} · {speaker} · segment {rendering.position}{disclosure}")
         self.words.setText(rich_text(rendering.text, rendering.highlights, self.palette_colours))
@@ -257,8 +235,37 @@ class RenderingCard(QFrame):
         self.palette_colours = palette
         self.show_rendering(self.rendering)
 
+    def _build_editor(self) -> QWidget:
+        self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName("Corrected words")
+        self.editor.setFixedHeight(90)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(
+            "Why (for example: the date was in the Solar Hijri calendar)"
+        )
+        self.reason.setAccessibleName("Reason for the correction")
+        self.save_button = QPushButton("Save the correction")
+        self.save_button.setProperty("primary", True)
+        self.save_button.clicked.connect(self._save)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.close_editor)
+        box = QWidget()
+        edit_layout = QVBoxLayout(box)
+        edit_layout.setContentsMargins(0, 0, 0, 0)
+        edit_layout.addWidget(self.editor)
+        edit_layout.addWidget(self.reason)
+        edit_buttons = QHBoxLayout()
+        edit_buttons.addStretch(1)
+        edit_buttons.addWidget(self.cancel_button)
+        edit_buttons.addWidget(self.save_button)
+        edit_layout.addLayout(edit_buttons)
+        self._layout.insertWidget(self._layout.indexOf(self.error), box)
+        return box
+
     def open_editor(self) -> None:
         """Show the correction box, holding the words as they stand."""
+        if self.edit_box is None:
+            self.edit_box = self._build_editor()
         self.editor.setPlainText(self.rendering.text)
         self.reason.clear()
         self.edit_box.setVisible(True)
@@ -266,7 +273,8 @@ class RenderingCard(QFrame):
 
     def close_editor(self) -> None:
         """Hide the correction box (nothing is saved)."""
-        self.edit_box.setVisible(False)
+        if self.edit_box is not None:
+            self.edit_box.setVisible(False)
         self.error.setVisible(False)
 
     def show_error(self, message: str) -> None:
@@ -295,14 +303,16 @@ class InterpreterWindow(QWidget):
         self.setProperty("role", "interpreter-window")
         self.palette_colours = PALETTES["light"]
         self.cards: dict[int, RenderingCard] = {}
+        self._newest = -1  # the latest position shown
+        self._listed: list[int] = []  # the positions in the read-back list
         self._point_size = 17
         self.ledger = ledger
 
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.checker = QComboBox()
-        self.checker.addItem("the interpreter", "interpreter")
-        self.checker.addItem("the caseworker, on the interpreter's word", "caseworker")
+        for who, words in _BY.items():
+            self.checker.addItem(words, who)
         self.checker.setAccessibleName("Confirming and correcting as")
         self.only_open = QCheckBox("Only what is still to &confirm")
         self.only_open.toggled.connect(self._apply_filter)
@@ -398,6 +408,7 @@ class InterpreterWindow(QWidget):
         for card in self.cards.values():
             card.deleteLater()
         self.cards = {}
+        self._newest = -1
         self.title.setText(f"<b>Interpreter's check</b> — {escape(reference)}" if reference else "")
         self.setWindowTitle(
             f"Interpreter's check — {reference}" if reference else "Interpreter's check"
@@ -418,8 +429,11 @@ class InterpreterWindow(QWidget):
                 lambda p, text, reason: self.sig_correct.emit(p, text, self.checked_by(), reason)
             )
             self.cards[rendering.position] = card
-            # In position order after the stretch: the newest at the bottom.
-            index = 1 + sum(1 for p in self.cards if p < rendering.position)
+            # In position order, before the "nothing said" line: the newest at the bottom.
+            index = self.cards_layout.count() - 1
+            if rendering.position < self._newest:  # out of order (not in practice): its place
+                index -= sum(1 for p in self.cards if p > rendering.position)
+            self._newest = max(self._newest, rendering.position)
             self.cards_layout.insertWidget(index, card)
             self.empty.setVisible(False)
         else:
@@ -427,7 +441,8 @@ class InterpreterWindow(QWidget):
             card.close_editor()
         self._filter_card(card)
         self._update_counts()
-        if self.read_back_button.isChecked():
+        listed = rendering.state == TO_CONFIRM or rendering.position in self._listed
+        if self.read_back_button.isChecked() and self.isVisible() and listed:
             self._fill_read_back()
 
     def checked_by(self) -> str:
@@ -470,12 +485,11 @@ class InterpreterWindow(QWidget):
         self.pages.setCurrentIndex(1 if on else 0)
 
     def _fill_read_back(self) -> None:
-        items = self.ledger.read_back()
-        by_segment: dict[int, list[Highlight]] = {}
-        for rendering in self.ledger.to_confirm():
-            by_segment[rendering.position] = list(rendering.to_read_back)
+        by_segment = {r.position: list(r.to_read_back) for r in self.ledger.to_confirm()}
+        self._listed = list(by_segment)
+        items, segments = self.ledger.still_to_read_back()
         self.read_back_intro.setText(
-            f"{len(items)} dates, numbers, names and places in {len(by_segment)} renderings are "
+            f"{items} dates, numbers, names and places in {segments} renderings are "
             "still to confirm. Read each back to the claimant through the interpreter, then "
             "confirm it or correct it."
             if items
@@ -517,11 +531,7 @@ class InterpreterWindow(QWidget):
 
     def read_back_rows(self) -> list[int]:
         """The segments in the read-back list, in order."""
-        rows = []
-        for row in range(self.read_back.rowCount()):
-            item = self.read_back.item(row, 0)
-            rows.append(int(item.text().rsplit(" ", 1)[-1]))
-        return rows
+        return list(self._listed)
 
     def correct_from_list(self, position: int) -> None:
         """Go to a segment of the read-back list and open its correction box."""
@@ -569,6 +579,12 @@ class InterpreterWindow(QWidget):
     def _range_changed(self, _low: int, high: int) -> None:
         if self._follow:
             self.scroll.verticalScrollBar().setValue(high)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Shown again: the read-back list catches up with what changed while it was hidden."""
+        super().showEvent(event)
+        if self.read_back_button.isChecked():
+            self._fill_read_back()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Closing only hides it; the interview goes on in the main window."""

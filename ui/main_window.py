@@ -38,9 +38,7 @@ from companion.checklists import load_checklist
 from companion.clockfmt import hms
 from companion.interpreting.concerns import Concern
 from companion.interpreting.ledger import (
-    CONFIRM,
     CONFIRMED,
-    CORRECT,
     CORRECTED,
     Check,
     CheckError,
@@ -166,7 +164,8 @@ class MainWindow(QMainWindow):
         self.clock: SessionClock | None = None
         self.analysis = LiveAnalysis()
         self.board = PromptBoard()
-        self.segments: list[CommittedSegment] = []
+        #: Segments committed by the engine in this interview (shown or waiting for the store).
+        self.segment_count = 0
         #: Every segment and each confirmation or correction of it (both windows show it).
         self.ledger = ConfirmationLedger()
         #: Concerns about interpreting recorded in this interview.
@@ -180,7 +179,6 @@ class MainWindow(QMainWindow):
         #: Committed segments waiting for the store before they are shown, in order.
         self._waiting: list[Row] = []
         self._next_position = 0
-        self._theme = "light"
         if store is not None:
             from ui.store_bridge import StoreBridge
 
@@ -373,7 +371,6 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if name in THEMES and isinstance(app, QApplication):
             apply_theme(app, name)
-            self._theme = name
         self.interpreter.set_dark(name == "dark")
 
     def _font(self, step: int) -> None:
@@ -433,8 +430,7 @@ class MainWindow(QMainWindow):
         """The start screen's interview: record it, then the opening checklist."""
         self.setup = setup
         self._reset_interview(setup.preset)
-        self.transcript.rows.clear()
-        self.transcript.list.clear()
+        self.transcript.clear()
         if self._bridge is not None:
             from models.recorder import SessionRecorder
 
@@ -467,7 +463,7 @@ class MainWindow(QMainWindow):
         self.board = PromptBoard()
         self.board.subscribe(self._cards_changed)
         self.prompts.show_cards([])
-        self.segments = []
+        self.segment_count = 0
         self.ledger = ConfirmationLedger(self.setup.language if self.setup else "")
         self.ledger.subscribe(self._rendering_changed)
         self.interpreter.set_ledger(self.ledger, self.setup.reference if self.setup else "")
@@ -505,22 +501,14 @@ class MainWindow(QMainWindow):
         loaded = store.load  # bound method, called on the writer thread
 
         def rows(_db: Any) -> tuple[InterviewSetup, list[tuple[Row, str, list[Check]]]]:
+            from models.export import ledger_checks
+
             session = loaded(session_id, words=False)
             found = [
                 (
                     Row(s.position, s.start_s, s.speaker, s.text),
                     s.speaker_auto,
-                    [
-                        Check(
-                            CONFIRM if c.kind == "confirm" else CORRECT,
-                            c.author,
-                            None,
-                            c.value,
-                            c.reason,
-                        )
-                        for c in s.corrections
-                        if c.kind in ("confirm", "text")
-                    ],
+                    ledger_checks(s),
                 )
                 for s in session.segments
             ]
@@ -536,11 +524,11 @@ class MainWindow(QMainWindow):
             setup, found = result
             self.setup = setup
             self._reset_interview(setup.preset)
-            self.transcript.rows.clear()
-            self.transcript.list.clear()
-            for row, speaker_auto, checks in found:
+            self.transcript.clear()
+            for row, speaker_auto, _checks in found:
                 row.speaker_corrected = row.speaker != speaker_auto
-                self.transcript.add_row(row)
+            self.transcript.add_rows([row for row, _auto, _checks in found])
+            for row, _auto, checks in found:
                 self.ledger.add(row.position, row.start, row.speaker, row.text, checks=checks)
             self._next_position = len(found)
             self._analysis_base = len(found)
@@ -728,30 +716,27 @@ class MainWindow(QMainWindow):
         if not path:
             return
 
-        masked = ", names and places masked" if self.summary_page.redact.isChecked() else ""
+        redacted = self.summary_page.redact.isChecked()
         session_id = self._summary_session
 
         def write(db: Any) -> str:
             from pathlib import Path
 
             from companion.files import atomic_write_bytes
+            from companion.summary.forms import render
             from models import record
 
-            if form == "pdf":
-                from companion.summary.pdf_form import to_pdf
-
-                data = to_pdf(summary)
-            else:
-                from companion.summary.docx_form import to_docx
-
-                data = to_docx(summary)
+            data = render(summary, form)
+            assert isinstance(data, bytes)
             atomic_write_bytes(Path(path), data)
             if db is not None and session_id is not None:
-                record.audit(
+                record.audit_export(
                     db,
                     "summary export",
-                    session_id=session_id,
-                    detail=f"{form}{masked}, to {Path(path).name}",
+                    session_id,
+                    form=form,
+                    output=path,
+                    redacted=redacted,
                     tool="app",
                 )
             return path
@@ -811,7 +796,7 @@ class MainWindow(QMainWindow):
         """A final segment: shown once the store has committed it (a few milliseconds), so a
         crash never loses words that were on screen; if the store is slow or failing it is
         shown after a second anyway, marked as not saved yet, and kept for the writer."""
-        self.segments.append(segment)
+        self.segment_count += 1
         position, start = self._next_position, segment.start + self._run_offset
         self._next_position += 1
         row = Row(position, start, segment.speaker, segment.text)
@@ -889,7 +874,7 @@ class MainWindow(QMainWindow):
         self._thread = None
         self.transcript.set_tentative("")
         if not self.status.text().startswith(("Audio problem", "Transcription stopped")):
-            self.status.setText(f"Capture paused. {len(self.segments)} segments.")
+            self.status.setText(f"Capture paused. {self.segment_count} segments.")
         restart, self._restart_capture = self._restart_capture, False
         if restart and not self._ending and not self._closing:
             self._start_capture()
@@ -1055,10 +1040,9 @@ class MainWindow(QMainWindow):
         self._update_read_back_banner()
 
     def _update_read_back_banner(self) -> None:
-        items = self.ledger.read_back()
-        segments = len({item.position for item in items})
+        items, segments = self.ledger.still_to_read_back()
         self.read_back_line.setText(
-            f"<b>{len(items)} dates, numbers, names or places</b> in {segments} renderings are "
+            f"<b>{items} dates, numbers, names or places</b> in {segments} renderings are "
             "not yet confirmed. Read them back to the claimant through the interpreter before "
             "you close."
             if items

@@ -53,7 +53,7 @@ def measure(seconds: float) -> dict[str, float]:
     app.exec()
     timer.stop()
     stalls = np.array(gaps[1:] or [0.0]).clip(min=0)
-    segments = len(window.segments)
+    segments = window.segment_count
     return {
         "seconds": seconds,
         "ticks": float(len(stalls)),

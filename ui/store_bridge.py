@@ -27,7 +27,7 @@ class StoreBridge(QObject):
     sig_problem = Signal(str)
     #: Writing works again after a problem.
     sig_recovered = Signal()
-    _sig_done = Signal(object, object, object)
+    _sig_done = Signal(object, object)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -63,14 +63,14 @@ class StoreBridge(QObject):
             if error is not None:
                 log.error("store operation failed: %s", error)
                 if on_failure is not None:
-                    self._sig_done.emit(on_failure, error, None)
+                    self._sig_done.emit(on_failure, error)
             elif on_success is not None:
-                self._sig_done.emit(on_success, finished.result(), None)
+                self._sig_done.emit(on_success, finished.result())
 
         future.add_done_callback(done)
 
-    @Slot(object, object, object)
-    def _deliver(self, callback: Callback, value: Any, _unused: Any) -> None:
+    @Slot(object, object)
+    def _deliver(self, callback: Callback, value: Any) -> None:
         callback(value)
 
     @property

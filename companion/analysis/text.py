@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from companion.transcript.parse import NOTE_PATTERN
+
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
 _CLAUSE = re.compile(
     r"\s*(?:[;,:]|\s[-–—]\s|\bbut\b|\band then\b|\bthen\b|\bafter that\b)\s*", re.IGNORECASE
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.IGNORECASE)
-_NOTE = re.compile(r"\[[^\[\]]*\]")
+_NOTE = NOTE_PATTERN  # a bracketed note in the record: [crying], [pause]
 
 NEGATIONS = {
     "not",

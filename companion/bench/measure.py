@@ -128,7 +128,7 @@ def streaming(decoder: WhisperDecoder, path: Path, realtime: bool = False) -> di
         "fallbacks": engine.fallbacks,
         "unreliable_passes": engine.unreliable_passes,
         "degraded": [e.level for e in events if isinstance(e, EngineStatus)],
-        "looping_segments": sum(1 for s in segments if _loops(s.text)),
+        "looping_segments": sum(1 for s in segments if repeats_itself(s.text)),
     }
     if realtime and source.started_at is not None:
         t0 = source.started_at
@@ -146,7 +146,9 @@ def streaming(decoder: WhisperDecoder, path: Path, realtime: bool = False) -> di
     return result
 
 
-def _loops(text: str) -> bool:
+def repeats_itself(text: str) -> bool:
+    """A segment that loops: the same words said over and over, or text that compresses far
+    too well (a decoding loop)."""
     from companion.transcription.events import Word
 
     words = [Word(" " + w, 0, 0) for w in text.split()]
@@ -212,7 +214,7 @@ def soak(decoder: WhisperDecoder, corpus: Path, minutes: float) -> dict[str, Any
         "rss_mb_after_5_min": warm[0] if warm else None,
         "rss_mb_end": rss[-1] if rss else None,
         "rss_growth_mb": (rss[-1] - warm[0]) if warm else None,
-        "looping_segments": sum(1 for s in segments if _loops(s.text)),
+        "looping_segments": sum(1 for s in segments if repeats_itself(s.text)),
         "segments": len(segments),
         "cpu_per_audio_s_first_window": per_window[0] if per_window else None,
         "cpu_per_audio_s_last_window": per_window[-1] if per_window else None,

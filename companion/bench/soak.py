@@ -21,7 +21,7 @@ import numpy as np
 
 from companion.audio.chunk import SAMPLE_RATE, AudioChunk
 from companion.audio.source import AudioSource
-from companion.bench.measure import rss_mb
+from companion.bench.measure import repeats_itself, rss_mb
 
 #: The turns of the soak interview, said in a cycle (questions on the microphone, the rest on
 #: the call). Disclosures, dates, names and distress keep the analysis and the ledger busy.
@@ -187,7 +187,7 @@ def _figures(
         return float(np.median(chosen)) if chosen else 0.0
 
     texts = [s.text for s in segments]
-    looping = sum(1 for t in texts if _repeats_itself(t))
+    looping = sum(1 for t in texts if repeats_itself(t))
     return {
         "hours": hours,
         "wall_s": wall,
@@ -202,17 +202,6 @@ def _figures(
         "analysis_ms_median_first": analysis_window(True),
         "analysis_ms_median_last": analysis_window(False),
     }
-
-
-def _repeats_itself(text: str) -> bool:
-    """A run of the same three words said three times over (a decoding loop)."""
-    words = text.lower().split()
-    for size in (1, 2, 3):
-        for i in range(len(words) - 3 * size + 1):
-            piece = words[i : i + size]
-            if piece == words[i + size : i + 2 * size] == words[i + 2 * size : i + 3 * size]:
-                return True
-    return False
 
 
 def soak_report(f: dict[str, Any]) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from convertdate import coptic, islamic, persian
 
@@ -143,8 +144,11 @@ def from_gregorian(calendar: str, day: date) -> tuple[int, int, int]:
     raise ValueError(f"unknown calendar {calendar!r}")
 
 
+@cache
 def year_span(calendar: str, year: int) -> tuple[date, date]:
-    """The first and last Gregorian day of ``year`` in ``calendar``."""
+    """The first and last Gregorian day of ``year`` in ``calendar`` (remembered: the Solar
+    Hijri year is found astronomically, tens of milliseconds a time, and the same years come
+    up again and again in an interview)."""
     start = _to_date(calendar, year, 1, 1)
     end = _to_date(calendar, year + 1, 1, 1) - timedelta(days=1)
     return start, end

@@ -90,7 +90,7 @@ _PLACE_BEFORE = re.compile(
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)*\b")
 #: Words before a name that make it a name even at the start of a sentence.
-_TITLES = {
+TITLES = {
     "commander",
     "general",
     "colonel",
@@ -210,20 +210,24 @@ def spoken_year(text: str) -> int | None:
     return None
 
 
-def _year_readings(text: str, language: str, context: str = "") -> tuple[str, ...]:
-    year = re.search(r"\b(1[2-4]\d\d|19\d\d|20\d\d)\b", text)
-    number = int(year.group(1)) if year else spoken_year(text)
+#: Month names that tell the calendar, in the order they are tried (the Afghan names last).
+_CALENDAR_MONTHS = [
+    (name, re.compile(r"\b(?:" + "|".join(re.escape(m) for m in months) + r")\b"))
+    for name, months in MONTHS.items()
+] + [(SOLAR_HIJRI, re.compile(r"\b(?:" + "|".join(AFGHAN_MONTHS) + r")\b"))]
+
+
+def _named_calendar(text: str) -> str | None:
+    """The calendar a month name in the segment points to ("in 1399, in the month of Dey")."""
+    lowered = text.lower()
+    return next((name for name, pattern in _CALENDAR_MONTHS if pattern.search(lowered)), None)
+
+
+def _year_readings(piece: str, language: str, calendar: str | None) -> tuple[str, ...]:
+    year = re.search(r"\b(1[2-4]\d\d|19\d\d|20\d\d)\b", piece)
+    number = int(year.group(1)) if year else spoken_year(piece)
     if number is None:
         return ()
-    # A month name anywhere in the segment tells the calendar ("in 1399, in the month of Dey").
-    lowered = f"{text} {context}".lower()
-    calendar = None
-    for name, months in MONTHS.items():
-        if any(re.search(rf"\b{re.escape(m)}\b", lowered) for m in months):
-            calendar = name
-            break
-    if calendar is None and any(re.search(rf"\b{m}\b", lowered) for m in AFGHAN_MONTHS):
-        calendar = SOLAR_HIJRI
     return tuple(r.describe() for r in read_year(number, language, calendar))
 
 
@@ -234,12 +238,13 @@ def highlights(text: str, *, language: str = "", terms: Iterable[str] = ()) -> l
         if term.strip():
             for match in re.finditer(rf"\b{re.escape(term.strip())}\b", text, re.IGNORECASE):
                 found.append(Highlight(match.start(), match.end(), TERM, match.group(0)))
+    calendar = _named_calendar(text)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             piece = match.group(0).strip()
             if not piece or piece.lower() == "a":
                 continue
-            readings = _year_readings(piece, language, text) if kind == DATE else ()
+            readings = _year_readings(piece, language, calendar) if kind == DATE else ()
             found.append(
                 Highlight(match.start(), match.start() + len(piece), kind, piece, readings)
             )
@@ -257,7 +262,7 @@ def highlights(text: str, *, language: str = "", terms: Iterable[str] = ()) -> l
             # A capital at the start of a sentence says nothing, unless a title comes first
             # ("Commander Rahimi") or more capitals follow ("Then Ahmad came").
             first, _, rest = words.partition(" ")
-            if first.lower() in _TITLES and rest:
+            if first.lower() in TITLES and rest:
                 pass
             elif rest and rest.lower() not in _NOT_NAMES:
                 words, start = rest, match.end() - len(rest)

@@ -112,11 +112,6 @@ class ReadBackItem:
     #: The words it was said in.
     context: str
 
-    @property
-    def ambiguous(self) -> bool:
-        """More than one calendar could be meant: ask which."""
-        return len(self.readings) > 1
-
 
 Listener = Callable[[Rendering], None]
 
@@ -131,11 +126,13 @@ class ConfirmationLedger:
         self.language = language
         self._items: dict[int, Rendering] = {}
         self._listeners: list[Listener] = []
+        # Kept as renderings change, so the windows' counts cost nothing per segment:
+        # position -> (a rendering?, its state, dates/numbers/names/places still to read back).
+        self._tally: dict[int, tuple[bool, str, int]] = {}
+        self._counts = dict.fromkeys((TO_CONFIRM, CONFIRMED, CORRECTED, NOTHING_TO_CHECK), 0)
+        self._open = [0, 0]  # items still to read back, in how many renderings
 
     # -- reading -----------------------------------------------------------------------------
-    def __len__(self) -> int:
-        return len(self._items)
-
     def get(self, position: int) -> Rendering:
         """The segment at ``position``."""
         try:
@@ -189,10 +186,12 @@ class ConfirmationLedger:
 
     def counts(self) -> dict[str, int]:
         """How many renderings are in each state."""
-        found = {TO_CONFIRM: 0, CONFIRMED: 0, CORRECTED: 0, NOTHING_TO_CHECK: 0}
-        for rendering in self.renderings():
-            found[rendering.state] += 1
-        return found
+        return dict(self._counts)
+
+    def still_to_read_back(self) -> tuple[int, int]:
+        """How many dates, numbers, names and places are still to read back, in how many
+        renderings (what :meth:`read_back` would list, counted)."""
+        return self._open[0], self._open[1]
 
     # -- changing ----------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -200,10 +199,23 @@ class ConfirmationLedger:
         self._listeners.append(listener)
 
     def _changed(self, rendering: Rendering) -> Rendering:
-        rendering._marks = None
+        self._count(self._tally.pop(rendering.position, None), -1)
+        items = len(rendering.to_read_back) if rendering.state == TO_CONFIRM else 0
+        self._tally[rendering.position] = (rendering.is_rendering, rendering.state, items)
+        self._count(self._tally[rendering.position], +1)
         for listener in list(self._listeners):
             listener(rendering)
         return rendering
+
+    def _count(self, tally: tuple[bool, str, int] | None, sign: int) -> None:
+        if tally is None:
+            return
+        is_rendering, state, items = tally
+        if is_rendering:
+            self._counts[state] += sign
+        if items:
+            self._open[0] += sign * items
+            self._open[1] += sign
 
     def add(
         self,
@@ -260,6 +272,7 @@ class ConfirmationLedger:
         if text == rendering.text:
             raise CheckError(f"segment {position}: the correction is the same as the words")
         rendering.checks.append(Check(CORRECT, by, at_s, text, reason.strip()))
+        rendering._marks = None  # new words: found again
         return self._changed(rendering)
 
 

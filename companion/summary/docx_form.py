@@ -8,9 +8,17 @@ from typing import Any
 
 from companion.clockfmt import hms
 from companion.summary.text_form import (
+    BREAK_HEADER,
     CONCERN_HEADER,
+    CORRECTION_HEADER,
+    MOMENT_HEADER,
     READ_BACK_HEADER,
+    break_rows,
+    checklist_rows,
     concern_rows,
+    correction_rows,
+    moment_rows,
+    quarter_rows,
     read_back_rows,
     timing_sentence,
 )
@@ -42,20 +50,7 @@ def to_docx(summary: dict[str, Any]) -> bytes:
         )
 
     doc.add_heading("Timing", level=1)
-    _table(
-        doc,
-        ["Break", "Length", "Reason", "Asked by"],
-        [
-            [
-                f"{hms(b['start_s'])}–{hms(b['end_s'])}",
-                hms(b["end_s"] - b["start_s"]),
-                b["reason"] or "no reason given",
-                b.get("requested_by") or "—",
-            ]
-            for b in o["breaks"]
-        ]
-        or [["No breaks", "", "", ""]],
-    )
+    _table(doc, BREAK_HEADER, break_rows(o))
     for w in o["warnings"]:
         done = f" — {w['action']}" if w.get("action") else ""
         doc.add_paragraph(
@@ -76,20 +71,12 @@ def to_docx(summary: dict[str, Any]) -> bytes:
         doc.add_paragraph("No disclosure of harm was found in the transcript.")
 
     doc.add_heading("Distress and vulnerability", level=1)
-    rows = [
-        [", ".join(hms(t) for t in m["at_s"]), m["what"], m["evidence"], m["response"]]
-        for m in r["moments"]
-    ]
-    _table(doc, ["At", "What", "Words", "Response"], rows or [["", "none found", "", ""]])
+    _table(doc, MOMENT_HEADER, moment_rows(r))
 
     q = r["questioning"]
     doc.add_heading("Questioning", level=1)
     doc.add_paragraph(f"{q['total']} questions: {q['open']} open, {q['closed']} closed.")
-    _table(
-        doc,
-        ["Quarter", "Open", "Closed"],
-        [[str(n), str(p["open"]), str(p["closed"])] for n, p in enumerate(q["by_quarter"], 1)],
-    )
+    _table(doc, ["Quarter", "Open", "Closed"], quarter_rows(q))
     for f in q["flagged"]:
         where = (
             f" (segments {', '.join(map(str, f['segments']))})" if len(f["segments"]) > 1 else ""
@@ -103,14 +90,7 @@ def to_docx(summary: dict[str, Any]) -> bytes:
         f"{i['corrected']} corrected."
     )
     if i["corrections"]:
-        _table(
-            doc,
-            ["Segment", "Kind", "Before", "After", "By"],
-            [
-                [str(c["segment"]), c["kind"], c["before"], c["after"], c["by"]]
-                for c in i["corrections"]
-            ],
-        )
+        _table(doc, CORRECTION_HEADER, correction_rows(i))
     unconfirmed = read_back_rows(i)
     if unconfirmed:
         doc.add_paragraph(
@@ -127,7 +107,7 @@ def to_docx(summary: dict[str, Any]) -> bytes:
 
     doc.add_heading("Checklists", level=1)
     for name, items in r["checklists"].items():
-        _table(doc, [name.capitalize(), "Done"], [[t, "yes" if d else "—"] for t, d in items])
+        _table(doc, [name.capitalize(), "Done"], checklist_rows(items))
     if not r["checklists"]:
         doc.add_paragraph("Not recorded.")
 

@@ -9,8 +9,16 @@ from typing import Any
 
 from companion.clockfmt import hms
 from companion.summary.text_form import (
+    BREAK_HEADER,
     CONCERN_HEADER,
+    CORRECTION_HEADER,
+    MOMENT_HEADER,
+    break_rows,
+    checklist_rows,
     concern_rows,
+    correction_rows,
+    moment_rows,
+    quarter_rows,
     read_back_rows,
     timing_sentence,
 )
@@ -141,21 +149,7 @@ def to_html(summary: dict[str, Any], svg: bool = True) -> str:
     else:
         out.append("<p>None: every disclosure's when, where, how and by whom was covered.</p>")
     out.append("<h2>Timing</h2>")
-    out.append(
-        _table(
-            ["Break", "Length", "Reason", "Asked by"],
-            [
-                [
-                    f"{hms(b['start_s'])}–{hms(b['end_s'])}",
-                    hms(b["end_s"] - b["start_s"]),
-                    b["reason"] or "no reason given",
-                    b.get("requested_by") or "—",
-                ]
-                for b in o["breaks"]
-            ]
-            or [["No breaks", "", "", ""]],
-        )
-    )
+    out.append(_table(BREAK_HEADER, break_rows(o)))
     if o["warnings"]:
         out.append(
             "<ul>"
@@ -212,24 +206,14 @@ def to_html(summary: dict[str, Any], svg: bool = True) -> str:
     else:
         out.append("<p>No disclosure of harm was found in the transcript.</p>")
     out.append("<h2>Distress and vulnerability</h2>")
-    rows = [
-        [", ".join(hms(t) for t in m["at_s"]), m["what"], m["evidence"], m["response"]]
-        for m in r["moments"]
-    ]
-    out.append(
-        _table(
-            ["At", "What", "Words", "Response"],
-            rows or [["", "none found", "", ""]],
-            (10, 16, 44, 30),
-        )
-    )
+    out.append(_table(MOMENT_HEADER, moment_rows(r), (10, 16, 44, 30)))
     q = r["questioning"]
     out.append("<h2>Questioning</h2>")
     out.append(f"<p>{q['total']} questions: {q['open']} open, {q['closed']} closed.</p>")
     out.append(
         _table(
             ["Quarter of the interview", "Open", "Closed"],
-            [[str(n), str(p["open"]), str(p["closed"])] for n, p in enumerate(q["by_quarter"], 1)],
+            quarter_rows(q),
         )
     )
     if q["flagged"]:
@@ -250,16 +234,7 @@ def to_html(summary: dict[str, Any], svg: bool = True) -> str:
         f"{i['corrected']} corrected.</p>"
     )
     if i["corrections"]:
-        out.append(
-            _table(
-                ["Segment", "Kind", "Before", "After", "By"],
-                [
-                    [str(c["segment"]), c["kind"], c["before"], c["after"], c["by"]]
-                    for c in i["corrections"]
-                ],
-                (8, 8, 37, 37, 10),
-            )
-        )
+        out.append(_table(CORRECTION_HEADER, correction_rows(i), (8, 8, 37, 37, 10)))
     unconfirmed = read_back_rows(i)
     if unconfirmed:
         out.append(
@@ -284,9 +259,7 @@ def to_html(summary: dict[str, Any], svg: bool = True) -> str:
     )
     out.append("<h2>Checklists</h2>")
     for name, items in r["checklists"].items():
-        out.append(
-            _table([name.capitalize(), "Done"], [[t, "yes" if done else "—"] for t, done in items])
-        )
+        out.append(_table([name.capitalize(), "Done"], checklist_rows(items)))
     if not r["checklists"]:
         out.append("<p>Not recorded.</p>")
     out.append("<h2>Reflection</h2><ol>")

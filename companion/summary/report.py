@@ -90,7 +90,7 @@ def build_report(
         ],
         "moments": _moments(transcript, analysis),
         "questioning": _questioning(transcript, analysis),
-        "interpreting": _interpreting(transcript, facts, corrected),
+        "interpreting": _interpreting(transcript, facts, summary["interpreter"]),
         "prompts_set_aside": [
             p for p in facts.prompts if p.get("state") in ("not_now", "dismissed")
         ],
@@ -271,14 +271,14 @@ def confirmation_ledger(transcript: Transcript, facts: SessionFacts) -> Confirma
 
 
 def _interpreting(
-    transcript: Transcript, facts: SessionFacts, corrected: set[int]
+    transcript: Transcript, facts: SessionFacts, figures: dict[str, int]
 ) -> dict[str, Any]:
+    """The contract's interpreter figures, with each correction, what was never confirmed and
+    the concerns raised."""
     ledger = confirmation_ledger(transcript, facts)
     kinds = concern_kinds()
     return {
-        "segments": sum(1 for s in transcript.segments if s.speaker == "interpreter"),
-        "confirmed": len(set(facts.confirmed)),
-        "corrected": len(corrected),
+        **figures,
         "corrections": list(facts.corrections),
         #: Renderings with a date, number, name or place nobody confirmed (the read-back).
         "dates_and_numbers_not_confirmed": [

@@ -19,7 +19,54 @@ def timing_sentence(overview: dict[str, Any]) -> str:
     )
 
 
+BREAK_HEADER = ["Break", "Length", "Reason", "Asked by"]
+MOMENT_HEADER = ["At", "What", "Words", "Response"]
+CORRECTION_HEADER = ["Segment", "Kind", "Before", "After", "By"]
 CONCERN_HEADER = ["When", "Raised by", "Concern", "Details", "What was done"]
+
+
+def break_rows(overview: dict[str, Any]) -> list[list[str]]:
+    """One row per break, for a table (a row saying so when there was none)."""
+    return [
+        [
+            f"{hms(b['start_s'])}–{hms(b['end_s'])}",
+            hms(b["end_s"] - b["start_s"]),
+            b["reason"] or "no reason given",
+            b.get("requested_by") or "—",
+        ]
+        for b in overview["breaks"]
+    ] or [["No breaks", "", "", ""]]
+
+
+def moment_rows(report: dict[str, Any]) -> list[list[str]]:
+    """One row per moment of distress or vulnerability (a row saying so when none)."""
+    return [
+        [", ".join(hms(t) for t in m["at_s"]), m["what"], m["evidence"], m["response"]]
+        for m in report["moments"]
+    ] or [["", "none found", "", ""]]
+
+
+def quarter_rows(questioning: dict[str, Any]) -> list[list[str]]:
+    """Open and closed questions in each quarter of the interview."""
+    return [
+        [str(n), str(p["open"]), str(p["closed"])]
+        for n, p in enumerate(questioning["by_quarter"], 1)
+    ]
+
+
+def correction_rows(interpreting: dict[str, Any]) -> list[list[str]]:
+    """One row per correction, before and after."""
+    return [
+        [str(c["segment"]), c["kind"], c["before"], c["after"], c["by"]]
+        for c in interpreting["corrections"]
+    ]
+
+
+def checklist_rows(items: list[tuple[str, bool]]) -> list[list[str]]:
+    """A checklist's items and whether each was done."""
+    return [[text, "yes" if done else "—"] for text, done in items]
+
+
 READ_BACK_HEADER = ["When", "Segment", "Still to confirm"]
 
 

@@ -11,6 +11,8 @@ from typing import Any
 
 #: Speaker roles of the transcript contract.
 ROLES = ("caseworker", "interpreter", "claimant", "unknown")
+#: Each role as a transcript shows it.
+ROLE_LABELS = {role: role.capitalize() for role in ROLES}
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -21,13 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from companion.clockfmt import hms
+from companion.transcription.events import ROLE_LABELS
 
-_LABEL = {
-    "caseworker": "Caseworker",
-    "interpreter": "Interpreter",
-    "claimant": "Claimant",
-    "unknown": "Unknown",
-}
 #: Keyboard shortcuts for the speaker of the last (or selected) segment.
 SPEAKER_KEYS = (("Ctrl+1", "caseworker"), ("Ctrl+2", "interpreter"), ("Ctrl+3", "claimant"))
 
@@ -41,7 +37,6 @@ class Row:
     speaker: str
     text: str
     speaker_corrected: bool = False
-    note: bool = False
     #: "✓" once confirmed, "✎ corrected" once corrected (by the interpreter's window).
     mark: str = ""
     #: The words as first transcribed, when they were corrected since.
@@ -63,12 +58,20 @@ class TranscriptView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Row] = []
+        self._items: list[QListWidgetItem] = []  # the list's item of each row, by row index
+        self._index: dict[int, int] = {}  # segment position -> row index
         self.follow = True
         self.list = QListWidget()
         self.list.setAccessibleName("Transcript")
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
+        # Laid out a batch at a time: a four-hour transcript (thousands of wrapped rows) is not
+        # measured again whole for each new segment (50 ms a row at 2,000 rows; 2 ms batched).
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(100)
         self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
+        # Batched layout lengthens the list after a scroll to the bottom: follow it down.
+        self.list.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.tentative = QLabel("")
         self.tentative.setProperty("role", "tentative")
         self.tentative.setAccessibleName("Tentative text (may still change)")
@@ -109,13 +112,28 @@ class TranscriptView(QWidget):
     # -- rows ------------------------------------------------------------------------------
     def add_row(self, row: Row) -> None:
         """Append a committed segment (kept steady from now on)."""
-        self.rows.append(row)
-        item = QListWidgetItem(self._text(row))
-        item.setData(Qt.ItemDataRole.UserRole, len(self.rows) - 1)
-        item.setToolTip(f"Segment {row.position}")
-        self.list.addItem(item)
-        if self.follow:
+        self.add_rows([row])
+
+    def add_rows(self, rows: list[Row]) -> None:
+        """Append committed segments, scrolling once (a resumed session's thousands of rows:
+        scrolling lays the whole list out, so once per row would take minutes)."""
+        for row in rows:
+            self._index[row.position] = len(self.rows)
+            self.rows.append(row)
+            item = QListWidgetItem(self._text(row))
+            item.setData(Qt.ItemDataRole.UserRole, len(self.rows) - 1)
+            item.setToolTip(self._tooltip(row))
+            self._items.append(item)
+            self.list.addItem(item)
+        if self.follow and rows:
             self.list.scrollToBottom()
+
+    def clear(self) -> None:
+        """No rows (a new or resumed interview)."""
+        self.rows.clear()
+        self._items.clear()
+        self._index.clear()
+        self.list.clear()
 
     def add_marker(self, text: str) -> None:
         """A line that is not speech (a break, a note), shown in the flow."""
@@ -133,34 +151,31 @@ class TranscriptView(QWidget):
     def update_row(self, position: int, text: str, mark: str, original: str) -> None:
         """A segment was confirmed or corrected: show the words as they stand, and keep the
         first transcription in the row's tooltip."""
-        for index, row in enumerate(self.rows):
-            if row.position != position:
-                continue
-            if (row.text, row.mark) == (text, mark):
-                return
-            row.text, row.mark = text, mark
-            row.original = original if original != text else ""
-            for i in range(self.list.count()):
-                item = self.list.item(i)
-                if item.data(Qt.ItemDataRole.UserRole) == index:
-                    item.setText(self._text(row))
-                    item.setToolTip(self._tooltip(row))
+        index = self._index.get(position)
+        if index is None:
             return
+        row = self.rows[index]
+        if (row.text, row.mark) == (text, mark):
+            return
+        row.text, row.mark = text, mark
+        row.original = original if original != text else ""
+        self.refresh_row(row)
 
     def refresh_row(self, row: Row) -> None:
-        """Show a row again as it stands (saved at last, for example)."""
-        index = self.rows.index(row) if row in self.rows else -1
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            if index >= 0 and item.data(Qt.ItemDataRole.UserRole) == index:
-                item.setText(self._text(row))
+        """Show a row again as it stands (saved at last, corrected, for example)."""
+        index = self._index.get(row.position)
+        if index is not None and self.rows[index] is row:
+            self._items[index].setText(self._text(row))
+            self._items[index].setToolTip(self._tooltip(row))
 
     def _text(self, row: Row) -> str:
         when = f"[{hms(row.start)}] " if row.start is not None else ""
         speaker = " (speaker corrected)" if row.speaker_corrected else ""
         mark = f"  {row.mark}" if row.mark else ""
         unsaved = "" if row.saved else "  ⌛ not saved yet"
-        return f"{when}{_LABEL.get(row.speaker, row.speaker)}{speaker}: {row.text}{mark}{unsaved}"
+        return (
+            f"{when}{ROLE_LABELS.get(row.speaker, row.speaker)}{speaker}: {row.text}{mark}{unsaved}"
+        )
 
     def _tooltip(self, row: Row) -> str:
         first = f"\nAs first transcribed: {row.original}" if row.original else ""
@@ -176,10 +191,7 @@ class TranscriptView(QWidget):
         if row.speaker == speaker:
             return
         row.speaker, row.speaker_corrected = speaker, True
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) == index:
-                item.setText(self._text(row))
+        self.refresh_row(row)
         self.sig_speaker_corrected.emit(row.position, speaker)
 
     def _selected_row(self) -> int | None:
@@ -201,6 +213,10 @@ class TranscriptView(QWidget):
             self.jump.setVisible(True)
         elif at_bottom and not self.follow:
             self.resume_follow()
+
+    def _range_changed(self, _low: int, high: int) -> None:
+        if self.follow:
+            self.list.verticalScrollBar().setValue(high)
 
     def resume_follow(self) -> None:
         """Scroll to the newest words and keep following them."""
