@@ -528,6 +528,8 @@ class InterpreterWindow(QWidget):
             actions_layout.addWidget(confirm)
             self.read_back.setCellWidget(row, 4, actions)
         self.read_back.resizeRowsToContents()
+        # Again once the columns have their widths (the first fill comes before the layout).
+        QTimer.singleShot(0, self.read_back.resizeRowsToContents)
 
     def read_back_rows(self) -> list[int]:
         """The segments in the read-back list, in order."""
