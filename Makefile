@@ -1,6 +1,7 @@
 # Interview Companion — the two commands of the README's quick start:
 #   make run    set up (.venv, the app, offline speech models) and open the app
-#   make test   the same set-up, then ruff, mypy (core) and the whole test suite
+#   make test   the same set-up, then ruff, the layer contracts, mypy (core and views) and
+#               the whole test suite
 # Underneath: make setup, make bench, make lint, make clean.
 
 PYTHON ?= python3
@@ -20,6 +21,7 @@ demo: setup
 
 test: setup
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -39,13 +41,14 @@ $(STAMP): pyproject.toml
 bench: setup
 	$(BIN)/interview-companion bench $(ARGS)
 
-# Analysis scores on the shared dev corpus and the project's own labelled corpus.
+# Analysis scores on the project's labelled corpora (development, own, held-out), all in tests/.
 eval: setup
-	$(BIN)/python -m companion.analysis.scoring ../shared/domain/dev-corpus tests/analysis_corpus \
+	$(BIN)/python -m companion.analysis.scoring tests/analysis_dev tests/analysis_corpus \
 		tests/analysis_heldout
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 
 clean:

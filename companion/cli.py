@@ -1,4 +1,4 @@
-"""The command line: ``interview-companion [COMMAND]`` (see ../shared/contracts/CLI.md).
+"""The command line: ``interview-companion [COMMAND]`` (see docs/cli.md).
 
 Exit status: 0 success; 2 bad input or usage (one line on stderr naming what is at fault);
 1 an internal error (one line on stderr, the traceback in the log file).
@@ -7,7 +7,6 @@ Exit status: 0 success; 2 bad input or usage (one line on stderr naming what is 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import logging
 import sys
@@ -206,12 +205,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         from companion.bench.run import run_bench
 
         return run_bench(args)
-    # No command: the desktop app. Imported by name so the core never depends on Qt.
+    # No command: the desktop app. The command line is a layer above the views (checked by
+    # import-linter); the core below never depends on Qt.
     try:
-        app = importlib.import_module("ui.app")
+        from ui.app import run_app
     except ImportError as exc:
         raise UserError(f"the desktop app cannot start: {exc}") from exc
-    return int(app.run_app(demo=args.demo, model=args.model, db=args.db))
+    return int(run_app(demo=args.demo, model=args.model, db=args.db))
 
 
 def _key(args: argparse.Namespace) -> int:
@@ -365,8 +365,6 @@ def _analyse(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from companion.files import write_output
-    from companion.summary.forms import render
     from companion.summary.report import build_report
     from companion.timing.presets import get_preset
     from companion.transcript import parse_transcript
@@ -375,45 +373,32 @@ def _summary(args: argparse.Namespace) -> int:
         raise UserError("summary: give a transcript file or --session ID (one of them)")
     if args.format in ("pdf", "docx") and not args.output:
         raise UserError(f"summary --format {args.format}: give the file to write with -o FILE")
-    store = None
     if args.session is not None:
+        from companion.usecases.exports import export_summary
         from models.startup import open_store
 
         store = open_store(_db_url(args)).store
-    try:
-        facts = None
-        if store is not None:
-            from models.export import session_facts, to_transcript
-
-            session = store.load(args.session, words=False)
-            transcript = to_transcript(session)
-            facts = session_facts(session)
-            preset = get_preset(args.preset or session.preset)
-        else:
-            transcript = parse_transcript(args.transcript)
-            preset = get_preset(args.preset)
-        summary = build_report(transcript, preset, facts)
-        if args.redact:
-            from companion.redaction import redact_fields
-
-            summary = redact_fields(summary)
-        write_output(render(summary, args.format), args.output)
-        if store is not None:  # an export of a stored session goes into its audit trail
-            from models import record
-
-            with store.session() as db:
-                record.audit_export(
-                    db,
-                    "summary export",
-                    args.session,
-                    form=args.format,
-                    output=args.output,
-                    redacted=args.redact,
-                    tool="command line",
-                )
-    finally:
-        if store is not None:
+        try:
+            export_summary(
+                store,
+                args.session,
+                args.format,
+                args.output,
+                preset=args.preset,
+                redact=args.redact,
+            )
+        finally:
             store.close()
+        return 0
+    from companion.usecases.exports import write_summary
+
+    transcript = parse_transcript(args.transcript)
+    write_summary(
+        build_report(transcript, get_preset(args.preset)),
+        args.format,
+        args.output,
+        redact=args.redact,
+    )
     return 0
 
 

@@ -31,9 +31,10 @@ def run_sessions(args: argparse.Namespace, db_url: str | None) -> int:
         if args.action == "audit":
             return _audit(store, args.id)
         if args.action == "close":
-            from models.recovery import close
+            from companion.usecases import sessions
 
-            close(store, args.id)
+            with store.session() as db:
+                sessions.close(db, args.id)
             print(f"session {args.id} closed as it stood")
             return 0
         raise UserError(f"sessions: unknown action {args.action!r}")
@@ -42,7 +43,9 @@ def run_sessions(args: argparse.Namespace, db_url: str | None) -> int:
 
 
 def _list(store: Any, as_json: bool) -> int:
-    infos = store.list_sessions()
+    from companion.usecases import sessions
+
+    infos = sessions.list_sessions(store)
     if as_json:
         print(json.dumps([info.to_json() for info in infos], indent=2, ensure_ascii=False))
         return 0
@@ -72,7 +75,7 @@ def _show(store: Any, session_id: int, as_json: bool) -> int:
     info = store.info(session_id)
     session = store.load(session_id, words=as_json)  # word timings only go into the JSON
     if as_json:
-        from models.export import records
+        from companion.usecases.record_forms import records
 
         data = info.to_json() | {
             "dialect": session.dialect,
@@ -152,22 +155,9 @@ def _import(store: Any, args: argparse.Namespace) -> int:
 
 
 def _export(store: Any, args: argparse.Namespace) -> int:
-    from companion.files import write_output
-    from models import record
-    from models.export import export_session
+    from companion.usecases.exports import export_record
 
-    text = export_session(store.load(args.id), args.format, redact=args.redact)
-    write_output(text, args.output)
-    with store.session() as db:
-        record.audit_export(
-            db,
-            "export",
-            args.id,
-            form=args.format,
-            output=args.output,
-            redacted=args.redact,
-            tool="command line",
-        )
+    export_record(store, args.id, args.format, args.output, redact=args.redact)
     if args.output:
         print(f"session {args.id} written to {args.output} ({args.format})", file=sys.stderr)
     return 0
@@ -205,7 +195,9 @@ def _audit(store: Any, session_id: int) -> int:
 
 
 def _delete(store: Any, session_id: int) -> int:
-    info = store.delete(session_id)
+    from companion.usecases import sessions
+
+    info = sessions.delete(store, session_id)
     print(
         f"deleted session {info.id} ({info.reference}): {info.segments} segments, "
         f"{info.breaks} breaks, {info.corrections} corrections, and its analysis record, "

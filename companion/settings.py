@@ -54,12 +54,29 @@ class StorageSettings:
 
 
 @dataclass
+class WindowSettings:
+    """How the caseworker left the window, restored the next time."""
+
+    theme: str = "light"
+    compact: bool = False
+    always_on_top: bool = False
+    #: Text size steps from the default (each about 10 %).
+    text_step: int = 0
+    #: The window's geometry as Qt saves it (hex), "" for the default.
+    geometry: str = ""
+    #: The preset and claimant language of the last interview set up.
+    last_preset: str = ""
+    last_language: str = ""
+
+
+@dataclass
 class Settings:
     """All user settings, grouped by namespace."""
 
     transcription: TranscriptionSettings = field(default_factory=TranscriptionSettings)
     audio: AudioSettings = field(default_factory=AudioSettings)
     storage: StorageSettings = field(default_factory=StorageSettings)
+    window: WindowSettings = field(default_factory=WindowSettings)
 
     @staticmethod
     def path() -> Path:
@@ -108,6 +125,6 @@ def _set_checked(path: Path, target: Any, full_key: str, key: str, value: Any) -
             f"{path}: setting '{full_key}' must be {type(current).__name__}, "
             f"not {type(value).__name__}"
         )
-    if isinstance(value, int) and value < 0:
+    if isinstance(value, int) and not isinstance(value, bool) and value < 0 and key != "text_step":
         raise UserError(f"{path}: setting '{full_key}' must not be negative")
     setattr(target, key, value)

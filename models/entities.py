@@ -107,6 +107,9 @@ class InterviewSession(Base):
     ended_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
     owner: Mapped[str] = mapped_column(String(200), default="")
     heartbeat_at: Mapped[datetime | None] = mapped_column(default=None)
+    #: The session clock's last snapshot (``SessionClock.snapshot``), for resuming after a
+    #: crash; None for a session recorded by an older version or imported.
+    clock: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
     participants: Mapped[list[Participant]] = relationship(
         back_populates="session", cascade="all, delete-orphan", passive_deletes=True

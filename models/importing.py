@@ -19,10 +19,26 @@ from companion.transcript.parse import parse_transcript
 from companion.transcription.events import ROLES
 from models import record
 from models.entities import AUTHORS, COMMITTED, CONFIRMED, CORRECTED, ENDED, Correction
-from models.export import SEGMENT_KEYS
 from models.store import Store
 
 _KINDS = ("text", "speaker", "confirm")
+
+#: JSON Lines keys the record has columns for (anything else is kept in ``Segment.extra``).
+SEGMENT_KEYS = (
+    "type",
+    "start",
+    "end",
+    "speaker",
+    "text",
+    "speaker_auto",
+    "recognised_text",
+    "language",
+    "confidence",
+    "source",
+    "status",
+    "words",
+    "corrections",
+)
 
 
 def import_transcript(

@@ -453,6 +453,13 @@ def save_prompt(
         found.resolved_at = None if state == PROMPT_OPEN else utcnow()
 
 
+def save_clock(db: Session, session_id: int, snapshot: dict[str, Any]) -> None:
+    """Keep the session clock's latest snapshot (replacing the one before)."""
+    db.execute(
+        update(InterviewSession).where(InterviewSession.id == session_id).values(clock=snapshot)
+    )
+
+
 def save_episodes(db: Session, session_id: int, episodes: Sequence[Any]) -> None:
     """Store the disclosure episodes found (replacing an earlier save): each with its
     follow-up elements. ``episodes`` are :class:`companion.analysis.live.EpisodeState`."""

@@ -102,19 +102,30 @@ class SessionRecorder:
     def _submit(self, label: str, operation: Callable[[Session, int], Any]) -> Future[Any]:
         return self.writer.submit(lambda db: operation(db, self._sid()), label)
 
-    def record(self, segment: CommittedSegment) -> Future[Any]:
-        """Queue a committed segment; the future's result is its position in the session."""
+    def record(
+        self,
+        segment: CommittedSegment,
+        position: int | None = None,
+        offset_s: float | None = None,
+    ) -> Future[Any]:
+        """Queue a committed segment; the future's result is its position in the session.
+
+        ``position`` is the segment's one number, given by the interview (else the next free
+        one); ``offset_s`` the interview time its engine times start from (else the
+        recorder's offset)."""
         confidence = None if segment.confidence is None else round(segment.confidence, 3)
         # The offset in force now; a resumed session's is known only once it was taken over.
-        now_offset = self._offset if self.ready.done() else None
+        now_offset = (
+            offset_s if offset_s is not None else self._offset if self.ready.done() else None
+        )
 
         def write(db: Session, sid: int) -> int:
-            position = record.next_position(db, sid)
+            at = record.next_position(db, sid) if position is None else position
             offset = self._offset if now_offset is None else now_offset
             record.add_segment(
                 db,
                 sid,
-                position,
+                at,
                 speaker=segment.speaker,
                 text=segment.text,
                 start_s=round(segment.start + offset, 2),
@@ -132,7 +143,7 @@ class SessionRecorder:
                     for w in segment.words
                 ],
             )
-            return position
+            return at
 
         return self._submit("segment", write)
 

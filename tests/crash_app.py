@@ -140,9 +140,9 @@ def main() -> int:
         window._bridge.call(lambda _db: None, lambda _r: emit(saved=kind, key=key))
 
     def act() -> None:
-        if window.clock is None or window.session_id is None:
+        if window.interview is None or window.session_id is None:
             return
-        renderings = [r for r in window.ledger.renderings() if not r.checks]
+        renderings = [r for r in window.interview.ledger.renderings() if not r.checks]
         if len(renderings) >= 2:
             first, second = renderings[0], renderings[1]
             window.confirm_rendering(first.position, "interpreter")
@@ -151,19 +151,22 @@ def main() -> int:
                 second.position, second.text + " (read back)", "caseworker", ""
             )
             committed("correct", second.position)
-        for card in window.board.open_cards():
-            window.board.act(card.id, "asked")
+        for card in window.interview.board.open_cards():
+            window.interview.board.act(card.id, "asked")
             committed("prompt", ":".join(card.key))
 
     def take_break() -> None:
-        if window.clock is not None and window.running:
+        if window.interview is not None and window.running:
             window.take_break("comfort break", "claimant")
             committed("break", round(window.interview_s(), 1))
             QTimer.singleShot(800, window.resume_questioning)
 
     def capture() -> None:
         emit(capture=True, t=time.time())  # rows shown before this were loaded, not said
-        window.start_questioning()
+        if resume:  # go on where it was: questioning, or out of the break it died in
+            window.resume_questioning()
+        else:
+            window.start_questioning()
 
     if resume:
         window.start_page.resume_button.click()

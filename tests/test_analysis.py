@@ -15,7 +15,7 @@ from companion.cli import main
 from companion.transcript import parse_transcript_text
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_CORPUS = ROOT.parent / "shared" / "domain" / "dev-corpus"
+DEV_CORPUS = ROOT / "tests" / "analysis_dev"
 OWN_CORPUS = ROOT / "tests" / "analysis_corpus"
 HELDOUT_CORPUS = ROOT / "tests" / "analysis_heldout"
 
@@ -217,7 +217,6 @@ def test_four_hour_transcript_is_fast() -> None:
     assert len(analyser.segments) == 2000
 
 
-@pytest.mark.skipif(not DEV_CORPUS.is_dir(), reason="shared dev corpus not beside the checkout")
 def test_dev_corpus_score_floor() -> None:
     score = score_corpus(DEV_CORPUS)
     assert score.recall >= 0.95 and score.precision >= 0.90, score.misses

@@ -9,7 +9,7 @@ import pytest
 
 from companion.cli import main
 
-DEV_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "domain" / "dev-corpus"
+DEV_CORPUS = Path(__file__).resolve().parent / "analysis_dev"
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

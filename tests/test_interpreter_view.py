@@ -41,7 +41,7 @@ def _say(qtbot, win, lines=SAID) -> None:
     """Segments as the engine commits them; each is shown once the store has it."""
     for i, (speaker, words) in enumerate(lines):
         start = 10.0 + 6 * i
-        win._on_committed(CommittedSegment(i, "call", speaker, start, start + 5, words))
+        win.live.on_committed(CommittedSegment(i, "call", speaker, start, start + 5, words))
     qtbot.waitUntil(lambda: len(win.interpreter.cards) == len(lines), timeout=5_000)
 
 
@@ -251,7 +251,7 @@ def test_without_a_store_the_summary_still_has_the_checks(qtbot, tmp_path) -> No
     view.cards[2].correct_button.click()
     view.cards[2].editor.setPlainText("They kept him for two weeks.")
     view.cards[2].save_button.click()
-    interpreting = win._in_memory_summary()["report"]["interpreting"]
+    interpreting = win.interview.summary()["report"]["interpreting"]
     assert (interpreting["confirmed"], interpreting["corrected"]) == (1, 1)
     (correction,) = interpreting["corrections"]
     assert (correction["before"], correction["after"]) == (

@@ -72,14 +72,14 @@ def test_a_whole_interview_makes_no_network_connection_and_logs_no_words(
         qtbot.waitUntil(lambda: win.session_id is not None, timeout=5_000)
         win.start_questioning()  # the scripted capture: two sources, paced as live
         for i, (speaker, words) in enumerate(SAID):
-            win._on_committed(CommittedSegment(i, "call", speaker, 1.0 + i, 2.0 + i, words))
+            win.live.on_committed(CommittedSegment(i, "call", speaker, 1.0 + i, 2.0 + i, words))
         qtbot.waitUntil(lambda: len(win.interpreter.cards) >= len(SAID), timeout=5_000)
         win.show_interpreter_window()
         win.correct_rendering(1, SAID[1][1].replace("1398", "1397"), "interpreter", "the year")
         win.confirm_rendering(2, "caseworker")
         # A write that fails, with the testimony in the failing statement's values.
         sid = win.session_id
-        failed = win._recorder.write(
+        failed = win.interview.journal.recorder.write(
             "bad segment",
             lambda db, s: record.add_segment(db, s, 0, speaker="claimant", text=SAID[2][1]),
         )

@@ -13,7 +13,7 @@ from companion.transcript import parse_transcript
 from companion.transcript.parse import parse_transcript_text
 from companion.transcription.events import CommittedSegment
 
-DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "domain" / "dev-corpus"
+DEV = Path(__file__).resolve().parent / "analysis_dev"
 
 
 def _play(turns, board: PromptBoard | None = None, live: LiveAnalysis | None = None):

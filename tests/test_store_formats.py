@@ -12,12 +12,12 @@ from sqlalchemy.exc import OperationalError
 from companion.analysis.analyser import analyse
 from companion.errors import UserError
 from companion.transcript import parse_transcript
+from companion.usecases.record_forms import export_session, to_transcript
 from models import importing, record
-from models.export import export_session, to_transcript
 from models.importing import import_transcript
 from models.store import Store
 
-DEV_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "domain" / "dev-corpus"
+DEV_CORPUS = Path(__file__).resolve().parent / "analysis_dev"
 
 
 def _live_session(store: Store) -> int:

@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from companion.usecases.record_forms import export_session
 from models import record
-from models.export import export_session
 from models.importing import import_transcript
 from models.store import Store
 

@@ -16,8 +16,8 @@ from companion.summary.report import build_report
 from companion.summary.text_form import to_markdown
 from companion.timing.presets import get_preset
 from companion.transcript.parse import parse_transcript_text
+from companion.usecases.record_forms import session_facts, to_transcript
 from models import record
-from models.export import session_facts, to_transcript
 from models.store import Store
 
 TRANSCRIPT = "\n".join(

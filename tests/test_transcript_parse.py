@@ -9,7 +9,7 @@ import pytest
 from companion.errors import UserError
 from companion.transcript import parse_transcript, parse_transcript_text
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "domain" / "dev-corpus"
+CORPUS = Path(__file__).resolve().parent / "analysis_dev"
 
 
 def test_jsonl_with_breaks_and_extra_keys() -> None:
@@ -89,7 +89,6 @@ def test_file_errors(tmp_path: Path) -> None:
         parse_transcript(bad)
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared dev corpus not beside the checkout")
 def test_every_dev_corpus_file_parses() -> None:
     for path in sorted(CORPUS.glob("*.txt")):
         t = parse_transcript(path)

@@ -106,7 +106,7 @@ def _pass(win, fake: FakeTime, seconds: float) -> None:
     """Time passes with the window's clock ticking (a gap without ticks would be a sleep)."""
     for _ in range(int(seconds // 10)):
         fake.t += 10
-        win._tick()
+        win.live.tick()
 
 
 def _to_live(qtbot, win, reference: str = "IC-2026-0042") -> None:
@@ -128,8 +128,10 @@ def test_a_whole_interview_is_shown_prompted_and_stored(qtbot, tmp_path, store, 
     assert win.transcript.rows[0].speaker == "caseworker"
     assert "Interpreter: They beat me with sticks" in win.transcript.list.item(1).text()
     # The disclosure card appears, asking first for an acknowledgement.
-    qtbot.waitUntil(lambda: any(c.kind == "episode" for c in win.board.open_cards()), timeout=5_000)
-    card = next(c for c in win.board.open_cards() if c.kind == "episode")
+    qtbot.waitUntil(
+        lambda: any(c.kind == "episode" for c in win.interview.board.open_cards()), timeout=5_000
+    )
+    card = next(c for c in win.interview.board.open_cards() if c.kind == "episode")
     widget = win.prompts.widgets[card.id]
     assert "Thank you for telling me" in widget.say.text()
     assert "☐ When" in widget.checklist.text()
@@ -146,7 +148,7 @@ def test_a_whole_interview_is_shown_prompted_and_stored(qtbot, tmp_path, store, 
     win.clock_panel.break_reason.setText("comfort break")
     win.clock_panel.break_asked_by.setCurrentIndex(0)  # the claimant
     qtbot.keyClick(win.clock_panel.break_reason, "\r")
-    assert win.clock.state.value == "on break" and not win.running
+    assert win.interview.clock.state.value == "on break" and not win.running
     assert "Break at 0:10:00: comfort break (asked by the claimant)" in (
         win.transcript.list.item(win.transcript.list.count() - 1).text()
     )
@@ -194,9 +196,9 @@ def test_a_prompt_set_aside_with_a_reason_is_kept(qtbot, tmp_path, store) -> Non
     _to_live(qtbot, win)
     win.start_questioning()
     qtbot.waitUntil(
-        lambda: any(c.kind == "episode" for c in win.board.open_cards()), timeout=10_000
+        lambda: any(c.kind == "episode" for c in win.interview.board.open_cards()), timeout=10_000
     )
-    card = next(c for c in win.board.open_cards() if c.kind == "episode")
+    card = next(c for c in win.interview.board.open_cards() if c.kind == "episode")
     widget = win.prompts.widgets[card.id]
     widget.not_now.click()
     widget.reason.setText("the claimant is upset; after the break")
@@ -236,7 +238,7 @@ def test_a_timing_warning_shows_inline_and_the_bar_changes_colour(qtbot, tmp_pat
     assert win.clock_panel.stretch_bar.property("level") == "ok"
     for _ in range(76 * 3):  # ticks every 20 s (a longer gap would read as the laptop asleep)
         fake_time.t += 20
-        win._tick()
+        win.live.tick()
     assert win.clock_panel.warning.isVisible()
     assert "without a break" in win.clock_panel.warning_text.text()
     assert win.clock_panel.stretch_bar.property("level") == "soon"
@@ -244,7 +246,7 @@ def test_a_timing_warning_shows_inline_and_the_bar_changes_colour(qtbot, tmp_pat
     win.clock_panel.snooze_reason.setText("the claimant wants to finish this part")
     win.clock_panel._warning_done("snooze")
     assert not win.clock_panel.warning.isVisible()
-    assert win.clock.actions[-1].reason == "the claimant wants to finish this part"
+    assert win.interview.clock.actions[-1].reason == "the claimant wants to finish this part"
     qtbot.waitUntil(lambda: not win.running, timeout=10_000)
 
 
@@ -328,7 +330,7 @@ def test_quitting_the_app_while_running_stops_the_worker_cleanly(qtbot, tmp_path
     _to_live(qtbot, win)
     win.start_questioning()
     qtbot.waitUntil(lambda: len(win.transcript.rows) >= 1, timeout=10_000)
-    thread = win._thread
+    thread = win.live._thread
     win.shutdown()
     assert thread is None or not thread.isRunning()
 
@@ -337,7 +339,7 @@ def test_the_demo_goes_straight_to_the_live_view_and_is_stored(qtbot, tmp_path, 
     win = _window(qtbot, tmp_path, store)
     win.run_demo()
     assert win.pages.currentWidget() is win.live_page and win.running
-    assert win.setup is not None and win.setup.demo
+    assert win.interview is not None and win.interview.setup.demo
     qtbot.waitUntil(lambda: len(win.transcript.rows) >= 4 and not win.running, timeout=10_000)
     qtbot.waitUntil(lambda: win.session_id is not None, timeout=5_000)
     info = store.info(win.session_id)
@@ -506,8 +508,8 @@ def test_words_wait_for_the_store_then_show_marked_unsaved(qtbot, tmp_path, stor
     _to_live(qtbot, win)
     qtbot.waitUntil(lambda: win.session_id is not None, timeout=5_000)
     slow: Future = Future()
-    win._recorder.record = lambda segment: slow  # the disk is stuck
-    win._on_committed(CommittedSegment(0, "call", "claimant", 1.0, 3.0, "I was held in Herat."))
+    win.interview.journal.recorder.record = lambda *_args: slow  # the disk is stuck
+    win.live.on_committed(CommittedSegment(0, "call", "claimant", 1.0, 3.0, "I was held in Herat."))
     assert win.transcript.list.count() == 0  # not before it is saved ...
     qtbot.waitUntil(lambda: win.transcript.list.count() == 1, timeout=3_000)  # ... or a second
     assert win.transcript.list.item(0).text().endswith("I was held in Herat.  ⌛ not saved yet")
@@ -591,7 +593,7 @@ def test_an_unplugged_headset_is_said_plainly_and_capture_can_restart(
     assert "are you all right" in texts and "yes I am fine" in texts  # kept, and the call went on
     assert win.restart_button.isVisible()
     assert "The interview clock goes on" in win.capture_line.text()
-    assert win.clock.state.name == "QUESTIONING"
+    assert win.interview.clock.state.name == "QUESTIONING"
     stored = [s.text for s in store.load(win.session_id).segments]
     assert "are you all right" in stored and "yes I am fine" in stored
     win.restart_button.click()
@@ -603,19 +605,19 @@ def test_an_unplugged_headset_is_said_plainly_and_capture_can_restart(
 def test_after_the_computer_slept_capture_is_restarted(qtbot, tmp_path, fake_time) -> None:
     win = _window(qtbot, tmp_path, fake=fake_time, speed=1.0)
     builds = []
-    pipeline = win._pipeline
-    win._pipeline = lambda setup, on_event: (builds.append(1), pipeline(setup, on_event))[1]
+    pipeline = win.live._pipeline
+    win.live._pipeline = lambda setup, on_event: (builds.append(1), pipeline(setup, on_event))[1]
     _to_live(qtbot, win)
     win.clock_panel.start_button.click()
     qtbot.waitUntil(lambda: len(builds) == 1 and win.running, timeout=5_000)
     fake_time.t += 40 * 60  # the lid was closed for forty minutes
-    win._tick()
+    win.live.tick()
     assert (
         "The computer slept for 0:40:00"
         in win.transcript.list.item(win.transcript.list.count() - 1).text()
     )
     qtbot.waitUntil(lambda: len(builds) == 2 and win.running, timeout=10_000)  # devices reopened
-    assert win.clock.questioning_s < 60  # the sleep is not questioning time
+    assert win.interview.clock.questioning_s < 60  # the sleep is not questioning time
     assert not win.capture_banner.isVisible()
     win.end_interview()
     qtbot.waitUntil(lambda: not win.running, timeout=10_000)
@@ -641,7 +643,7 @@ def test_a_full_disk_is_said_words_wait_marked_and_nothing_is_lost(qtbot, tmp_pa
         limit["pages"] = int(connection.exec_driver_sql("PRAGMA page_count").scalar() or 0)
     said = ["what was said " * 2000, "I was held for a month.", "They beat me."]
     for i, words in enumerate(said):
-        win._on_committed(CommittedSegment(i, "call", "claimant", 1.0 + i, 2.0 + i, words))
+        win.live.on_committed(CommittedSegment(i, "call", "claimant", 1.0 + i, 2.0 + i, words))
     qtbot.waitUntil(lambda: win.store_line.isVisible(), timeout=10_000)
     assert "the disk is full" in win.store_line.text() and "Kept in memory" in win.store_line.text()
     qtbot.waitUntil(lambda: win.transcript.list.count() == 3, timeout=5_000)  # shown anyway ...
@@ -673,6 +675,119 @@ def test_a_failing_model_is_said_and_the_interview_goes_on(qtbot, tmp_path) -> N
         "⚠ Transcription stopped: the speech model could not be loaded (out of memory)."
     )
     assert win.restart_button.isVisible()
-    assert win.clock.state.name == "QUESTIONING"  # the clock, notes and prompts go on
+    assert win.interview.clock.state.name == "QUESTIONING"  # the clock, notes and prompts go on
     win.take_break("comfort break")
-    assert win.clock.state.name == "ON_BREAK"
+    assert win.interview.clock.state.name == "ON_BREAK"
+
+
+def test_the_window_remembers_the_caseworkers_choices(qtbot, tmp_path) -> None:
+    from companion.settings import Settings
+
+    win = _window(qtbot, tmp_path)
+    win.dark_action.setChecked(True)
+    win.compact_action.setChecked(True)
+    win.on_top_action.setChecked(True)
+    win._font(+2)
+    win.start_page.reference.setText("IC-2026-0050")
+    win.start_page.preset.setCurrentIndex(win.start_page.preset.findData("home-office-slot"))
+    win.start_page.start_button.click()
+    win.close()
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=5_000)
+    saved = Settings.load().window
+    assert (saved.theme, saved.compact, saved.always_on_top, saved.text_step) == (
+        "dark",
+        True,
+        True,
+        2,
+    )
+    assert saved.last_preset == "home-office-slot" and saved.geometry
+    again = _window(qtbot, tmp_path)  # the next start
+    assert again.dark_action.isChecked() and again.compact_action.isChecked()
+    assert again.on_top_action.isChecked()
+    assert again.start_page.preset.currentData() == "home-office-slot"
+    from PySide6.QtWidgets import QApplication
+
+    from ui.theme import apply_theme, scale_font
+
+    app = QApplication.instance()
+    apply_theme(app, "light")  # leave the app as the other tests expect it
+    scale_font(app, -4)
+
+
+def test_a_window_killed_at_three_hours_resumes_with_its_clock_warnings_cards_and_checks(
+    qtbot, tmp_path, fake_time
+) -> None:
+    """Through the real window and store: an interview at 3:00:00 of interview time (2 h 50 of
+    questioning, one break, a disclosure acted on, a warning acted on, a rendering confirmed)
+    stops dead; the next window resumes it with all of that as it was."""
+    from models.entities import InterviewSession
+    from models.recovery import mark_interrupted
+    from models.store import Store
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    first_store = Store.open(url)
+    win = _window(qtbot, tmp_path, first_store, fake=fake_time)
+    _to_live(qtbot, win)
+    qtbot.waitUntil(lambda: win.session_id is not None, timeout=5_000)
+    win.start_questioning()
+    qtbot.waitUntil(lambda: len(win.transcript.rows) >= 6 and not win.running, timeout=15_000)
+    card = next(c for c in win.interview.board.open_cards() if c.kind == "episode")
+    win.prompts.widgets[card.id].asked.click()
+    win.confirm_rendering(win.transcript.rows[1].position, "interpreter")
+    _pass(win, fake_time, 80 * 60)
+    warning = win.interview.open_warning()
+    assert warning is not None and win.clock_panel.warning.isVisible()
+    win.live_page._warning_action(warning.occasion, "acted", "offered water")
+    _pass(win, fake_time, 10 * 60)
+    win.take_break("comfort break", "claimant")
+    _pass(win, fake_time, 10 * 60)
+    win.resume_questioning()
+    qtbot.waitUntil(lambda: not win.running, timeout=15_000)
+    _pass(win, fake_time, 80 * 60)
+    before = win.interview
+    assert round(before.clock.elapsed_s / 60) == 180
+    sid = win.session_id
+    assert win._bridge.writer.flush(10)
+    # The process dies here: nothing is closed, the session is left live.
+    win.live.shutdown()
+    bridge, win._bridge = win._bridge, None
+    bridge.writer.close(10)  # its thread ends with the process; the session stays live
+    with first_store.session() as db:
+        found = db.get(InterviewSession, sid)
+        found.owner, found.heartbeat_at = "gone-host:1", None
+
+    second_store = Store.open(url)
+    try:
+        again = _window(
+            qtbot, tmp_path, second_store, mark_interrupted(second_store), fake=fake_time
+        )
+        again.start_page.resume_button.click()
+        qtbot.waitUntil(lambda: again.interview is not None, timeout=10_000)
+        after = again.interview
+        assert after.clock.questioning_s == pytest.approx(before.clock.questioning_s, abs=6)
+        assert after.clock.elapsed_s == pytest.approx(before.clock.elapsed_s, abs=6)
+        assert [b.reason for b in after.clock.breaks] == ["comfort break"]
+        assert [w.occasion for w in after.clock.warnings] == [
+            w.occasion for w in before.clock.warnings
+        ]
+        assert [a.action for a in after.clock.actions] == ["acknowledged"]
+        assert "2:50" in again.clock_panel.questioning.text()
+        episode = next(c for c in after.board.cards if c.kind == "episode")
+        assert episode.state == "asked" and card.id not in again.prompts.widgets
+        assert after.ledger.get(win.transcript.rows[1].position).state == "confirmed"
+        assert "✓" in again.transcript.list.item(1).text()
+        assert len(again.transcript.rows) == len(win.transcript.rows)
+        # The warning still open at the crash is shown again, the others are not.
+        assert after.open_warning() == before.open_warning()
+        assert again.clock_panel.warning.isVisible()
+        again.resume_questioning()
+        assert after.state.value == "questioning"
+        assert len(after.clock.warnings) == len(before.clock.warnings)
+        with second_store.session() as db:
+            prompts = {p.kind: p.state for p in db.get(InterviewSession, sid).prompts}
+        assert prompts[":".join(card.key)] == "asked"
+    finally:
+        again.live.shutdown()
+        again.shutdown()
+        second_store.close()
+        first_store.close()

@@ -27,7 +27,8 @@ def run_app(
     from models.startup import open_store
     from ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    found = QApplication.instance()
+    app = found if isinstance(found, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     try:

@@ -342,13 +342,13 @@ class InterpreterWindow(QWidget):
         self.empty = QLabel("Nothing said yet. Each segment appears here as soon as it is final.")
         self.empty.setProperty("role", "muted")
         self.cards_layout.addWidget(self.empty)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.cards_box)
-        self.scroll.setAccessibleName("The interview, newest at the bottom")
-        self.scroll.verticalScrollBar().rangeChanged.connect(self._range_changed)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setWidget(self.cards_box)
+        self.scroller.setAccessibleName("The interview, newest at the bottom")
+        self.scroller.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self._follow = True
-        self.scroll.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.scroller.verticalScrollBar().valueChanged.connect(self._scrolled)
 
         self.read_back_intro = QLabel()
         self.read_back_intro.setWordWrap(True)
@@ -375,7 +375,7 @@ class InterpreterWindow(QWidget):
         read_back_layout.addWidget(self.read_back_intro)
         read_back_layout.addWidget(self.read_back, 1)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.scroll)
+        self.pages.addWidget(self.scroller)
         self.pages.addWidget(read_back_page)
 
         top = QHBoxLayout()
@@ -541,7 +541,7 @@ class InterpreterWindow(QWidget):
         card = self.cards[position]
         card.setHidden(False)
         card.open_editor()
-        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(card))
+        QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(card))
 
     def _update_counts(self) -> None:
         counts = self.ledger.counts()
@@ -575,12 +575,12 @@ class InterpreterWindow(QWidget):
 
     # -- following the newest words ----------------------------------------------------------
     def _scrolled(self, value: int) -> None:
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroller.verticalScrollBar()
         self._follow = value >= bar.maximum() - 8
 
     def _range_changed(self, _low: int, high: int) -> None:
         if self._follow:
-            self.scroll.verticalScrollBar().setValue(high)
+            self.scroller.verticalScrollBar().setValue(high)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         """Shown again: the read-back list catches up with what changed while it was hidden."""

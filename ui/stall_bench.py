@@ -49,11 +49,12 @@ def measure(seconds: float) -> dict[str, float]:
     timer.start()
     QTimer.singleShot(int(seconds * 1000), window.close)
     window.destroyed.connect(app.quit)
-    app.lastWindowClosed.connect(app.quit)
+    if isinstance(app, QApplication):
+        app.lastWindowClosed.connect(app.quit)
     app.exec()
     timer.stop()
     stalls = np.array(gaps[1:] or [0.0]).clip(min=0)
-    segments = window.segment_count
+    segments = window.interview.next_position if window.interview is not None else 0
     return {
         "seconds": seconds,
         "ticks": float(len(stalls)),

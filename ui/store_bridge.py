@@ -10,7 +10,6 @@ from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from sqlalchemy.orm import Session
 
 from models.store import Store
 from models.writer import SerialWriter
@@ -39,7 +38,7 @@ class StoreBridge(QObject):
 
     def call(
         self,
-        operation: Callable[[Session], Any],
+        operation: Callable[[Any], Any],
         on_success: Callback | None = None,
         on_failure: Callback | None = None,
         label: str = "store",

@@ -109,6 +109,15 @@ class PromptBoard:
         self._notify([card])
         return card
 
+    def restore_state(self, key: str, state: str, reason: str = "") -> PromptCard | None:
+        """Give the card stored as ``key`` (``"episode:0"``) the state and reason it had
+        before an interruption, without telling anyone (nothing changed)."""
+        kind, _, rest = key.partition(":")
+        card = self._by_key.get((kind, rest))
+        if card is not None and state in (OPEN, *ACTIONS):
+            card.state, card.reason = state, reason
+        return card
+
     # -- internals -------------------------------------------------------------------------
     def _card_for(self, event: AnalysisEvent) -> PromptCard | None:
         if event.kind == "distress-not-responded":

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def corpus_segments() -> list[Segment]:
     """Every segment of the labelled corpora (about 400 realistic turns)."""
-    folders = [ROOT / "tests" / "analysis_corpus", ROOT.parent / "shared" / "domain" / "dev-corpus"]
+    folders = [ROOT / "tests" / "analysis_corpus", ROOT / "tests" / "analysis_dev"]
     segments: list[Segment] = []
     for folder in folders:
         for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:

@@ -119,17 +119,14 @@ def render(results: list[dict[str, Any]]) -> str:
 
 def _ui_stalls(seconds: float) -> str:
     """The window's responsiveness during the demo, measured in its own process (the core
-    never imports Qt: the module is named, not imported)."""
+    never imports Qt; the benchmarks are a layer above the views)."""
     import os
 
     print(f"measuring UI stalls during a {seconds:.0f}-second demo ...", flush=True)
     env = os.environ | {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    proc = subprocess.run(
-        [sys.executable, "-m", "ui.stall_bench", str(seconds)],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    from ui.benches import run_in_own_process
+
+    proc = run_in_own_process("stall_bench", str(seconds), env=env)
     lines = proc.stdout.strip().splitlines()
     if proc.returncode != 0 or not lines:
         tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
@@ -148,9 +145,9 @@ def _summary_screen() -> str:
     import os
 
     env = os.environ | {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    proc = subprocess.run(
-        [sys.executable, "-m", "ui.summary_bench"], capture_output=True, text=True, env=env
-    )
+    from ui.benches import run_in_own_process
+
+    proc = run_in_own_process("summary_bench", env=env)
     lines = proc.stdout.strip().splitlines()
     if proc.returncode != 0 or not lines:
         tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]

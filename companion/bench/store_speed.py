@@ -25,7 +25,7 @@ def _segment(i: int) -> CommittedSegment:
 def measure_store(url: str | None = None, segments: int = 2000) -> dict[str, Any]:
     """Write latency (median/p99/max ms, one live segment at a time), a burst of 1,000, and the
     load time of a ``segments``-long session (median of 5 loads, and the first)."""
-    from models.export import to_transcript
+    from companion.usecases.record_forms import to_transcript
     from models.recorder import SessionRecorder
     from models.store import Store
     from models.writer import SerialWriter

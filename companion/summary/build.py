@@ -1,6 +1,6 @@
 """Assemble the summary of an interview from its transcript and the timing rules.
 
-The JSON form follows ``../shared/contracts/CLI.md`` (``summary --format json``): the preset,
+The JSON form follows ``docs/cli.md`` (``summary --format json``): the preset,
 the timing (the session clock replayed), the analysis (unchanged ``analyse`` output), the
 missing follow-ups first, interpreting figures and the reflection prompts.
 """

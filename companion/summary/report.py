@@ -30,7 +30,7 @@ ELEMENT_NAMES = {"when": "When", "where": "Where", "how": "How", "by_whom": "By 
 
 @dataclass(frozen=True)
 class SessionFacts:
-    """What a stored session knows beyond its transcript (built by ``models.export``)."""
+    """What a stored session knows beyond its transcript (``usecases.record_forms`` builds it)."""
 
     reference: str = ""
     started_at: str = ""

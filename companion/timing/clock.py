@@ -18,9 +18,10 @@ questioning: during questioning it counts as a pause, during a break as part of 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
 from enum import Enum
+from typing import Any
 
 from companion.timing.presets import Preset
 
@@ -146,6 +147,93 @@ class SessionClock:
         if self.state is ClockState.ON_BREAK:
             return 0.0
         return self.elapsed_s - (ended[-1] if ended else 0.0)
+
+    # -- saving and restoring ----------------------------------------------------------------
+    def snapshot(self) -> dict[str, Any]:
+        """Everything the clock knows, as plain JSON-ready data (saved as the interview goes,
+        so that a crash loses at most the seconds since the last save)."""
+        return {
+            "state": self.state.value,
+            "elapsed_s": self.elapsed_s,
+            "questioning_s": self.questioning_s,
+            "stretch_s": self.stretch_s,
+            "paused_s": self.paused_s,
+            "longest_stretch_s": self.longest_stretch_s,
+            "stretch_index": self._stretch_index,
+            "breaks": [asdict(b) for b in self.breaks],
+            "jumps": [
+                {"at_s": j.at_s, "gap_s": j.gap_s, "state": j.state.value} for j in self.jumps
+            ],
+            "warnings": [asdict(w) for w in self.warnings],
+            "actions": [asdict(a) for a in self.actions],
+            "fired": sorted(self._fired),
+            "pending": [asdict(p) for p in self._pending],
+        }
+
+    @classmethod
+    def restore(
+        cls,
+        preset: Preset,
+        snapshot: dict[str, Any],
+        now: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+        at_least_s: float = 0.0,
+    ) -> SessionClock:
+        """The clock of an interview that was interrupted (the app crashed or was killed), as
+        it was last saved: its times, breaks, the warnings already given and what was done
+        about them, and the warnings still to come. Questioning that was under way comes back
+        *paused* (a technical interruption), a break as a break; the time the app was down
+        is not counted. ``at_least_s`` is the last interview time the record holds (a segment
+        committed after the last snapshot): the clock catches up with it."""
+        clock = cls(preset, now=now, wall=wall)
+        state = ClockState(snapshot["state"])
+        clock.state = state
+        clock.elapsed_s = float(snapshot["elapsed_s"])
+        clock.questioning_s = float(snapshot["questioning_s"])
+        clock.stretch_s = float(snapshot["stretch_s"])
+        clock.paused_s = float(snapshot["paused_s"])
+        clock.longest_stretch_s = float(snapshot["longest_stretch_s"])
+        clock._stretch_index = int(snapshot["stretch_index"])
+        clock.breaks = [BreakRecord(**b) for b in snapshot["breaks"]]
+        clock.jumps = [
+            ClockJump(j["at_s"], j["gap_s"], ClockState(j["state"])) for j in snapshot["jumps"]
+        ]
+        clock.warnings = [TimingWarning(**w) for w in snapshot["warnings"]]
+        clock.actions = [WarningAction(**a) for a in snapshot["actions"]]
+        clock._fired = set(snapshot["fired"])
+        clock._pending = [_Pending(**p) for p in snapshot["pending"]]
+        clock.advance(at_least_s - clock.elapsed_s)
+        if clock.state is ClockState.QUESTIONING:
+            clock.state = ClockState.PAUSED
+        clock._last_now, clock._last_wall = now(), wall()
+        return clock
+
+    @classmethod
+    def replay(
+        cls,
+        preset: Preset,
+        breaks: Iterable[BreakRecord],
+        elapsed_s: float,
+        now: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+    ) -> SessionClock:
+        """The clock of an interrupted interview saved without a snapshot (an older version):
+        questioning from the start to ``elapsed_s`` with ``breaks``, replayed through the
+        preset's rules so that the warnings it gave are known; it comes back paused."""
+        clock = cls(preset, now=lambda: 0.0, wall=lambda: 0.0)
+        clock.start()
+        for pause in sorted(breaks, key=lambda b: b.start_s):
+            clock.advance(pause.start_s - clock.elapsed_s)
+            clock.start_break(pause.reason, pause.asked_by)
+            if pause.end_s is not None:
+                clock.advance(pause.end_s - clock.elapsed_s)
+                clock.end_break()
+        if clock.state is ClockState.QUESTIONING:
+            clock.advance(elapsed_s - clock.elapsed_s)
+            clock.pause()
+        clock._now, clock._wall = now, wall
+        clock._last_now, clock._last_wall = now(), wall()
+        return clock
 
     # -- observers -------------------------------------------------------------------------
     def subscribe(self, listener: Callable[[ClockEvent], None]) -> None:

@@ -48,6 +48,10 @@ class SileroVad:
         import onnxruntime
         from faster_whisper.utils import get_assets_path
 
+        from companion.offline import quiet_onnxruntime
+
+        quiet_onnxruntime()
+
         opts = onnxruntime.SessionOptions()
         opts.inter_op_num_threads = 1
         opts.intra_op_num_threads = 1

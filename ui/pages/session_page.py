@@ -8,7 +8,7 @@ import html
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from models.entities import InterviewSession
+from companion.usecases.sessions import SessionReview
 
 
 class SessionPage(QWidget):
@@ -27,6 +27,7 @@ class SessionPage(QWidget):
         self.text.setAccessibleName("Session transcript")
         back = QPushButton("&Back")
         back.clicked.connect(self.sig_back.emit)
+        self._session_id = 0
         self.summary_button = QPushButton("Reflection &summary")
         self.summary_button.clicked.connect(lambda: self.sig_summary.emit(self._session_id))
         self._session_id = 0
@@ -39,13 +40,12 @@ class SessionPage(QWidget):
         layout.addWidget(self.text, 1)
         layout.addLayout(row)
 
-    def show_session(self, session: InterviewSession, rendered: str) -> None:
-        """Show ``session``; ``rendered`` is its plain-text record (``sessions export txt``)."""
-        self._session_id = session.id
-        started = session.started_at or session.created_at
+    def show_session(self, review: SessionReview) -> None:
+        """Show a past session, read-only, with its plain-text record."""
+        self._session_id = review.id
         self.title.setText(
-            f"<h2>{html.escape(session.reference)}</h2><p>{started:%d %b %Y %H:%M} UTC · "
-            f"{session.state} · {len(session.segments)} segments · {len(session.breaks)} "
-            f"breaks · preset {html.escape(session.preset)}</p>"
+            f"<h2>{html.escape(review.reference)}</h2><p>{review.started} · "
+            f"{review.state} · {review.segments} segments · {review.breaks} "
+            f"breaks · preset {html.escape(review.preset)}</p>"
         )
-        self.text.setPlainText(rendered)
+        self.text.setPlainText(review.text)

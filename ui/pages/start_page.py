@@ -195,6 +195,18 @@ class StartPage(QWidget):
         repolish(self.storage)
 
     # -- data ------------------------------------------------------------------------------
+    def choose(self, preset: str, language: str, microphone: str, call: str) -> None:
+        """Preselect the choices the caseworker made last time (those still offered)."""
+        for box, value in (
+            (self.preset, preset),
+            (self.language, language),
+            (self.microphone, microphone),
+            (self.call, call),
+        ):
+            index = box.findData(value) if value else -1
+            if index >= 0:
+                box.setCurrentIndex(index)
+
     def setup(self) -> InterviewSetup:
         """The interview as set up in the form."""
         index = self.language.currentIndex()

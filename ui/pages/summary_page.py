@@ -90,8 +90,9 @@ class SummaryPage(QWidget):
         self.text.setHtml(to_html(summary, svg=False))
         while self._reflection_layout.count():
             item = self._reflection_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.answers = []
         self._reflection_layout.addWidget(QLabel("<h3>Reflection</h3>"))
         given = {a["prompt"]: a["answer"] for a in report["reflection"]["answers"]}

@@ -128,6 +128,11 @@ class TranscriptView(QWidget):
         if self.follow and rows:
             self.list.scrollToBottom()
 
+    def row_at(self, position: int) -> Row | None:
+        """The row of the segment at ``position``, if shown."""
+        index = self._index.get(position)
+        return None if index is None else self.rows[index]
+
     def clear(self) -> None:
         """No rows (a new or resumed interview)."""
         self.rows.clear()

@@ -30,22 +30,6 @@ from models.entities import (
 )
 
 FORMATS = ("jsonl", "txt", "srt", "vtt")
-#: JSON Lines keys the record has columns for (anything else is kept in ``Segment.extra``).
-SEGMENT_KEYS = (
-    "type",
-    "start",
-    "end",
-    "speaker",
-    "text",
-    "speaker_auto",
-    "recognised_text",
-    "language",
-    "confidence",
-    "source",
-    "status",
-    "words",
-    "corrections",
-)
 
 
 def to_transcript(session: InterviewSession) -> Transcript:

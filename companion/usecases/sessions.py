@@ -1,0 +1,107 @@
+"""Stored interviews: list, review, resume, close, delete, and the interview's record for
+restoring it. Plain data in and out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from companion.interpreting.concerns import Concern
+from companion.interview.record import InterviewRecord, StoredBreak, StoredPrompt, StoredSegment
+from companion.session_setup import InterviewSetup
+from companion.usecases.record_forms import export_session, ledger_checks
+from models import recovery
+from models.entities import InterviewSession
+from models.store import SessionInfo, Store
+
+
+@dataclass(frozen=True)
+class SessionReview:
+    """A past session as the review page shows it (read-only)."""
+
+    id: int
+    reference: str
+    started: str
+    state: str
+    segments: int
+    breaks: int
+    preset: str
+    #: Its plain-text record (``sessions export ID --format txt``).
+    text: str
+
+
+def list_sessions(store: Store) -> list[SessionInfo]:
+    """Every stored session's line, newest first."""
+    return store.list_sessions()
+
+
+def review(store: Store, session_id: int) -> SessionReview:
+    """A past session for reading."""
+    session = store.load(session_id, words=False)
+    started = session.started_at or session.created_at
+    return SessionReview(
+        id=session.id,
+        reference=session.reference,
+        started=f"{started:%d %b %Y %H:%M} UTC",
+        state=session.state,
+        segments=len(session.segments),
+        breaks=len(session.breaks),
+        preset=session.preset,
+        text=export_session(session, "txt"),
+    )
+
+
+def interview_record(session: InterviewSession) -> InterviewRecord:
+    """Everything of a stored session that the interview is rebuilt from."""
+    return InterviewRecord(
+        session_id=session.id,
+        setup=InterviewSetup(
+            reference=session.reference,
+            language=session.language,
+            dialect=session.dialect,
+            interpreter=session.interpreter,
+            preset=session.preset,
+        ),
+        segments=tuple(
+            StoredSegment(
+                position=s.position,
+                start_s=s.start_s or 0.0,
+                end_s=s.end_s if s.end_s is not None else s.start_s or 0.0,
+                speaker=s.speaker,
+                speaker_auto=s.speaker_auto,
+                text=s.text,
+                language=s.language,
+                checks=tuple(ledger_checks(s)),
+            )
+            for s in session.segments
+        ),
+        breaks=tuple(
+            StoredBreak(b.start_s, b.end_s, b.reason, b.requested_by) for b in session.breaks
+        ),
+        clock=session.clock,
+        prompts=tuple(StoredPrompt(p.kind, p.state, p.reason) for p in session.prompts),
+        concerns=tuple(
+            Concern(c.raised_by, c.kind, c.details, c.action, c.at_s, c.segment_position)
+            for c in session.concerns
+        ),
+        checklists=frozenset(t.checklist for t in session.checklist_ticks),
+    )
+
+
+def resume(store: Store, db: Session, session_id: int) -> InterviewRecord:
+    """Take over an interrupted session (in the open transaction ``db``, on the writer) and
+    return its record: the interview is rebuilt from it."""
+    recovery.resume_in(db, session_id)
+    db.flush()
+    return interview_record(store.load(session_id, words=False))
+
+
+def close(db: Session, session_id: int) -> None:
+    """End an interrupted session as it stands."""
+    recovery.close_in(db, session_id)
+
+
+def delete(store: Store, session_id: int) -> SessionInfo:
+    """Delete a session and everything recorded with it."""
+    return store.delete(session_id)
