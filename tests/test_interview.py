@@ -21,26 +21,14 @@ from companion.interview import (
     StoredSegment,
     TransitionError,
 )
-from companion.interview.journal import NullJournal
+from companion.interview.journal import Journal
 from companion.interview.record import StoredBreak
 from companion.session_setup import InterviewSetup
 from companion.transcription.events import CommittedSegment
+from tests.fakes import FakeTime
 
 
-class FakeTime:
-    """Monotonic and calendar time that move only when told."""
-
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def now(self) -> float:
-        return self.t
-
-    def wall(self) -> float:
-        return 1.7e9 + self.t
-
-
-class MemoryJournal(NullJournal):
+class MemoryJournal(Journal):
     """What the store would hold, kept in memory (the store's own tests cover the store)."""
 
     def __init__(self) -> None:
@@ -271,7 +259,7 @@ def test_the_course_of_an_interview_and_its_rules() -> None:
 
 
 def test_segments_show_in_order_once_saved_or_overdue() -> None:
-    class Slow(NullJournal):
+    class Slow(Journal):
         def __init__(self) -> None:
             self.futures: list[Future[Any]] = []
 

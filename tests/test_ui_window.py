@@ -19,6 +19,7 @@ from companion.transcription.scripted import (
 )
 from companion.transcription.vad import SpeechGate
 from tests.audio_helpers import write_wav
+from tests.fakes import FakeTime
 
 pytestmark = pytest.mark.qt
 
@@ -28,19 +29,6 @@ LINES = [  # (source, start, words)
     ("microphone", 7.1, "Thank you for telling me. I am sorry. When was this?"),
     ("call", 10.6, "It was in March twenty twenty two."),
 ]
-
-
-class FakeTime:
-    """Monotonic and calendar time that only move when told."""
-
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def now(self) -> float:
-        return self.t
-
-    def wall(self) -> float:
-        return 1.7e9 + self.t
 
 
 def _pipeline(tmp_path: Path, speed: float = 6.0):

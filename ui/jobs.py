@@ -1,31 +1,25 @@
 """Slow work that touches no database (building a summary, rendering a PDF or DOCX, writing a
-file, saving settings) on a thread of its own: never on the UI thread, never on the store's
-serial writer (where it would hold up the saving of the live transcript). Success and failure
-callbacks run on the UI thread."""
+file, rebuilding a resumed interview, saving settings) on a thread of its own: never on the UI
+thread, never on the store's serial writer (where it would hold up the saving of the live
+transcript). Success and failure callbacks run on the UI thread."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject
 
-log = logging.getLogger(__name__)
-
-Callback = Callable[[Any], None]
+from ui.future_relay import Callback, FutureRelay
 
 
-class Jobs(QObject):
+class Jobs(FutureRelay):
     """One background thread for slow jobs, in the order they were asked for."""
-
-    _sig_done = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobs")
-        self._sig_done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._closed = False
 
     def run(
@@ -44,22 +38,8 @@ class Jobs(QObject):
                 future.set_exception(exc)
         else:
             future = self._pool.submit(job)
-
-        def done(finished: Future[Any]) -> None:
-            error = finished.exception()
-            if error is not None:
-                log.error("background job failed: %s", error)
-                if on_failure is not None:
-                    self._sig_done.emit(on_failure, error)
-            elif on_success is not None:
-                self._sig_done.emit(on_success, finished.result())
-
-        future.add_done_callback(done)
+        self.when_done(future, on_success, on_failure)
         return future
-
-    @Slot(object, object)
-    def _deliver(self, callback: Callback, value: Any) -> None:
-        callback(value)
 
     def close(self) -> None:
         """Finish what was asked, then stop the thread."""

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 from companion.checklists import load_checklist
 from companion.clockfmt import hms
 from companion.interpreting.concerns import Concern
-from companion.interpreting.ledger import CheckError, Rendering
+from companion.interpreting.ledger import CheckError, ConfirmationLedger, Rendering
 from companion.interview import Interview, InterviewRecord, InterviewState, StateChanged
 from companion.interview.events import InterviewEvent
 from companion.session_setup import InterviewSetup
 from companion.settings import Settings
 from companion.timing.presets import available_presets
-from companion.usecases import exports, sessions
+from companion.usecases import sessions
 from companion.usecases.journal import StoreJournal
 from models.store import SessionInfo, Store
 from ui.interpreter_window import InterpreterWindow
@@ -53,6 +53,7 @@ from ui.pages.start_page import StartPage
 from ui.pages.summary_page import SummaryPage
 from ui.pipeline import default_pipeline, device_names
 from ui.store_bridge import StoreBridge
+from ui.summary_flow import SummaryFlow
 from ui.theme import THEMES, apply_theme, scale_font
 from ui.widgets.concern_dialog import ConcernDialog
 
@@ -94,10 +95,10 @@ class MainWindow(QMainWindow):
             self._bridge.sig_recovered.connect(
                 lambda: self.store_line.setText("Saving again; nothing was lost.")
             )
-        self.live = LiveController(pipeline or default_pipeline(model), self._bridge, tick_ms, self)
+        self.live = LiveController(
+            pipeline or default_pipeline(model, self.settings), self._bridge, tick_ms, self
+        )
         self.interview: Interview | None = None
-        self._summary: dict[str, Any] | None = None
-        self._summary_session: int | None = None
         self._build_pages(devices if devices is not None else device_names())
         self._build_menu()
         self._wire_live()
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         self._refresh_sessions()
         if store is not None:
             self._show_storage(store)
+        if store_error:  # the store could not be opened: the app transcribes but does not save
+            self._on_store_failure(store_error)
         if demo:
             self.start_page.use_demo()
 
@@ -142,14 +145,21 @@ class MainWindow(QMainWindow):
         self.transcript.sig_speaker_corrected.connect(self._speaker_corrected)
         self.transcript.sig_note.connect(self._note)
         self.restart_button.clicked.connect(self.live.start)
-        self.interpreter = InterpreterWindow(Interview(InterviewSetup("")).ledger)
+        self.interpreter = InterpreterWindow(ConfirmationLedger())
         self.interpreter.sig_confirm.connect(self.confirm_rendering)
         self.interpreter.sig_correct.connect(self.correct_rendering)
         self.interpreter.sig_concern.connect(lambda: self.record_concern(self.interpreter))
         self.summary_page = SummaryPage()
-        self.summary_page.sig_save.connect(self._save_reflection)
-        self.summary_page.sig_export.connect(self._export_summary)
         self.summary_page.sig_done.connect(self._back_to_start)
+        self.summary = SummaryFlow(
+            self.summary_page,
+            lambda: self._bridge,
+            self.jobs,
+            lambda form, name: self._ask_path(form, name),
+            self._on_store_failure,
+            self,
+        )
+        self.summary.sig_shown.connect(self._summary_shown)
         self.pages = QStackedWidget()
         for page in (
             self.start_page,
@@ -291,8 +301,6 @@ class MainWindow(QMainWindow):
             self._wide_width = self.width()
         width = 420 if compact else getattr(self, "_wide_width", 1180)
         # Once the layouts have taken the change in (the minimum width drops in compact mode).
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(0, lambda: self.resize(width, self.height()))
         self.compact_action.setChecked(compact)
         self._remember(compact=compact)
@@ -435,12 +443,22 @@ class MainWindow(QMainWindow):
         store, writer = self._bridge.store, self._bridge.writer
         now, wall = self._now, self._wall
 
-        def restore(db: Any) -> Interview:
-            record: InterviewRecord = sessions.resume(store, db, session_id)
+        def rebuild(record: InterviewRecord) -> None:
+            # Analysing the whole record again takes a while on a long interview: not on the
+            # writer (live words wait there), not here on the UI thread.
             journal = StoreJournal.taken_over(writer, session_id)
-            return Interview.restore(record, journal=journal, now=now, wall=wall)
+            self.jobs.run(
+                lambda: Interview.restore(record, journal=journal, now=now, wall=wall),
+                self._resumed,
+                self._on_store_failure,
+            )
 
-        self._bridge.call(restore, self._resumed, self._on_store_failure, "resume session")
+        self._bridge.call(
+            lambda db: sessions.resume(store, db, session_id),
+            rebuild,
+            self._on_store_failure,
+            "resume session",
+        )
 
     def _closed_interrupted(self, session_id: int) -> None:
         self.status.setText(f"Session {session_id} ended as it stood.")
@@ -511,7 +529,7 @@ class MainWindow(QMainWindow):
             return
         finished = interview.closing_done(ticks)
         if finished is None or self._bridge is None:
-            self._show_summary_of(interview.summary(), "Not saved.")
+            self.summary.show(interview.summary(), "Not saved.")
             return
         self._bridge.when_done(
             finished, lambda _r: self._ended(interview.session_id or 0), self._on_store_failure
@@ -524,81 +542,12 @@ class MainWindow(QMainWindow):
 
     # -- the summary -----------------------------------------------------------------------
     def show_summary(self, session_id: int) -> None:
-        """Read a stored session (on the store's thread), build its summary (on the jobs
-        thread) and show it."""
-        if self._bridge is None:
-            return
-        store = self._bridge.store
+        """Show a stored session's reflection summary (built off the UI thread)."""
+        self.summary.show_stored(session_id)
 
-        def build(inputs: exports.SummaryInputs) -> None:
-            self.jobs.run(
-                lambda: exports.build_summary(inputs),
-                lambda summary: self._show_summary_of(
-                    summary, f"Saved as session {session_id}.", session_id
-                ),
-                self._on_store_failure,
-            )
-
-        self._bridge.call(
-            lambda _db: exports.summary_inputs(store, session_id),
-            build,
-            self._on_store_failure,
-            "summary",
-        )
-
-    def _show_summary_of(
-        self, summary: dict[str, Any], saved_as: str, session_id: int | None = None
-    ) -> None:
-        self._summary, self._summary_session = summary, session_id
-        self.summary_page.show_summary(summary, saved_as)
+    def _summary_shown(self, saved_as: str) -> None:
         self.pages.setCurrentWidget(self.summary_page)
         self.status.setText(saved_as)
-
-    def _save_reflection(self, answers: list[tuple[str, str]]) -> None:
-        session_id = self._summary_session
-        if session_id is None or self._bridge is None:
-            self.summary_page.note.setText("Not saved: there is no stored session.")
-            return
-        self._bridge.call(
-            lambda db: exports.save_reflections(db, session_id, answers),
-            lambda _r: self.summary_page.note.setText("Your reflection is saved."),
-            self._on_store_failure,
-            "reflection",
-        )
-
-    def _export_summary(self, form: str) -> None:
-        summary = self._summary
-        if summary is None:
-            return
-        reference = summary["report"]["overview"]["reference"]
-        path = self._ask_path(form, f"summary-{reference}.{form}".replace("/", "-"))
-        if not path:
-            return
-        redacted, session_id = self.summary_page.redact.isChecked(), self._summary_session
-
-        def written(output: str | None) -> None:
-            self.summary_page.note.setText(f"Written to {output}.")
-            if self._bridge is not None and session_id is not None:
-                self._bridge.call(
-                    lambda db: exports.audit_export(
-                        db,
-                        session_id,
-                        action="summary export",
-                        form=form,
-                        output=output,
-                        redacted=redacted,
-                        tool="app",
-                    ),
-                    None,
-                    self._on_store_failure,
-                    "audit export",
-                )
-
-        self.jobs.run(
-            lambda: exports.write_summary(summary, form, path, redact=redacted),
-            written,
-            lambda error: self.summary_page.note.setText(f"Not written: {error}"),
-        )
 
     def _ask_save_path(self, form: str, suggested: str) -> str:
         from PySide6.QtWidgets import QFileDialog
@@ -685,10 +634,6 @@ class MainWindow(QMainWindow):
     def _on_store_failure(self, error: object) -> None:
         self.store_line.setText(f"Not saving: {error}")
         self.store_line.setVisible(True)
-
-    def show_store_error(self, message: str) -> None:
-        """The store could not be opened: the app transcribes but does not save."""
-        self._on_store_failure(message)
 
     # -- closing -------------------------------------------------------------------------
     def shutdown(self, timeout_ms: int = 10_000) -> None:

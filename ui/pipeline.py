@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from companion.audio.source import AudioSource
 from companion.session_setup import InterviewSetup
+from companion.settings import Settings
 from companion.transcription.decoder import Transcriber
 from companion.transcription.events import Event
 from companion.transcription.live import LiveTranscription, build_live
@@ -29,15 +30,14 @@ def default_sources(setup: InterviewSetup) -> list[AudioSource]:
     return sources
 
 
-def default_pipeline(model: str | None) -> PipelineFactory:
-    """Real devices (or the sample recording) and the chosen speech model, offline."""
+def default_pipeline(model: str | None, settings: Settings) -> PipelineFactory:
+    """Real devices (or the sample recording) and the chosen speech model, offline, as the
+    app's settings (loaded once, by the window) say."""
 
     def build(setup: InterviewSetup, on_event: Callable[[Event], None]) -> LiveTranscription:
-        from companion.settings import Settings
         from companion.transcription.decoder import WhisperDecoder
         from companion.transcription.model_store import ModelStore
 
-        settings = Settings.load()
         language = setup.language or settings.transcription.language or None
         info = ModelStore(allow_download=settings.transcription.allow_download).resolve(
             model or settings.transcription.model, language

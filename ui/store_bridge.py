@@ -4,34 +4,28 @@ The UI thread never waits on the database."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from models.store import Store
 from models.writer import SerialWriter
-
-log = logging.getLogger(__name__)
-
-Callback = Callable[[Any], None]
+from ui.future_relay import Callback, FutureRelay
 
 
-class StoreBridge(QObject):
+class StoreBridge(FutureRelay):
     """Owns the serial writer for the app's store and re-emits its news as signals."""
 
     #: The store cannot be written just now (message); everything is kept and retried.
     sig_problem = Signal(str)
     #: Writing works again after a problem.
     sig_recovered = Signal()
-    _sig_done = Signal(object, object)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self._sig_done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.writer = SerialWriter(
             store, on_problem=self.sig_problem.emit, on_recovered=self.sig_recovered.emit
         )
@@ -48,29 +42,6 @@ class StoreBridge(QObject):
         future = self.writer.submit(operation, label)
         self.when_done(future, on_success, on_failure)
         return future
-
-    def when_done(
-        self,
-        future: Future[Any],
-        on_success: Callback | None = None,
-        on_failure: Callback | None = None,
-    ) -> None:
-        """Call back on the UI thread when ``future`` (a store write) is done."""
-
-        def done(finished: Future[Any]) -> None:
-            error = finished.exception()
-            if error is not None:
-                log.error("store operation failed: %s", error)
-                if on_failure is not None:
-                    self._sig_done.emit(on_failure, error)
-            elif on_success is not None:
-                self._sig_done.emit(on_success, finished.result())
-
-        future.add_done_callback(done)
-
-    @Slot(object, object)
-    def _deliver(self, callback: Callback, value: Any) -> None:
-        callback(value)
 
     @property
     def pending(self) -> int:

@@ -19,7 +19,7 @@ from companion.interview.events import (
     WarningRaised,
 )
 from companion.interview.interview import Interview
-from companion.interview.journal import Journal, NullJournal
+from companion.interview.journal import Journal
 from companion.interview.record import InterviewRecord, StoredPrompt, StoredSegment
 from companion.interview.state import InterviewState, TransitionError
 
@@ -34,7 +34,6 @@ __all__ = [
     "InterviewRecord",
     "InterviewState",
     "Journal",
-    "NullJournal",
     "QuestioningResumed",
     "SegmentSaved",
     "SegmentShown",

@@ -43,7 +43,7 @@ from companion.interview.events import (
     StateChanged,
     WarningRaised,
 )
-from companion.interview.journal import Journal, NullJournal
+from companion.interview.journal import Journal
 from companion.interview.record import InterviewRecord
 from companion.interview.state import UNDER_WAY, InterviewState, check_move
 from companion.session_setup import InterviewSetup
@@ -93,7 +93,7 @@ class Interview:
         session_id: int | None = None,
     ) -> None:
         self.setup = setup
-        self.journal: Journal = journal or NullJournal()
+        self.journal = journal or Journal()
         #: The stored session (None while it is being created, or without a store).
         self.session_id = session_id
         self.state = S.SET_UP

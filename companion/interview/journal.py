@@ -1,7 +1,8 @@
 """Where an interview writes its record as it goes: a port the store's side implements.
 
-The interview never touches the database: it hands each fact to a :class:`Journal` (in the app,
-one that queues the write on the store's serial writer; without a store, :class:`NullJournal`).
+The interview never touches the database: it hands each fact to a :class:`Journal`. This base
+class keeps nothing (an interview without a store: the window says it is not saving); the
+store's journal (``companion.usecases.journal``) queues each write on the store's serial writer.
 Every method returns at once; :meth:`Journal.record_segment` returns the future of the write,
 so the interview can show a segment once it is safe.
 """
@@ -10,21 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import Future
-from typing import Any, Protocol
+from typing import Any
 
 from companion.analysis.live import EpisodeState
 from companion.interpreting.concerns import Concern
 from companion.transcription.events import CommittedSegment
 
 
-class Journal(Protocol):
-    """The interview's record, written as it happens (each call queues; none blocks)."""
+class Journal:
+    """The interview's record, written as it happens (each call queues; none blocks). Every
+    method here keeps nothing; a journal on a store overrides them."""
 
     def record_segment(
         self, position: int, segment: CommittedSegment, offset_s: float
     ) -> Future[Any] | None:
         """A committed segment at ``position``; its engine times plus ``offset_s`` are
-        interview times. The future (if any) is done once it is stored."""
+        interview times. The future (if any) is done once it is stored; None: nothing to
+        wait for, shown at once."""
+        return None
 
     def start_break(self, at_s: float, reason: str, asked_by: str) -> None:
         """A break began."""
@@ -69,60 +73,5 @@ class Journal(Protocol):
         """New words for a rendering (the original stays)."""
 
     def finish(self) -> Future[Any] | None:
-        """The interview ended."""
-
-
-class NullJournal:
-    """No store: nothing is written (the window says it is not saving)."""
-
-    def record_segment(
-        self, position: int, segment: CommittedSegment, offset_s: float
-    ) -> Future[Any] | None:
-        """Nothing to wait for: shown at once."""
-        return None
-
-    def start_break(self, at_s: float, reason: str, asked_by: str) -> None:
-        """Not kept."""
-
-    def end_break(self, at_s: float) -> None:
-        """Not kept."""
-
-    def save_clock(self, snapshot: dict[str, Any]) -> None:
-        """Not kept."""
-
-    def save_prompt(
-        self,
-        key: str,
-        kind: str,
-        segment: int | None,
-        evidence: str,
-        state: str,
-        reason: str,
-        at_s: float,
-    ) -> None:
-        """Not kept."""
-
-    def save_episodes(self, episodes: Sequence[EpisodeState]) -> None:
-        """Not kept."""
-
-    def save_checklist(self, name: str, ticks: Sequence[tuple[str, str, bool]]) -> None:
-        """Not kept."""
-
-    def add_note(self, text: str, at_s: float, segment: int | None) -> None:
-        """Not kept."""
-
-    def add_concern(self, concern: Concern) -> None:
-        """Not kept."""
-
-    def correct_speaker(self, position: int, speaker: str, by: str) -> None:
-        """Not kept."""
-
-    def confirm(self, position: int, by: str) -> None:
-        """Not kept."""
-
-    def correct_text(self, position: int, text: str, by: str, reason: str) -> None:
-        """Not kept."""
-
-    def finish(self) -> Future[Any] | None:
-        """Nothing to finish."""
+        """The interview ended (the future, if any, is done once the store has it)."""
         return None

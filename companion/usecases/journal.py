@@ -20,6 +20,7 @@ class StoreJournal(Journal):
     """Writes one interview's record through a :class:`SessionRecorder`."""
 
     def __init__(self, recorder: SessionRecorder) -> None:
+        super().__init__()
         self.recorder = recorder
 
     @classmethod
