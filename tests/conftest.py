@@ -52,9 +52,6 @@ def _no_leaked_threads() -> Iterator[None]:
     assert not leaked, f"test left threads running: {leaked}"
 
 
-SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
-
-
 _POSTGRES_ENV = "COMPANION_TEST_POSTGRES_URL"
 _POSTGRES_SKIP = (
     f"PostgreSQL storage tests need a server: run scripts/test_postgres.sh as root and export "

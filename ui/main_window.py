@@ -13,18 +13,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -33,8 +28,6 @@ from PySide6.QtWidgets import (
 
 from companion.checklists import load_checklist
 from companion.clockfmt import hms
-from companion.interpreting.concerns import Concern
-from companion.interpreting.ledger import CheckError, ConfirmationLedger, Rendering
 from companion.interview import Interview, InterviewRecord, InterviewState, StateChanged
 from companion.interview.events import InterviewEvent
 from companion.session_setup import InterviewSetup
@@ -43,7 +36,7 @@ from companion.timing.presets import available_presets
 from companion.usecases import sessions
 from companion.usecases.journal import StoreJournal
 from models.store import SessionInfo, Store
-from ui.interpreter_window import InterpreterWindow
+from ui.interpreting_flow import InterpretingFlow
 from ui.jobs import Jobs
 from ui.live_controller import LiveController, PipelineFactory
 from ui.pages.checklist_page import ChecklistPage
@@ -54,8 +47,7 @@ from ui.pages.summary_page import SummaryPage
 from ui.pipeline import default_pipeline, device_names
 from ui.store_bridge import StoreBridge
 from ui.summary_flow import SummaryFlow
-from ui.theme import THEMES, apply_theme, scale_font
-from ui.widgets.concern_dialog import ConcernDialog
+from ui.view_options import ViewOptions, add_action
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +56,7 @@ class MainWindow(QMainWindow):
     """The companion beside the video call."""
 
     store_line: QLabel
+    status: QLabel
     pages: QStackedWidget
 
     def __init__(
@@ -102,7 +95,11 @@ class MainWindow(QMainWindow):
         self._build_pages(devices if devices is not None else device_names())
         self._build_menu()
         self._wire_live()
-        self._apply_settings()
+        self.view.apply()
+        remembered, audio = self.settings.window, self.settings.audio
+        self.start_page.choose(
+            remembered.last_preset, remembered.last_language, audio.microphone, audio.call
+        )
         if interrupted and self._bridge is not None:
             self.start_page.show_sessions(interrupted)
         self._refresh_sessions()
@@ -122,7 +119,11 @@ class MainWindow(QMainWindow):
         self.start_page.past.itemActivated.connect(self._open_past)
         self.opening_page = ChecklistPage(load_checklist("opening"), "&Go to the interview")
         self.opening_page.sig_done.connect(self._opening_done)
-        self.read_back_banner = self._build_read_back_banner()
+        self.interpreting = InterpretingFlow(lambda: self.interview, self)
+        self.interpreting.sig_status.connect(lambda words: self.status.setText(words))
+        self.interpreter = self.interpreting.window
+        self.read_back_banner = self.interpreting.banner
+        self.read_back_line = self.interpreting.read_back_line
         self.closing_page = ChecklistPage(
             load_checklist("closing"), "&Finish the interview", self.read_back_banner
         )
@@ -145,10 +146,6 @@ class MainWindow(QMainWindow):
         self.transcript.sig_speaker_corrected.connect(self._speaker_corrected)
         self.transcript.sig_note.connect(self._note)
         self.restart_button.clicked.connect(self.live.start)
-        self.interpreter = InterpreterWindow(ConfirmationLedger())
-        self.interpreter.sig_confirm.connect(self.confirm_rendering)
-        self.interpreter.sig_correct.connect(self.correct_rendering)
-        self.interpreter.sig_concern.connect(lambda: self.record_concern(self.interpreter))
         self.summary_page = SummaryPage()
         self.summary_page.sig_done.connect(self._back_to_start)
         self.summary = SummaryFlow(
@@ -190,66 +187,27 @@ class MainWindow(QMainWindow):
         self.resize(1180, 720)
 
     def _build_menu(self) -> None:
-        def action(
-            menu: Any,
-            text: str,
-            keys: Sequence[str],
-            slot: Callable[..., Any],
-            checkable: bool = False,
-        ) -> QAction:
-            act = QAction(text, self, checkable=checkable)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            (act.toggled if checkable else act.triggered).connect(slot)
-            menu.addAction(act)
-            return act
-
-        view = self.menuBar().addMenu("&View")
-        self.compact_action = action(
-            view, "&Compact (beside the call)", ["Ctrl+Shift+C"], self.set_compact, True
+        self.view = ViewOptions(
+            self,
+            self.settings,
+            self.jobs,
+            [self.transcript, self.status],
+            self.clock_panel,
+            self.interpreter.set_dark,
         )
-        self.on_top_action = action(
-            view, "Always on &top", ["Ctrl+Shift+T"], self.set_always_on_top, True
-        )
-        self.dark_action = action(
-            view,
-            "&Dark theme",
-            ["Ctrl+Shift+D"],
-            lambda on: self.set_theme("dark" if on else "light"),
-            True,
-        )
-        action(view, "&Larger text", ["Ctrl+=", "Ctrl++"], lambda: self._font(+1))
-        action(view, "&Smaller text", ["Ctrl+-"], lambda: self._font(-1))
+        self.compact_action, self.on_top_action = self.view.compact, self.view.on_top
+        self.dark_action = self.view.dark
         interpreting = self.menuBar().addMenu("&Interpreting")
-        action(
-            interpreting,
-            "The &interpreter's window",
-            ["Ctrl+I"],
-            lambda: self.show_interpreter_window(read_back=False),
-        )
-        action(
-            interpreting,
-            "The &read-back list",
-            ["Ctrl+R"],
-            lambda: self.show_interpreter_window(read_back=True),
-        )
-        action(
-            interpreting,
-            "Record a &concern about interpreting…",
-            ["Ctrl+Shift+I"],
-            lambda: self.record_concern(self),
-        )
-
-    def _build_read_back_banner(self) -> QWidget:
-        banner = QFrame()
-        banner.setProperty("role", "banner")
-        self.read_back_line = QLabel()
-        self.read_back_line.setWordWrap(True)
-        open_list = QPushButton("Open the &read-back list")
-        open_list.clicked.connect(lambda: self.show_interpreter_window(read_back=True))
-        row = QHBoxLayout(banner)
-        row.addWidget(self.read_back_line, 1)
-        row.addWidget(open_list)
-        return banner
+        for text, keys, slot in (
+            ("The &interpreter's window", "Ctrl+I", lambda: self.show_interpreter_window(False)),
+            ("The &read-back list", "Ctrl+R", lambda: self.show_interpreter_window(True)),
+            (
+                "Record a &concern about interpreting…",
+                "Ctrl+Shift+I",
+                lambda: self.record_concern(self),
+            ),
+        ):
+            add_action(self, interpreting, text, keys, slot)
 
     def _wire_live(self) -> None:
         self.live.sig_tentative.connect(self.transcript.set_tentative)
@@ -273,64 +231,16 @@ class MainWindow(QMainWindow):
         self.pages.adjustSize()
 
     # -- view options, remembered ----------------------------------------------------------
-    def _apply_settings(self) -> None:
-        remembered = self.settings.window
-        if remembered.geometry:
-            self.restoreGeometry(QByteArray.fromHex(remembered.geometry.encode("ascii")))
-        self.dark_action.setChecked(remembered.theme == "dark")
-        self.on_top_action.setChecked(remembered.always_on_top)
-        self.compact_action.setChecked(remembered.compact)
-        app = QApplication.instance()
-        if remembered.text_step and isinstance(app, QApplication):
-            scale_font(app, remembered.text_step)
-        audio = self.settings.audio
-        self.start_page.choose(
-            remembered.last_preset, remembered.last_language, audio.microphone, audio.call
-        )
-
-    def _save_settings(self) -> None:
-        settings = self.settings
-        self.jobs.run(settings.save)
-
     def set_compact(self, compact: bool) -> None:
-        """Compact: the clock and the prompts only, narrow enough to sit beside the call."""
-        self.transcript.setVisible(not compact)
-        self.status.setVisible(not compact)
-        self.clock_panel.set_compact(compact)
-        if compact and self.width() > 480:
-            self._wide_width = self.width()
-        width = 420 if compact else getattr(self, "_wide_width", 1180)
-        # Once the layouts have taken the change in (the minimum width drops in compact mode).
-        QTimer.singleShot(0, lambda: self.resize(width, self.height()))
-        self.compact_action.setChecked(compact)
-        self._remember(compact=compact)
-
-    def set_always_on_top(self, on_top: bool) -> None:
-        """Keep the window above the video call."""
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on_top)
-        self.show()
-        self._remember(always_on_top=on_top)
+        """Compact: the clock and the prompts only (see :class:`ViewOptions`)."""
+        self.view.set_compact(compact)
 
     def set_theme(self, name: str) -> None:
         """Light or dark."""
-        app = QApplication.instance()
-        if name in THEMES and isinstance(app, QApplication):
-            apply_theme(app, name)
-        self.interpreter.set_dark(name == "dark")
-        self._remember(theme=name)
+        self.view.set_theme(name)
 
     def _font(self, step: int) -> None:
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            scale_font(app, step)
-            self._remember(text_step=self.settings.window.text_step + step)
-
-    def _remember(self, **changes: Any) -> None:
-        window = self.settings.window
-        if any(getattr(window, k) != v for k, v in changes.items()):
-            for key, value in changes.items():
-                setattr(window, key, value)
-            self._save_settings()
+        self.view.font_step(step)
 
     # -- the start screen ----------------------------------------------------------------
     def _refresh_sessions(self) -> None:
@@ -378,7 +288,7 @@ class MainWindow(QMainWindow):
 
     def new_interview(self, setup: InterviewSetup) -> None:
         """The start screen's interview: record it, then the opening checklist."""
-        self._remember(last_preset=setup.preset, last_language=setup.language)
+        self.view.remember(last_preset=setup.preset, last_language=setup.language)
         journal = None
         if self._bridge is not None:
             journal = StoreJournal.create(self._bridge.writer, setup)
@@ -405,9 +315,7 @@ class MainWindow(QMainWindow):
         interview.subscribe(self._on_interview_event)
         self.live.attach(interview)
         self.live_page.show_interview(interview)
-        self.interpreter.set_ledger(interview.ledger, interview.setup.reference)
-        interview.ledger.subscribe(self._rendering_changed)
-        self._update_read_back_banner()
+        self.interpreting.attach(interview)
 
     def _on_interview_event(self, event: InterviewEvent) -> None:
         if not isinstance(event, StateChanged):
@@ -503,16 +411,12 @@ class MainWindow(QMainWindow):
             self.interview.take_break(reason, asked_by)
 
     def resume_questioning(self) -> None:
-        """Back from a break (or after an interruption): capture starts again."""
-        interview = self.interview
-        if interview is None:
-            return
-        if interview.state is InterviewState.INTERRUPTED:
-            interview.go_on_after_interruption()
-            if interview.state is InterviewState.QUESTIONING:
-                return
-        if interview.state is InterviewState.ON_BREAK:
-            interview.resume_questioning()
+        """Back from a break, or on after an interruption: capture starts again."""
+        if self.interview is not None and self.interview.state in (
+            InterviewState.ON_BREAK,
+            InterviewState.INTERRUPTED,
+        ):
+            self.interview.resume_questioning()
 
     def end_interview(self) -> None:
         """The end: capture stops; once the last words are in, the closing checklist."""
@@ -572,59 +476,19 @@ class MainWindow(QMainWindow):
 
     def show_interpreter_window(self, read_back: bool = False) -> None:
         """Open the interpreter's window (on the read-back list, if asked)."""
-        self.interpreter.show_read_back(read_back)
-        self.interpreter.show()
-        self.interpreter.raise_()
+        self.interpreting.show_window(read_back)
 
     def confirm_rendering(self, position: int, by: str) -> None:
-        """A rendering was read back and confirmed: both windows show it; the store keeps it."""
-        try:
-            if self.interview is not None:
-                self.interview.confirm(position, by)
-                self.status.setText(f"Segment {position} confirmed by the {by}.")
-        except CheckError as exc:
-            self.interpreter.report_problem(position, str(exc))
+        """A rendering was confirmed (see :class:`InterpretingFlow`)."""
+        self.interpreting.confirm(position, by)
 
     def correct_rendering(self, position: int, text: str, by: str, reason: str) -> None:
-        """New words for a rendering, added beside the original: both windows and the store."""
-        try:
-            if self.interview is not None:
-                self.interview.correct(position, text, by, reason)
-                self.status.setText(
-                    f"Segment {position} corrected by the {by}; the original is kept."
-                )
-        except CheckError as exc:
-            self.interpreter.report_problem(position, str(exc))
-
-    def _rendering_changed(self, rendering: Rendering) -> None:
-        self.interpreter.show_rendering(rendering)
-        self._update_read_back_banner()
-
-    def _update_read_back_banner(self) -> None:
-        if self.interview is None:
-            return
-        items, segments = self.interview.ledger.still_to_read_back()
-        self.read_back_line.setText(
-            f"<b>{items} dates, numbers, names or places</b> in {segments} renderings are "
-            "not yet confirmed. Read them back to the claimant through the interpreter before "
-            "you close."
-            if items
-            else "Every date, number, name and place said has been confirmed or corrected."
-        )
+        """New words for a rendering (see :class:`InterpretingFlow`)."""
+        self.interpreting.correct(position, text, by, reason)
 
     def record_concern(self, parent: QWidget | None = None) -> None:
-        """Ask for a concern about interpreting; it is kept with the interview."""
-        interview = self.interview
-        last = interview.last_position() if interview is not None else None
-        at = interview.interview_s if interview is not None and interview.under_way else None
-        self.concern_dialog = ConcernDialog(at, last, parent or self)
-        self.concern_dialog.sig_recorded.connect(self._concern_recorded)
-        self.concern_dialog.open()
-
-    def _concern_recorded(self, concern: Concern) -> None:
-        if self.interview is not None:
-            self.interview.add_concern(concern)
-            self.status.setText("The concern about interpreting is recorded; it is in the summary.")
+        """Ask for a concern about interpreting."""
+        self.interpreting.record_concern(parent)
 
     # -- storage ---------------------------------------------------------------------------
     def _on_store_problem(self, message: str) -> None:
@@ -662,7 +526,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.live.timer.stop()
-        self._remember(geometry=bytes(self.saveGeometry().toHex().data()).decode("ascii"))
+        self.view.remember(geometry=bytes(self.saveGeometry().toHex().data()).decode("ascii"))
         if self._bridge is not None:
             self._bridge.close()  # nothing is pending: returns at once
             self._bridge = None

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from companion.cli import main
-
-DEV_CORPUS = Path(__file__).resolve().parent / "analysis_dev"
+from tests.paths import DEV_CORPUS
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

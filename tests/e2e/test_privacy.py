@@ -62,7 +62,7 @@ def test_a_whole_interview_makes_no_network_connection_and_logs_no_words(
     pytest.importorskip("PySide6")
     from models import record
     from models.store import Store
-    from tests.test_ui_window import _to_live, _window
+    from tests.ui.test_ui_window import _to_live, _window
 
     caplog.set_level(logging.DEBUG)
     store = Store.open(f"sqlite:///{tmp_path / 'store.db'}")

@@ -33,8 +33,7 @@ from models.entities import (
     current_text,
 )
 from models.store import Store
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
 
 
 def _session_with_record(store: Store) -> int:

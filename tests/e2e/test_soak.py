@@ -18,9 +18,8 @@ def test_a_four_and_a_half_hour_session_stays_steady(tmp_path: Path) -> None:
     assert figures["stored"] == figures["segments"]
     assert figures["rss_growth_mb"] < 50
     assert figures["looping_segments"] == 0
-    # The last half hour is no slower than the first (within noise on a shared machine).
-    assert figures["wall_s_per_audio_min_last"] < 1.5 * figures["wall_s_per_audio_min_first"]
-    assert figures["analysis_ms_median_last"] < 2 * figures["analysis_ms_median_first"] + 1
+    # Whether the last half hour is as fast as the first is a figure `make bench` prints
+    # (soak_report), not a test: wall-clock ratios are noise on a shared machine.
 
 
 def test_the_loop_detector_sees_a_loop() -> None:

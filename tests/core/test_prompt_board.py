@@ -3,8 +3,6 @@ actions with reasons that stick, the safeguarding card first."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from companion.analysis.live import LiveAnalysis
@@ -12,8 +10,7 @@ from companion.analysis.prompt_board import ASKED, DISMISSED, NOT_NOW, PromptBoa
 from companion.transcript import parse_transcript
 from companion.transcript.parse import parse_transcript_text
 from companion.transcription.events import CommittedSegment
-
-DEV = Path(__file__).resolve().parent / "analysis_dev"
+from tests.paths import DEV_CORPUS as DEV
 
 
 def _play(turns, board: PromptBoard | None = None, live: LiveAnalysis | None = None):

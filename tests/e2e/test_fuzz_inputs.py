@@ -170,19 +170,19 @@ def test_any_audio_file_reads_or_gets_one_line_naming_it(tmp_path: Path, content
     ids=["empty", "riff-only", "no-format", "no-channels", "zero-rate", "claims-4-GB"],
 )
 def test_the_command_line_refuses_a_broken_wav_in_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes,
+    request: pytest.FixtureRequest,
 ) -> None:
+    # Only a header that claims more than there is may still be read (what is there).
+    readable_ok = request.node.callspec.id == "claims-4-GB"
     path = tmp_path / "broken.wav"
     path.write_bytes(content)
     status = main(["transcribe", str(path), "--save", "--db", f"sqlite:///{tmp_path / 's.db'}"])
     err = capsys.readouterr().err
-    if status == 0:  # readable after all (a header that claims more than there is): fine
+    if status == 0 and readable_ok:
         return
     assert status == 2
     _one_line_naming(err, "broken.wav")
     assert _sessions(f"sqlite:///{tmp_path / 's.db'}") == 0  # no empty session left behind
-
-
-def test_zz_report_how_many_inputs_were_tried() -> None:
-    """Printed at the end of the run (pytest -s): the figure for the README."""
-    print(f"fuzzed inputs tried: {dict(TRIED)}")

@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from companion.transcription.events import CommittedSegment
-from tests.test_ui_window import _to_live, _window
+from tests.ui.test_ui_window import _to_live, _window
 
 pytestmark = pytest.mark.qt
 
@@ -195,7 +195,7 @@ def test_a_concern_about_interpreting_is_recorded_and_in_the_summary(
 ) -> None:
     win = _interview(qtbot, tmp_path, store)
     win.interpreter.concern_button.click()
-    dialog = win.concern_dialog
+    dialog = win.interpreting.concern_dialog
     assert dialog.isVisible() and dialog.parent() is win.interpreter
     dialog.raised_by.setCurrentIndex(dialog.raised_by.findData("claimant"))
     dialog.kind.setCurrentIndex(dialog.kind.findData("dialect"))

@@ -160,11 +160,8 @@ def test_home_office_slot_warns_before_each_slot_end() -> None:
     assert ("approaching-limit", 175 * MIN) in rules(events)  # 165 min of questioning
 
 
-def test_a_six_hour_day_stays_exact_and_runs_fast() -> None:
-    import time
-
+def test_a_six_hour_day_ticked_every_second_stays_exact() -> None:
     clock, fake = make()
-    began = time.perf_counter()
     clock.start()
     fake.run(clock, 2 * HOUR, tick=1.0)
     clock.start_break("lunch")
@@ -172,7 +169,6 @@ def test_a_six_hour_day_stays_exact_and_runs_fast() -> None:
     clock.end_break()
     fake.run(clock, 3 * HOUR, tick=1.0)
     clock.end()
-    assert time.perf_counter() - began < 1.0  # 21,600 ticks
     assert clock.elapsed_s == pytest.approx(6 * HOUR)
     assert clock.questioning_s == pytest.approx(5 * HOUR)
     assert clock.state is ClockState.ENDED

@@ -16,8 +16,7 @@ from companion.usecases.record_forms import export_session, to_transcript
 from models import importing, record
 from models.importing import import_transcript
 from models.store import Store
-
-DEV_CORPUS = Path(__file__).resolve().parent / "analysis_dev"
+from tests.paths import DEV_CORPUS
 
 
 def _live_session(store: Store) -> int:

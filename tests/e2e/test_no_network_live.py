@@ -1,6 +1,6 @@
 """Nothing leaves the machine during a long live run, at the level of the operating system.
 
-A Python-level guard (``tests/test_privacy.py``) cannot see native code: onnxruntime's
+A Python-level guard (``tests/e2e/test_privacy.py``) cannot see native code: onnxruntime's
 telemetry is C++ that writes a device id and an event queue under ``~/.cache/Microsoft`` and,
 after some tens of seconds, looks up its collector over DNS. So here the real ``transcribe
 --realtime`` pipeline runs for over a minute of wall time under ``strace``, in a home folder of
@@ -21,9 +21,8 @@ import pytest
 
 from companion.audio.wav_source import read_audio
 from tests.audio_helpers import write_wav
-from tests.conftest import SAMPLES
+from tests.paths import ROOT, SAMPLES
 
-ROOT = Path(__file__).resolve().parent.parent
 #: socket() calls for IPv4 or IPv6, by the process or any of its threads (DNS included).
 IP_SOCKET = re.compile(r"socket\((AF_INET|AF_INET6|PF_INET|PF_INET6)\b")
 

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from companion.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
 
 
 def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess[str]:

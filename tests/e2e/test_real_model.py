@@ -18,10 +18,9 @@ from companion.transcription.events import CommittedSegment, TentativeText
 from companion.transcription.live import build_live
 from companion.transcription.model_store import ModelStore
 from tests.audio_helpers import write_wav
-from tests.conftest import SAMPLES
+from tests.paths import ROOT, SAMPLES
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _reference(until: float) -> str:

@@ -18,11 +18,13 @@ from typing import Any
 
 import pytest
 
+from tests.paths import ROOT
+
 pytest.importorskip("PySide6")
 
 pytestmark = pytest.mark.qt
 
-ROOT = Path(__file__).resolve().parent.parent
+
 #: An action done this long before the kill must be stored (it commits within milliseconds;
 #: one done in the last instant before a crash may be lost, never one shown as saved).
 SETTLE_S = 0.5
@@ -36,7 +38,7 @@ def _run(
     # A slow disk (0.15 s a segment) opens the gap between saying and saving wide.
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "CRASH_APP_WRITE_DELAY": "0.15"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.crash_app", url, str(folder), *extra],
+        [sys.executable, "-m", "tests.e2e.crash_app", url, str(folder), *extra],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

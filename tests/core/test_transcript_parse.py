@@ -8,8 +8,7 @@ import pytest
 
 from companion.errors import UserError
 from companion.transcript import parse_transcript, parse_transcript_text
-
-CORPUS = Path(__file__).resolve().parent / "analysis_dev"
+from tests.paths import DEV_CORPUS as CORPUS
 
 
 def test_jsonl_with_breaks_and_extra_keys() -> None:

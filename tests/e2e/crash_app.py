@@ -2,7 +2,7 @@
 as live (two sources, a scripted transcriber, no model), with breaks, corrections,
 confirmations and prompt actions done along the way. Killed by the test with SIGKILL.
 
-    python -m tests.crash_app DATABASE_URL WORK_FOLDER [resume]
+    python -m tests.e2e.crash_app DATABASE_URL WORK_FOLDER [resume]
 
 ``CRASH_APP_WRITE_DELAY`` (seconds) makes each segment slow to commit, like a slow disk: a
 window that showed words before they were saved would lose them in the crash.

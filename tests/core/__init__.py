@@ -1,0 +1,1 @@
+"""The Qt-free core: no display, no database."""

@@ -1,0 +1,1 @@
+"""The store: SQLite (encrypted) and, in CI, PostgreSQL."""

@@ -1,0 +1,1 @@
+"""The windows, with pytest-qt offscreen."""
