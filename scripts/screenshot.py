@@ -8,7 +8,8 @@
 The start screen (with a past session and an interrupted one), the opening checklist, the live
 interview on the bundled sample (the real model, paced as live; after about four minutes the
 disclosure card and its checklist are there), the same in compact mode and in the dark theme,
-the closing checklist and the reflection summary. The store is a temporary SQLite file.
+the closing checklist, the reflection summary, and the interrupted session resumed. The store
+and the settings are in temporary folders.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+# A store and settings of its own, not the user's.
 os.environ.setdefault("COMPANION_DATA_DIR", tempfile.mkdtemp(prefix="screens-"))
+os.environ.setdefault("COMPANION_CONFIG_DIR", tempfile.mkdtemp(prefix="screens-"))
 
 from models import record
 from models.recovery import mark_interrupted
@@ -101,7 +104,7 @@ def main() -> int:
                 return
             # The sample's misheard words, corrected on the interpreter's word; and the newest
             # date confirmed, so both show at the bottom of the window.
-            for rendering in window.ledger.renderings():
+            for rendering in window.interview.ledger.renderings():
                 if rendering.text.startswith("For policemen"):
                     window.correct_rendering(
                         rendering.position,
@@ -109,7 +112,7 @@ def main() -> int:
                         "interpreter",
                         "the transcription misheard 'four' and 'grey'",
                     )
-            dated = [r for r in window.ledger.to_confirm() if "June" in r.text]
+            dated = [r for r in window.interview.ledger.to_confirm() if "June" in r.text]
             if dated:
                 window.confirm_rendering(dated[-1].position, "interpreter")
             view.move(0, 0)
@@ -120,6 +123,10 @@ def main() -> int:
 
     def read_back() -> None:
         window.interpreter.show_read_back(True)
+
+    def resume_crashed() -> None:
+        window.summary_page.sig_done.emit()
+        window.start_page.resume_button.click()
 
     def quit_app() -> None:
         window.close()
@@ -146,6 +153,8 @@ def main() -> int:
         (15, shot("closing-checklist")),
         (0.5, finish),
         (6, shot("summary")),
+        (0.5, resume_crashed),
+        (4, shot("resumed")),
         (1, quit_app),
     ]
     at = 0.0

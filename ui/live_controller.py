@@ -9,7 +9,6 @@ says ``finished``.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
@@ -33,8 +32,6 @@ from companion.transcription.events import (
 from companion.transcription.live import LiveTranscription
 from ui.store_bridge import StoreBridge
 from ui.transcription_worker import TranscriptionWorker, start_worker
-
-log = logging.getLogger(__name__)
 
 #: A segment the store has not committed within this time is shown anyway, marked unsaved.
 SHOW_UNSAVED_AFTER_MS = 1000

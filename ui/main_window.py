@@ -10,7 +10,6 @@ files) runs on :class:`ui.jobs.Jobs`. The UI thread only shows what they report.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable, Sequence
 
@@ -28,13 +27,12 @@ from PySide6.QtWidgets import (
 
 from companion.checklists import load_checklist
 from companion.clockfmt import hms
-from companion.interview import Interview, InterviewRecord, InterviewState, StateChanged
+from companion.interview import Interview, InterviewState, StateChanged
 from companion.interview.events import InterviewEvent
 from companion.session_setup import InterviewSetup
 from companion.settings import Settings
 from companion.timing.presets import available_presets
-from companion.usecases import sessions
-from companion.usecases.journal import StoreJournal
+from companion.usecases.sessions import SessionReview, storage_words
 from models.store import SessionInfo, Store
 from ui.interpreting_flow import InterpretingFlow
 from ui.jobs import Jobs
@@ -45,11 +43,10 @@ from ui.pages.session_page import SessionPage
 from ui.pages.start_page import StartPage
 from ui.pages.summary_page import SummaryPage
 from ui.pipeline import default_pipeline, device_names
+from ui.sessions_flow import SessionsFlow
 from ui.store_bridge import StoreBridge
 from ui.summary_flow import SummaryFlow
 from ui.view_options import ViewOptions, add_action
-
-log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -78,7 +75,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Interview Companion")
         # Beside a video call: never take the focus from it when shown.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
-        self._now, self._wall = now, wall
         self.settings = Settings.load()  # loaded once; saved (off this thread) on change
         self.jobs = Jobs(self)
         self._bridge: StoreBridge | None = None
@@ -92,6 +88,13 @@ class MainWindow(QMainWindow):
             pipeline or default_pipeline(model, self.settings), self._bridge, tick_ms, self
         )
         self.interview: Interview | None = None
+        self.sessions = SessionsFlow(
+            lambda: self._bridge, self.jobs, now, wall, self._on_store_failure, self
+        )
+        self.sessions.sig_listed.connect(lambda found: self.start_page.show_sessions(found))
+        self.sessions.sig_review.connect(self._show_review)
+        self.sessions.sig_resumed.connect(self._resumed)
+        self.sessions.sig_status.connect(lambda words: self.status.setText(words))
         self._build_pages(devices if devices is not None else device_names())
         self._build_menu()
         self._wire_live()
@@ -104,7 +107,8 @@ class MainWindow(QMainWindow):
             self.start_page.show_sessions(interrupted)
         self._refresh_sessions()
         if store is not None:
-            self._show_storage(store)
+            said = storage_words(store)
+            self.start_page.show_storage(said.words, said.prominent, said.details)
         if store_error:  # the store could not be opened: the app transcribes but does not save
             self._on_store_failure(store_error)
         if demo:
@@ -244,61 +248,19 @@ class MainWindow(QMainWindow):
 
     # -- the start screen ----------------------------------------------------------------
     def _refresh_sessions(self) -> None:
-        if self._bridge is not None:
-            store = self._bridge.store
-            self._bridge.call(
-                lambda _db: sessions.list_sessions(store),
-                self.start_page.show_sessions,
-                self._on_store_failure,
-                "list sessions",
-            )
-
-    def _show_storage(self, store: Store) -> None:
-        key = store.key
-        if key is not None:
-            words = f"Interviews are stored encrypted on this computer; the key is in {key.where}."
-            self.start_page.show_storage(
-                key.warning() if key.created else words, key.created, key.warning()
-            )
-        elif store.is_sqlite:
-            self.start_page.show_storage(
-                f"⚠ Interviews are stored WITHOUT encryption in {store.name}.", True
-            )
-        else:
-            self.start_page.show_storage(
-                f"Interviews are stored in the team database {store.name}, protected by its "
-                "server (TLS, encryption at rest, access control).",
-                False,
-            )
+        self.sessions.refresh()
 
     def _open_past(self, item: QListWidgetItem) -> None:
-        if self._bridge is not None:
-            session_id, store = int(item.data(Qt.ItemDataRole.UserRole)), self._bridge.store
+        self.sessions.review(int(item.data(Qt.ItemDataRole.UserRole)))
 
-            def show(review: sessions.SessionReview) -> None:
-                self.session_page.show_session(review)
-                self.pages.setCurrentWidget(self.session_page)
-
-            self._bridge.call(
-                lambda _db: sessions.review(store, session_id),
-                show,
-                self._on_store_failure,
-                "open session",
-            )
+    def _show_review(self, review: SessionReview) -> None:
+        self.session_page.show_session(review)
+        self.pages.setCurrentWidget(self.session_page)
 
     def new_interview(self, setup: InterviewSetup) -> None:
         """The start screen's interview: record it, then the opening checklist."""
         self.view.remember(last_preset=setup.preset, last_language=setup.language)
-        journal = None
-        if self._bridge is not None:
-            journal = StoreJournal.create(self._bridge.writer, setup)
-        interview = Interview(setup, journal=journal, now=self._now, wall=self._wall)
-        if journal is not None:
-            self._bridge.when_done(  # type: ignore[union-attr]
-                journal.ready,
-                lambda sid: setattr(interview, "session_id", sid),
-                self._on_store_failure,
-            )
+        interview = self.sessions.new_interview(setup)
         self._hold(interview)
         interview.begin()
         self.status.setText(f"Interview {setup.reference}: the opening checklist.")
@@ -338,39 +300,10 @@ class MainWindow(QMainWindow):
             self.start_questioning()
 
     def _interrupted_action(self, session_id: int, action: str) -> None:
-        if self._bridge is None:
-            return
-        if action != "resume":
-            self._bridge.call(
-                lambda db: sessions.close(db, session_id),
-                lambda _r: self._closed_interrupted(session_id),
-                self._on_store_failure,
-                "close session",
-            )
-            return
-        store, writer = self._bridge.store, self._bridge.writer
-        now, wall = self._now, self._wall
-
-        def rebuild(record: InterviewRecord) -> None:
-            # Analysing the whole record again takes a while on a long interview: not on the
-            # writer (live words wait there), not here on the UI thread.
-            journal = StoreJournal.taken_over(writer, session_id)
-            self.jobs.run(
-                lambda: Interview.restore(record, journal=journal, now=now, wall=wall),
-                self._resumed,
-                self._on_store_failure,
-            )
-
-        self._bridge.call(
-            lambda db: sessions.resume(store, db, session_id),
-            rebuild,
-            self._on_store_failure,
-            "resume session",
-        )
-
-    def _closed_interrupted(self, session_id: int) -> None:
-        self.status.setText(f"Session {session_id} ended as it stood.")
-        self._refresh_sessions()
+        if action == "resume":
+            self.sessions.resume(session_id)
+        else:
+            self.sessions.close(session_id)
 
     def _resumed(self, interview: Interview) -> None:
         self._hold(interview)

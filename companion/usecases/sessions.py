@@ -31,6 +31,33 @@ class SessionReview:
     text: str
 
 
+@dataclass(frozen=True)
+class StorageWords:
+    """How the interviews are protected, as the start screen says it."""
+
+    words: str
+    #: Said prominently (a key made just now, or no encryption at all).
+    prominent: bool
+    #: More, for the curious (where the key is and what losing it means).
+    details: str = ""
+
+
+def storage_words(store: Store) -> StorageWords:
+    """Where and how the interviews are kept: encrypted here, unencrypted here, or on a team's
+    server."""
+    key = store.key
+    if key is not None:
+        words = f"Interviews are stored encrypted on this computer; the key is in {key.where}."
+        return StorageWords(key.warning() if key.created else words, key.created, key.warning())
+    if store.is_sqlite:
+        return StorageWords(f"⚠ Interviews are stored WITHOUT encryption in {store.name}.", True)
+    return StorageWords(
+        f"Interviews are stored in the team database {store.name}, protected by its server "
+        "(TLS, encryption at rest, access control).",
+        False,
+    )
+
+
 def list_sessions(store: Store) -> list[SessionInfo]:
     """Every stored session's line, newest first."""
     return store.list_sessions()

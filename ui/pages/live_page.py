@@ -24,6 +24,7 @@ from companion.interview import (
     ConcernRecorded,
     Interview,
     InterviewEvent,
+    InterviewState,
     QuestioningResumed,
     SegmentSaved,
     SegmentShown,
@@ -90,8 +91,13 @@ class LivePage(QWidget):
         for rendering in interview.ledger.all():
             if rendering.checks:
                 self._rendering_changed(rendering)
+        if interview.state is InterviewState.INTERRUPTED:
+            self.transcript.add_marker(
+                f"  ⚡ Interrupted at {hms(interview.interview_s)}: the app stopped here. "
+                "Everything above was saved; the time it was down is not counted."
+            )
         self.prompts.show_cards(interview.open_cards())
-        self.clock_panel.show_clock(interview.clock)
+        self._show_clock()
         warning = interview.open_warning()
         if warning is not None:
             self.clock_panel.show_warning(warning)
@@ -110,7 +116,7 @@ class LivePage(QWidget):
                 row.saved = True
                 self.transcript.refresh_row(row)
         elif isinstance(event, ClockChanged | StateChanged):
-            self.clock_panel.show_clock(interview.clock)
+            self._show_clock()
         elif isinstance(event, WarningRaised):
             self.clock_panel.show_warning(event.warning)
         elif isinstance(event, CardsChanged):
@@ -132,6 +138,13 @@ class LivePage(QWidget):
                 f"  ⚑ Concern about interpreting, raised by the {event.concern.raised_by}: "
                 f"{event.concern.details.strip()}"
             )
+
+    def _show_clock(self) -> None:
+        interview = self.interview
+        if interview is not None:
+            interrupted = interview.state is InterviewState.INTERRUPTED
+            words = "Interrupted: press Resume to go on" if interrupted else ""
+            self.clock_panel.show_clock(interview.clock, words)
 
     def _rendering_changed(self, rendering: Rendering) -> None:
         mark = {CONFIRMED: "✓", CORRECTED: "✎ corrected"}.get(rendering.state, "")

@@ -179,13 +179,14 @@ class ClockPanel(QFrame):
             buttons.addWidget(button, 0, column)
 
     # -- showing the clock -----------------------------------------------------------------
-    def show_clock(self, clock: SessionClock) -> None:
-        """Show the clock's times, progress and the buttons its state allows."""
+    def show_clock(self, clock: SessionClock, state_words: str = "") -> None:
+        """Show the clock's times, progress and the buttons its state allows; ``state_words``
+        name the state when the interview's say more than the clock's (interrupted)."""
         preset = clock.preset
         self.questioning.setText(hms(clock.questioning_s))
         self.elapsed.setText(f"elapsed {hms(clock.elapsed_s)}")
         self.since_break.setText(f"since break {hms(clock.since_break_s)}")
-        self.state_label.setText(clock.state.value.capitalize())
+        self.state_label.setText(state_words or clock.state.value.capitalize())
         stretch_min = clock.stretch_s / 60
         self._bar(self.stretch_bar, stretch_min, preset.break_after_min, preset.break_latest_min)
         self.stretch_caption.setText(
