@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summary.add_argument("-o", "--output", help="write to this file instead of stdout")
     summary.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output if it exists (never the store, its key or the input)",
+    )
+    summary.add_argument(
         "--redact", action="store_true", help="mask names and places ([name], [place])"
     )
 
@@ -110,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     direction = key.add_mutually_exclusive_group()
     direction.add_argument("--export", metavar="FILE", help="write a copy of the key to FILE")
+    key.add_argument("--force", action="store_true", help="replace FILE if it exists")
     direction.add_argument(
         "--import", dest="import_file", metavar="FILE", help="keep the key in FILE as the store's"
     )
@@ -149,6 +155,11 @@ def _sessions_parser(commands: Any) -> None:
         "--format", choices=("jsonl", "txt", "srt", "vtt"), default="jsonl", help="file form"
     )
     exported.add_argument("-o", "--output", help="write to this file instead of stdout")
+    exported.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output if it exists (never the store, its key or the input)",
+    )
     exported.add_argument(
         "--redact", action="store_true", help="mask names and places ([name], [place])"
     )
@@ -232,7 +243,7 @@ def _key(args: argparse.Namespace) -> int:
         print(f"{path}: encryption is turned off (COMPANION_DB_ENCRYPTION=off).")
         return 0
     if args.export:
-        export_key(path, Path(args.export))
+        export_key(path, Path(args.export), force=args.force)
         print(
             f"The key of {path} is copied to {args.export} (readable by you only). Keep it "
             "somewhere safe and apart from the interviews: with it, anyone can read them."
@@ -386,18 +397,22 @@ def _summary(args: argparse.Namespace) -> int:
                 args.output,
                 preset=args.preset,
                 redact=args.redact,
+                force=args.force,
             )
         finally:
             store.close()
         return 0
-    from companion.usecases.exports import write_summary
+    from pathlib import Path
+
+    from companion.usecases.exports import deliver, rendered_summary
 
     transcript = parse_transcript(args.transcript)
-    write_summary(
-        build_report(transcript, get_preset(args.preset)),
-        args.format,
+    summary = build_report(transcript, get_preset(args.preset))
+    deliver(
+        rendered_summary(summary, args.format, redact=args.redact),
         args.output,
-        redact=args.redact,
+        force=args.force,
+        protected=[(Path(args.transcript), "the transcript being summarised")],
     )
     return 0
 

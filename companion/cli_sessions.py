@@ -157,7 +157,7 @@ def _import(store: Any, args: argparse.Namespace) -> int:
 def _export(store: Any, args: argparse.Namespace) -> int:
     from companion.usecases.exports import export_record
 
-    export_record(store, args.id, args.format, args.output, redact=args.redact)
+    export_record(store, args.id, args.format, args.output, redact=args.redact, force=args.force)
     if args.output:
         print(f"session {args.id} written to {args.output} ({args.format})", file=sys.stderr)
     return 0

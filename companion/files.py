@@ -1,14 +1,33 @@
-"""Writing files so that a crash or a full disk never leaves one half-written."""
+"""Writing files so that a crash, a full disk or a careless path never loses or exposes
+anything.
+
+- Settings and other small files of the app: :func:`atomic_write_text` (a temporary file in the
+  same folder, synced, renamed into place).
+- Outputs a person names (``-o FILE``, an export, a key backup): :class:`Output`. The path is
+  checked first — never the store, its journal files, its key, or the input being read; never
+  over an existing file without ``force``; never onto something that is not a regular file (a
+  device, a folder). The words are written to an *anonymous* file in the target folder
+  (``O_TMPFILE``: it has no name, so a crash or a kill leaves nothing behind), owner-only, and
+  given its name only when :meth:`Output.place` is called — after the export was audited.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import TracebackType
 
 from companion.errors import UserError
+
+
+class OutputRefusedError(UserError):
+    """An output path that must not be written (one line naming it and why)."""
 
 
 def atomic_write_text(path: Path, text: str, make_parents: bool = False) -> None:
@@ -18,20 +37,8 @@ def atomic_write_text(path: Path, text: str, make_parents: bool = False) -> None
     atomic_write_bytes(path, text.encode("utf-8"), make_parents)
 
 
-def write_output(data: str | bytes, output: str | None) -> None:
-    """Print text, or write a file atomically; a file that cannot be written is one line
-    naming it (nothing half-written)."""
-    if not output:
-        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
-        return
-    try:
-        atomic_write_bytes(Path(output), data.encode("utf-8") if isinstance(data, str) else data)
-    except OSError as exc:
-        raise UserError(f"{output}: cannot be written ({exc.strerror or exc})") from exc
-
-
 def atomic_write_bytes(path: Path, data: bytes, make_parents: bool = False) -> None:
-    """:func:`atomic_write_text` for bytes (a PDF, a DOCX)."""
+    """:func:`atomic_write_text` for bytes."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if make_parents:
@@ -47,3 +54,181 @@ def atomic_write_bytes(path: Path, data: bytes, make_parents: bool = False) -> N
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_output(
+    output: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    protected: Iterable[tuple[Path, str]] = (),
+) -> Path:
+    """The path ``output`` if it may be written; else :class:`OutputRefusedError` in one line.
+
+    ``protected`` pairs a path that must never be written with what it is ("the interview
+    store", "the input transcript")."""
+    path = Path(output)
+    shown = os.fsdecode(output)
+    for guarded, what in protected:
+        if _same(path, guarded):
+            raise OutputRefusedError(f"{shown}: is {what}; choose another file")
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        found = None
+    except OSError as exc:
+        raise OutputRefusedError(f"{shown}: cannot be written ({exc.strerror or exc})") from exc
+    if found is not None:
+        if not stat.S_ISREG(found.st_mode):
+            kind = "a folder" if stat.S_ISDIR(found.st_mode) else "not a regular file"
+            raise OutputRefusedError(f"{shown}: is {kind}; give the path of a file to write")
+        if not force:
+            raise OutputRefusedError(f"{shown}: already exists; add --force to replace it")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputRefusedError(f"{shown}: its folder {folder} does not exist")
+    return path
+
+
+class Output:
+    """A file being written: checked, filled anonymously, then placed (or never, and then no
+    trace of it is left).
+
+    Use as a context manager: ``with Output(path, force=...) as out: out.write(data); ...;
+    out.place()``. Leaving the block without :meth:`place` — or with an exception after it, for
+    a new file — leaves the folder as it was."""
+
+    def __init__(
+        self,
+        output: str | os.PathLike[str],
+        *,
+        force: bool = False,
+        protected: Iterable[tuple[Path, str]] = (),
+    ) -> None:
+        self.path = check_output(output, force=force, protected=protected)
+        self._shown = os.fsdecode(output)
+        self._fd: int | None = None
+        self._named: Path | None = None  # a fallback temporary name (no O_TMPFILE here)
+        self._placed = False
+        self._existed = self.path.exists()
+
+    def __enter__(self) -> Output:
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        anonymous = getattr(os, "O_TMPFILE", 0)
+        if anonymous:
+            try:
+                self._fd = os.open(folder, anonymous | os.O_RDWR, 0o600)
+                return self
+            except OSError as exc:
+                if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                    raise self._error(exc) from exc
+        # No anonymous files here (not Linux, or the file system has none): an owner-only
+        # temporary file with a hidden name, created exclusively (never through a link).
+        try:
+            self._fd, name = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}-")
+        except OSError as exc:
+            raise self._error(exc) from exc
+        self._named = Path(name)
+        return self
+
+    def _error(self, exc: OSError) -> UserError:
+        return UserError(f"{self._shown}: cannot be written ({exc.strerror or exc})")
+
+    def write(self, data: str | bytes) -> None:
+        """The whole content (flushed to disk; nothing has the name yet)."""
+        assert self._fd is not None
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        try:
+            view = memoryview(raw)
+            while view:
+                written = os.write(self._fd, view)
+                view = view[written:]
+            os.fsync(self._fd)
+        except OSError as exc:
+            raise self._error(exc) from exc
+
+    def place(self) -> None:
+        """Give the written file its name (replacing the old one, if forced)."""
+        assert self._fd is not None
+        try:
+            if self._named is None:
+                self._named = self._name_anonymous()
+            os.replace(self._named, self.path)
+            self._named = None
+            self._placed = True
+        except OSError as exc:
+            raise self._error(exc) from exc
+
+    def _name_anonymous(self) -> Path:
+        """A hidden name for the anonymous file: linked where the system allows it, else a copy
+        made in an instant (what was written stays unnamed until the export is audited)."""
+        assert self._fd is not None
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        with contextlib.suppress(OSError):
+            hidden = folder / f".{self.path.name}.partial-{os.getpid()}-{id(self)}"
+            os.link(f"/proc/self/fd/{self._fd}", hidden, follow_symlinks=True)
+            return hidden
+        fd, name = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.partial-")
+        try:
+            at = 0
+            while chunk := os.pread(self._fd, 1 << 20, at):
+                os.write(fd, chunk)
+                at += len(chunk)
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+            raise
+        os.close(fd)
+        return Path(name)
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        if self._named is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self._named)
+        if error is not None and self._placed and not self._existed:
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+
+
+@contextlib.contextmanager
+def output_file(
+    output: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    protected: Iterable[tuple[Path, str]] = (),
+) -> Iterator[Output]:
+    """:class:`Output` as a plain context manager."""
+    with Output(output, force=force, protected=protected) as out:
+        yield out
+
+
+def write_output(
+    data: str | bytes,
+    output: str | None,
+    *,
+    force: bool = False,
+    protected: Iterable[tuple[Path, str]] = (),
+) -> None:
+    """Print text, or write a file safely (:class:`Output`) and place it at once."""
+    if not output:
+        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+        return
+    with Output(output, force=force, protected=protected) as out:
+        out.write(data)
+        out.place()

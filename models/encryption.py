@@ -22,6 +22,7 @@ import logging
 import os
 import secrets
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -196,26 +197,38 @@ def _read_key_file(key_file: Path) -> str:
 
 
 def write_key_file(key_file: Path, key_hex: str) -> None:
-    """Write a key file readable and writable by its owner only (its folder likewise)."""
-    key_file.parent.mkdir(parents=True, exist_ok=True)
+    """Write the app's own key file (in the keys folder of the configuration directory, made
+    owner-only), readable and writable by its owner only: through an owner-only temporary file
+    created exclusively, never through a link planted beside it."""
+    key_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(key_file.parent, 0o700)
-    partial = key_file.with_suffix(".partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="ascii") as f:
-        f.write(key_hex + "\n")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(partial, key_file)
-    os.chmod(key_file, 0o600)
+    descriptor, partial = tempfile.mkstemp(dir=key_file.parent, prefix=".key-")
+    try:
+        with os.fdopen(descriptor, "w", encoding="ascii") as f:
+            f.write(key_hex + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(partial, key_file)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
 
 
-def export_key(db_path: Path, target: Path) -> StoreKey:
-    """Copy the store's key into ``target`` (owner-only) for a backup."""
+def export_key(db_path: Path, target: Path, *, force: bool = False) -> StoreKey:
+    """Copy the store's key into ``target`` (owner-only) for a backup: never over the store,
+    its journal or its own key file, never over an existing file without ``force``, never
+    through a link; the folder it goes into is left as it is."""
+    from companion.files import Output
+
     key = store_key(db_path)
-    if key.pragma.startswith("\"x'"):
-        write_key_file(target, key.pragma[3:-2])
-    else:
+    if not key.pragma.startswith("\"x'"):
         raise StoreKeyError("the store is opened with a passphrase: there is no key file to export")
+    protected = [(db_path, "the interview store")]
+    protected += [(Path(f"{db_path}{s}"), "a journal file of the store") for s in ("-wal", "-shm")]
+    protected.append((key_file_for(db_path), "the store's own key file"))
+    with Output(target, force=force, protected=protected) as out:
+        out.write(key.pragma[3:-2] + "\n")
+        out.place()
     return key
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, func, select, text
@@ -25,6 +26,7 @@ from models.database import (
     display_url,
     make_engine,
     migrate,
+    sqlite_file,
     store_key_of,
     translated,
 )
@@ -111,6 +113,21 @@ class Store:
     def is_sqlite(self) -> bool:
         """Whether this is a SQLite file."""
         return self.engine.dialect.name == "sqlite"
+
+    def protected_files(self) -> list[tuple[Path, str]]:
+        """The files of this store that no output may ever be written to, with what they are
+        (a SQLite store: the database, its journal files and its key file)."""
+        db_path = sqlite_file(self.url)
+        if db_path is None:
+            return []
+        found = [(db_path, "the interview store")]
+        found += [
+            (Path(f"{db_path}{suffix}"), "a journal file of the interview store")
+            for suffix in ("-wal", "-shm", "-journal")
+        ]
+        if self.key is not None and self.key.file is not None:
+            found.append((self.key.file, "the interview store's key"))
+        return found
 
     def close(self) -> None:
         """Release the engine's connections."""

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from companion.errors import UserError
 from companion.usecases import exports
 from ui.jobs import Jobs
 from ui.pages.summary_page import SummaryPage
@@ -85,29 +86,42 @@ class SummaryFlow(QObject):
         path = self._ask_path(form, f"summary-{reference}.{form}".replace("/", "-"))
         if not path:
             return
-        redacted, session_id = self.page.redact.isChecked(), self.session_id
+        redacted, session_id, bridge = self.page.redact.isChecked(), self.session_id, self._bridge()
+        audit = None
+        if bridge is not None and session_id is not None:
+            writer = bridge.writer
 
-        def written(output: str | None) -> None:
-            self.page.note.setText(f"Written to {output}.")
-            bridge = self._bridge()
-            if bridge is not None and session_id is not None:
-                bridge.call(
+            def audit() -> None:  # on the store's writer, waited for on the jobs thread
+                done = writer.submit(
                     lambda db: exports.audit_export(
                         db,
                         session_id,
                         action="summary export",
                         form=form,
-                        output=output,
+                        output=path,
                         redacted=redacted,
                         tool="app",
                     ),
-                    None,
-                    self._on_failure,
                     "audit export",
                 )
+                try:
+                    done.result(timeout=60)
+                except TimeoutError as exc:
+                    raise UserError(
+                        "the export could not be recorded in the audit trail (the store is not "
+                        "writable just now), so nothing was written"
+                    ) from exc
 
+        protected = bridge.store.protected_files() if bridge is not None else []
+        # The save dialog has already asked before replacing a file: force.
         self._jobs.run(
-            lambda: exports.write_summary(summary, form, path, redact=redacted),
-            written,
+            lambda: exports.deliver(
+                exports.rendered_summary(summary, form, redact=redacted),
+                path,
+                audit=audit,
+                force=True,
+                protected=protected,
+            ),
+            lambda _done: self.page.note.setText(f"Written to {path}."),
             lambda error: self.page.note.setText(f"Not written: {error}"),
         )

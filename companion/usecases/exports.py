@@ -1,19 +1,25 @@
-"""Summaries and exports of stored interviews, each export with its audit entry: one
-implementation for the command line and the app.
+"""Summaries and exports of stored interviews, each with its audit entry: one implementation
+for the command line and the app.
 
-Every export is two steps: :func:`write_summary` / :func:`write_record` render and write the
-file (slow: no database, run off the UI thread and off the store's writer), then
-:func:`audit_export` records it in the session's audit trail (a quick write on the store).
+An export is all or nothing (:func:`deliver`): the output path is checked (never the store,
+its journal or key files, the input, an existing file without ``force``, a device or a folder),
+the words are written to an anonymous file beside it, the export is audited, and only then
+does the file get its name. If the audit cannot be written, no file appears; a kill at any
+moment leaves no copy behind. Rendering takes no database and runs off the UI thread and off
+the store's writer.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from companion.files import write_output
+from companion.files import Output
 from companion.summary.forms import render
 from companion.summary.report import SessionFacts, build_report
 from companion.timing.presets import get_preset
@@ -21,6 +27,9 @@ from companion.transcript.model import Transcript
 from companion.usecases.record_forms import export_session, session_facts, to_transcript
 from models import record
 from models.store import Store
+
+#: Writes the export's audit entry (raises if it cannot: then nothing is delivered).
+Audit = Callable[[], None]
 
 
 @dataclass(frozen=True)
@@ -46,24 +55,34 @@ def build_summary(inputs: SummaryInputs) -> dict[str, Any]:
     return build_report(inputs.transcript, get_preset(inputs.preset), inputs.facts)
 
 
-def write_summary(
-    summary: dict[str, Any], form: str, output: str | None, *, redact: bool = False
-) -> str | None:
-    """Render the summary as ``form`` and write it to ``output`` (standard output if None),
-    names and places masked if asked; returns ``output``."""
+def rendered_summary(summary: dict[str, Any], form: str, *, redact: bool = False) -> str | bytes:
+    """The summary as ``form``, names and places masked if asked."""
     if redact:
         from companion.redaction import redact_fields
 
         summary = redact_fields(summary)
-    write_output(render(summary, form), output)
-    return output
+    return render(summary, form)
 
 
-def write_record(
-    store: Store, session_id: int, form: str, output: str | None, *, redact: bool = False
+def deliver(
+    data: str | bytes,
+    output: str | None,
+    *,
+    audit: Audit | None = None,
+    force: bool = False,
+    protected: Iterable[tuple[Path, str]] = (),
 ) -> None:
-    """Write a stored session's record (jsonl, txt, srt, vtt) to ``output``."""
-    write_output(export_session(store.load(session_id), form, redact=redact), output)
+    """Write ``data`` to ``output`` (standard output if None), audited first: all or nothing."""
+    if not output:
+        if audit is not None:
+            audit()
+        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+        return
+    with Output(output, force=force, protected=protected) as out:
+        out.write(data)
+        if audit is not None:
+            audit()
+        out.place()
 
 
 def audit_export(
@@ -82,6 +101,14 @@ def audit_export(
     )
 
 
+def _audit_in(store: Store, session_id: int, action: str, **fields: Any) -> Audit:
+    def audit() -> None:
+        with store.session() as db:
+            audit_export(db, session_id, action=action, **fields)
+
+    return audit
+
+
 def export_summary(
     store: Store,
     session_id: int,
@@ -90,22 +117,21 @@ def export_summary(
     *,
     preset: str | None = None,
     redact: bool = False,
+    force: bool = False,
     tool: str = "command line",
 ) -> None:
     """A stored session's summary written and audited (the command line's whole export)."""
-    write_summary(
-        build_summary(summary_inputs(store, session_id, preset)), form, output, redact=redact
+    data = rendered_summary(
+        build_summary(summary_inputs(store, session_id, preset)), form, redact=redact
     )
-    with store.session() as db:
-        audit_export(
-            db,
-            session_id,
-            action="summary export",
-            form=form,
-            output=output,
-            redacted=redact,
-            tool=tool,
-        )
+    fields = {"form": form, "output": output, "redacted": redact, "tool": tool}
+    deliver(
+        data,
+        output,
+        audit=_audit_in(store, session_id, "summary export", **fields),
+        force=force,
+        protected=store.protected_files(),
+    )
 
 
 def export_record(
@@ -115,14 +141,19 @@ def export_record(
     output: str | None,
     *,
     redact: bool = False,
+    force: bool = False,
     tool: str = "command line",
 ) -> None:
     """A stored session's record written and audited."""
-    write_record(store, session_id, form, output, redact=redact)
-    with store.session() as db:
-        audit_export(
-            db, session_id, action="export", form=form, output=output, redacted=redact, tool=tool
-        )
+    data = export_session(store.load(session_id), form, redact=redact)
+    fields = {"form": form, "output": output, "redacted": redact, "tool": tool}
+    deliver(
+        data,
+        output,
+        audit=_audit_in(store, session_id, "export", **fields),
+        force=force,
+        protected=store.protected_files(),
+    )
 
 
 def save_reflections(db: Session, session_id: int, answers: list[tuple[str, str]]) -> None:

@@ -107,6 +107,10 @@ def test_the_key_is_backed_up_and_restored(
     assert main(["key", "--db", url]) == 0
     assert "Without that key nobody can read them" in capsys.readouterr().out
     backup = tmp_path / "usb" / "interviews.key"
+    capsys.readouterr()
+    assert main(["key", "--db", url, "--export", str(backup)]) == 2  # no such drive: said
+    assert capsys.readouterr().err.strip().endswith("does not exist")
+    backup.parent.mkdir()
     assert main(["key", "--db", url, "--export", str(backup)]) == 0
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     key_file_for(path).unlink()  # a new laptop account: the key is gone
