@@ -317,8 +317,8 @@ class _SavedTranscription:
     def start(cls, args: argparse.Namespace, settings: Any, language: str | None) -> Any:
         from pathlib import Path
 
+        from companion.cli_store import open_for_command as open_store
         from models.recorder import SessionRecorder
-        from models.startup import open_store
         from models.writer import SerialWriter
 
         store = open_store(_db_url(args), settings).store
@@ -385,8 +385,8 @@ def _summary(args: argparse.Namespace) -> int:
     if args.format in ("pdf", "docx") and not args.output:
         raise UserError(f"summary --format {args.format}: give the file to write with -o FILE")
     if args.session is not None:
+        from companion.cli_store import open_for_command as open_store
         from companion.usecases.exports import export_summary
-        from models.startup import open_store
 
         store = open_store(_db_url(args)).store
         try:

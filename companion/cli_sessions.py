@@ -13,7 +13,7 @@ from companion.errors import UserError
 
 def run_sessions(args: argparse.Namespace, db_url: str | None) -> int:
     """Run one ``sessions`` action against the store."""
-    from models.startup import open_store
+    from companion.cli_store import open_for_command as open_store
 
     opened = open_store(db_url)
     store = opened.store

@@ -53,6 +53,11 @@ def database_url(explicit: str | None = None, configured: str = "") -> str:
     for value in (explicit, os.environ.get(DATABASE_ENV), configured):
         if value and value.strip():
             return value.strip()
+    return default_url()
+
+
+def default_url() -> str:
+    """This computer's own store: SQLite in the user's data directory."""
     return f"sqlite:///{paths.data_dir() / DEFAULT_FILE}"
 
 

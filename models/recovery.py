@@ -45,6 +45,18 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def being_recorded(session: InterviewSession) -> str | None:
+    """Why ``session`` must not be deleted or taken over now: it is live (or on a break) and
+    the program recording it is still running — said with who holds it — else None."""
+    if session.state in (LIVE, ON_BREAK) and owner_alive(session.owner, session.heartbeat_at):
+        return (
+            f"is being recorded now by {session.owner or 'another program'}; end the interview "
+            "there first (if that program has stopped, the session is offered for recovery on "
+            "the next start)"
+        )
+    return None
+
+
 def owner_alive(owner: str, heartbeat: datetime | None, now: datetime | None = None) -> bool:
     """Whether the process recorded as ``owner`` may still be recording."""
     host, _, pid_text = owner.rpartition(":")

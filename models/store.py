@@ -9,7 +9,7 @@ in order); the functions in :mod:`models.record` are the operations it runs. Eve
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -200,13 +200,22 @@ class Store:
                 raise StoreError(f"session {session_id}: no such session in {self.name}")
             return found
 
-    def delete(self, session_id: int) -> SessionInfo:
+    def delete(
+        self,
+        session_id: int,
+        refuse: Callable[[InterviewSession], str | None] | None = None,
+    ) -> SessionInfo:
         """Delete a session and everything recorded with it; returns what was deleted.
+        ``refuse`` may name, in the same transaction, why this session must not go (it is
+        being recorded): then nothing is deleted and the reason is the error.
 
         On SQLite the freed pages are overwritten (``secure_delete``) and the write-ahead log is
         checkpointed, so the words do not linger in the file."""
         with self.session() as db:
             found = self._get(db, session_id)
+            reason = refuse(found) if refuse is not None else None
+            if reason:
+                raise StoreError(f"session {session_id}: {reason}")
             (info,) = self._delete(
                 db, [found], "delete", "{segments} segments and all recorded with them"
             )

@@ -130,5 +130,6 @@ def close(db: Session, session_id: int) -> None:
 
 
 def delete(store: Store, session_id: int) -> SessionInfo:
-    """Delete a session and everything recorded with it."""
-    return store.delete(session_id)
+    """Delete a session and everything recorded with it — never one being recorded now (the
+    error says who holds it)."""
+    return store.delete(session_id, refuse=recovery.being_recorded)

@@ -29,7 +29,7 @@ def _imports(path: Path) -> list[str]:
 
 
 #: The command line and the benchmarks: above the views.
-ABOVE_THE_VIEWS = ("companion/cli.py", "companion/cli_sessions.py", "companion/bench/")
+ABOVE_THE_VIEWS = ("companion/cli", "companion/bench/")
 
 
 def _below_the_views(package: str) -> list[Path]:

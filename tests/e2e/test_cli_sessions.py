@@ -118,8 +118,22 @@ def test_retention_setting_purges_on_start(
             assert found is not None
             found.state, found.ended_at = "ended", datetime.now(UTC) - timedelta(days=days)
     store.close()
-    status, out, _ = _run(capsys, "sessions", "list", "--json")
+    # Another store named on the command line (a team's server, say) is never purged by this
+    # computer's setting, whatever its sessions' age.
+    other = Store.open(f"sqlite:///{tmp_path / 'team.db'}")
+    theirs = other.create_session("IC-theirs")
+    with other.session() as db:
+        found = db.get(InterviewSession, theirs)
+        found.state, found.ended_at = "ended", datetime.now(UTC) - timedelta(days=400)
+    other.close()
+    status, out, err = _run(
+        capsys, "sessions", "list", "--json", "--db", f"sqlite:///{tmp_path / 'team.db'}"
+    )
+    assert status == 0 and [s["reference"] for s in json.loads(out)] == ["IC-theirs"]
+    assert "retention" not in err
+    status, out, err = _run(capsys, "sessions", "list", "--json")
     assert status == 0 and [s["reference"] for s in json.loads(out)] == ["IC-new"]
+    assert err.startswith("retention: deleted 1 ended session(s) older than 7 days")  # said
     log = (tmp_path / "log" / "companion.log").read_text(encoding="utf-8")
     assert "retention: deleted 1 ended session(s) older than 7 days" in log
 
@@ -150,3 +164,23 @@ def test_the_summary_of_a_stored_session_counts_what_the_interpreter_reviewed(
     summary = json.loads(out)
     assert status == 0 and summary["preset"] == "home-office-slot"
     assert summary["interpreter"] == {"segments": 2, "confirmed": 1, "corrected": 1}
+
+
+def test_a_session_being_recorded_cannot_be_deleted_and_the_error_says_who_holds_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from models import record
+    from models.recovery import owner_id
+    from models.store import Store
+
+    url = f"sqlite:///{tmp_path / 'live.db'}"
+    store = Store.open(url)
+    sid = store.create_session("IC-LIVE", owner=owner_id())  # this process: alive, recording
+    with store.session() as db:
+        record.add_segment(db, sid, 0, speaker="claimant", text="They came at night.")
+    store.close()
+    status, _, err = _run(capsys, "sessions", "delete", str(sid), "--db", url)
+    assert status == 2 and "\n" not in err.strip()
+    assert f"is being recorded now by {owner_id()}" in err
+    status, out, _ = _run(capsys, "sessions", "list", "--json", "--db", url)
+    assert [s["reference"] for s in json.loads(out)] == ["IC-LIVE"]  # nothing lost
