@@ -30,6 +30,7 @@ from models.encryption import (
     cipher_module,
     encrypt_in_place,
     encryption_wanted,
+    finish_encryption,
     is_plaintext,
     store_key,
 )
@@ -117,12 +118,8 @@ def make_engine(url: str) -> Engine:
     if backend == "sqlite":
         path = sqlite_file(parsed)
         if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(
-                    f"{parsed.database}: its folder cannot be created ({exc.strerror or exc})"
-                ) from exc
+            _owner_only(path)
+            _refuse_foreign(path)
             encryption = _encryption(path)
             if encryption is not None:
                 kwargs["module"] = cipher_module()
@@ -144,6 +141,52 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _owner_only(path: Path) -> None:
+    """The store's folder and files for its owner alone: the data folder the app made is
+    0700, the database file (and so the journal files SQLite makes beside it) 0600."""
+    try:
+        made = not path.parent.exists()
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if made or path.parent == paths.data_dir():
+            os.chmod(path.parent, 0o700)
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        for file in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal"))):
+            if file.exists() and file.stat().st_uid == os.getuid() and file.stat().st_mode & 0o077:
+                os.chmod(file, 0o600)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be created or protected ({exc.strerror or exc})") from exc
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Refuse another program's database: it is never converted, encrypted or added to."""
+    if not is_plaintext(path):
+        return
+    import sqlite3
+
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: not a readable database ({exc})") from exc
+    from models.entities import Base
+
+    ours = {*Base.metadata.tables, "alembic_version"}
+    foreign = sorted(n for n in names if n not in ours and not n.startswith("sqlite_"))
+    if foreign or (names and "alembic_version" not in names):
+        shown = ", ".join(foreign[:3]) + (" ..." if len(foreign) > 3 else "")
+        raise StoreError(
+            f"{path}: is another program's database (tables {shown or 'of its own'}), not an "
+            "Interview Companion store; it is left untouched — give another file"
+        )
+
+
 def store_key_of(engine: Engine) -> StoreKey | None:
     """How the engine's store is encrypted (``None``: not encrypted, e.g. PostgreSQL)."""
     return getattr(engine, "companion_key", None)
@@ -157,6 +200,10 @@ def _encryption(path: Path) -> StoreKey | None:
         key = store_key(path)
     except StoreKeyError as exc:
         raise StoreError(str(exc)) from exc
+    try:
+        finish_encryption(path, key)  # a first encryption a crash cut short
+    except Exception as exc:  # OSError, sqlite3's and sqlcipher3's own errors
+        raise StoreError(f"{path}: its encryption cannot be completed ({exc})") from exc
     if is_plaintext(path):
         try:
             encrypt_in_place(path, key)

@@ -261,18 +261,74 @@ def _opens(db_path: Path, pragma: str) -> bool:
         connection.close()
 
 
-def encrypt_in_place(db_path: Path, key: StoreKey) -> None:
-    """Turn an unencrypted store into an encrypted one (an earlier version's database).
+def _side(db_path: Path, suffix: str) -> Path:
+    return db_path.with_name(db_path.name + suffix)
 
-    The encrypted copy is written beside it, synced, then put in its place; the plain file's
-    pages are overwritten before it is removed."""
+
+def _counts(connection: Any) -> dict[str, int]:
+    tables = [
+        row[0]
+        for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not row[0].startswith("sqlite_")
+    ]
+    return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def _verified(copy: Path, key: StoreKey, expected: dict[str, int] | None) -> bool:
+    """Whether ``copy`` opens with ``key``, is whole, and (if given) holds as many rows in each
+    table as the original."""
+    try:
+        connection = cipher_module().connect(str(copy))
+    except Exception:  # noqa: BLE001 - any failure: not a good copy
+        return False
+    try:
+        connection.execute(f"PRAGMA key = {key.pragma}")
+        if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            return False
+        return expected is None or _counts(connection) == expected
+    except Exception:  # noqa: BLE001
+        return False
+    finally:
+        connection.close()
+
+
+def _wipe(path: Path) -> None:
+    """Overwrite a plain file's pages, then remove it."""
+    size = path.stat().st_size
+    with path.open("rb+") as f:
+        f.write(b"\0" * size)
+        f.flush()
+        os.fsync(f.fileno())
+    path.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def encrypt_in_place(db_path: Path, key: StoreKey) -> None:
+    """Turn an unencrypted store into an encrypted one (an earlier version's database), so
+    that a crash at any moment loses nothing.
+
+    The encrypted copy is written beside it (``.encrypting``), synced and verified (it opens
+    with the key, is whole, and holds as many rows in every table). The original is kept under
+    a second name (``.plain-original``, a hard link) while the verified copy takes the store's
+    name in one atomic step; only then are the original's pages overwritten and removed. Until
+    that step the store is the original, untouched; after it, the encrypted copy — and
+    :func:`finish_encryption` completes whatever a crash left undone."""
     plain = sqlite3.connect(str(db_path))
     try:
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        expected = _counts(plain)
     finally:
         plain.close()
-    partial = db_path.with_name(db_path.name + ".encrypting")
-    partial.unlink(missing_ok=True)
+    partial, original = _side(db_path, ".encrypting"), _side(db_path, ".plain-original")
+    partial.unlink(missing_ok=True)  # an earlier try that did not finish: start again
+    original.unlink(missing_ok=True)  # a link to this same, still plain, file
     connection = cipher_module().connect(str(db_path))
     try:
         connection.execute("PRAGMA journal_mode = DELETE")
@@ -281,14 +337,38 @@ def encrypt_in_place(db_path: Path, key: StoreKey) -> None:
         connection.execute("DETACH DATABASE encrypted")
     finally:
         connection.close()
+    os.chmod(partial, 0o600)
     with partial.open("rb+") as f:
         os.fsync(f.fileno())
-    size = db_path.stat().st_size
-    with db_path.open("rb+") as f:  # the plain pages: overwritten, not just unlinked
-        f.write(b"\0" * size)
-        f.flush()
-        os.fsync(f.fileno())
+    if not _verified(partial, key, expected):
+        partial.unlink(missing_ok=True)
+        raise OSError("the encrypted copy did not check out; the store is left as it was")
+    os.link(db_path, original)
+    for suffix in ("-wal", "-shm", "-journal"):  # the plain file's, checkpointed and empty
+        _side(db_path, suffix).unlink(missing_ok=True)
     os.replace(partial, db_path)
-    for suffix in ("-wal", "-shm", "-journal"):
-        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    _sync_folder(db_path.parent)
+    _wipe(original)
     log.warning("store %s was not encrypted; it is now (the key is in %s)", db_path, key.where)
+
+
+def finish_encryption(db_path: Path, key: StoreKey) -> None:
+    """Complete a first encryption that a crash cut short (this version's or an earlier
+    one's): wipe the kept original once the store is the verified encrypted copy; or, if an
+    earlier version had already overwritten the store but not yet put the finished copy in its
+    place, put it there (after checking it opens with the key and is whole)."""
+    partial, original = _side(db_path, ".encrypting"), _side(db_path, ".plain-original")
+    if original.exists() and not is_plaintext(db_path) and _verified(db_path, key, None):
+        _wipe(original)
+        log.warning("store %s: the encryption a crash interrupted is now complete", db_path)
+    if (
+        partial.exists()
+        and not is_plaintext(db_path)
+        and not _verified(db_path, key, None)
+        and _verified(partial, key, None)
+    ):
+        for suffix in ("-wal", "-shm", "-journal"):
+            _side(db_path, suffix).unlink(missing_ok=True)
+        os.replace(partial, db_path)
+        _sync_folder(db_path.parent)
+        log.warning("store %s: recovered from an encryption a crash interrupted", db_path)

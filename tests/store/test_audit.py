@@ -49,6 +49,14 @@ def test_corrections_exports_and_deletion_are_in_the_audit_trail(
     assert f"export by {user} (command line): txt, names and places masked, to record.txt" in trail
     assert f"summary export by {user} (command line): md, to s.md" in trail
     assert "Herat" not in trail and "three weeks" not in trail  # never the testimony
+    # This process resumed the session and holds it: it cannot be deleted until it has ended.
+    assert main(["sessions", "delete", str(sid), "--db", url]) == 2
+    store = Store.open(url)
+    try:
+        with store.session() as db:
+            record.set_state(db, sid, "ended")
+    finally:
+        store.close()
     assert main(["sessions", "delete", str(sid), "--db", url]) == 0
     store = Store.open(url)
     try:

@@ -147,3 +147,104 @@ def test_a_passphrase_can_stand_in_for_the_stored_key(
         assert store.load(sid).segments[0].text == SECRET
     finally:
         store.close()
+
+
+def _old_plain_store(path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setenv("COMPANION_DB_ENCRYPTION", "off")  # an earlier version's store
+    old = Store.open(f"sqlite:///{path}")
+    sid = _fill(old)
+    old.close()
+    monkeypatch.delenv("COMPANION_DB_ENCRYPTION")
+    return sid
+
+
+@pytest.mark.parametrize("cut", ["before the swap", "after the swap"])
+def test_a_first_encryption_cut_short_loses_nothing_and_completes_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut: str
+) -> None:
+    from models import encryption
+
+    path = tmp_path / "interviews.db"
+    sid = _old_plain_store(path, monkeypatch)
+
+    class Killed(BaseException):
+        """The process dies here."""
+
+    def die(*_args: object, **_kwargs: object) -> None:
+        raise Killed
+
+    with monkeypatch.context() as patch:
+        if cut == "before the swap":  # the copy is written, not yet checked nor in place
+            patch.setattr(encryption, "_verified", die)
+        else:
+            patch.setattr(encryption, "_wipe", die)
+        with pytest.raises(Killed):
+            Store.open(f"sqlite:///{path}")
+    store = Store.open(f"sqlite:///{path}")  # the next start
+    try:
+        assert store.load(sid).segments[0].text == SECRET  # nothing lost
+    finally:
+        store.close()
+    for file in tmp_path.iterdir():  # and no plain copy is left anywhere
+        if file.is_file():
+            assert b"Zebulon" not in file.read_bytes(), file.name
+    assert not any(f.name.endswith((".encrypting", ".plain-original")) for f in tmp_path.iterdir())
+
+
+def test_a_store_an_earlier_version_left_half_encrypted_is_recovered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The earlier version overwrote the plain file before putting the encrypted copy in its
+    place; killed in between, every later start only said the file was unreadable."""
+    from models import encryption
+
+    path = tmp_path / "interviews.db"
+    sid = _old_plain_store(path, monkeypatch)
+    copy = tmp_path / "finished.db"
+    plain_backup = tmp_path / "backup.db"
+    plain_backup.write_bytes(path.read_bytes())
+    Store.open(f"sqlite:///{path}").close()  # encrypted properly...
+    copy.write_bytes(path.read_bytes())
+    path.write_bytes(b"\0" * path.stat().st_size)  # ...then the state the old version left:
+    copy.rename(path.with_name(path.name + ".encrypting"))  # zeros, and the copy beside them
+    plain_backup.unlink()
+    assert not encryption.is_plaintext(path)
+    store = Store.open(f"sqlite:///{path}")
+    try:
+        assert store.load(sid).segments[0].text == SECRET
+    finally:
+        store.close()
+    assert not path.with_name(path.name + ".encrypting").exists()
+
+
+def test_another_programs_database_is_refused_and_left_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    theirs = tmp_path / "contacts.sqlite"
+    connection = sqlite3.connect(theirs)
+    connection.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+    connection.execute("INSERT INTO contacts VALUES ('Amina', '0123')")
+    connection.commit()
+    connection.close()
+    before = theirs.read_bytes()
+    assert main(["sessions", "list", "--db", f"sqlite:///{theirs}"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "is another program's database (tables contacts)" in err
+    assert theirs.read_bytes() == before  # not encrypted, no tables added
+    assert not key_file_for(theirs).exists()
+
+
+def test_the_store_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    from companion import paths
+
+    store = Store.open()  # the default store, in the data folder
+    try:
+        _fill(store)
+    finally:
+        store.close()
+    folder = paths.data_dir()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    for file in folder.iterdir():
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
