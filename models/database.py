@@ -80,6 +80,29 @@ def _parse(url: str) -> URL:
         raise StoreError(f"--db {display_url(url)}: not a database URL ({exc})") from exc
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() == "postgresql":
+        parsed = _with_tls(parsed)
+    return parsed
+
+
+#: ``sslmode`` values that let a connection go without encryption: only when named.
+INSECURE_SSLMODES = ("disable", "allow", "prefer")
+
+
+def _with_tls(parsed: URL) -> URL:
+    """A team server is reached over TLS: ``sslmode=require`` unless the URL names another
+    mode (``verify-full`` is better still). An insecure mode is honoured only when named, and
+    said in the log; psycopg's own default (``prefer``) would fall back to clear text
+    silently."""
+    mode = parsed.query.get("sslmode")
+    if mode is None:
+        return parsed.update_query_dict({"sslmode": "require"})
+    if mode in INSECURE_SSLMODES:
+        log.warning(
+            "%s: sslmode=%s was asked for: interviews may cross the network unencrypted",
+            parsed.render_as_string(hide_password=True),
+            mode,
+        )
     return parsed
 
 

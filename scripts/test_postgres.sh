@@ -17,6 +17,20 @@ name=$(echo "$cluster" | awk '{print $2}')
 port=$(echo "$cluster" | awk '{print $3}')
 status=$(echo "$cluster" | awk '{print $4}')
 [ "$status" = "online" ] || pg_ctlcluster "$version" "$name" start >&2
+# The app insists on TLS to a database server: give the test server a throw-away certificate.
+if [ "$(runuser -u postgres -- psql -tA -p "$port" -c 'SHOW ssl')" != "on" ]; then
+  dir="/var/lib/postgresql/$version/$name"
+  openssl req -new -x509 -days 3650 -nodes -subj "/CN=localhost" \
+    -keyout "$dir/companion-test.key" -out "$dir/companion-test.crt" >/dev/null 2>&1
+  chown postgres:postgres "$dir/companion-test.key" "$dir/companion-test.crt"
+  chmod 600 "$dir/companion-test.key"
+  runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 >/dev/null <<SQL
+ALTER SYSTEM SET ssl_cert_file = '$dir/companion-test.crt';
+ALTER SYSTEM SET ssl_key_file = '$dir/companion-test.key';
+ALTER SYSTEM SET ssl = on;
+SQL
+  pg_ctlcluster "$version" "$name" reload >&2
+fi
 runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 >/dev/null <<SQL
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'companion_test') THEN
