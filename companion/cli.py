@@ -307,11 +307,39 @@ def _transcribe(args: argparse.Namespace) -> int:
 
 
 class _SavedTranscription:
-    """``transcribe --save``: a session recorded through the serial writer."""
+    """``transcribe --save``: a session recorded through the serial writer.
+
+    A store that cannot be written is waited for at most ``COMPANION_STORE_GIVE_UP_S``
+    seconds (30 by default) at each step, then said in one line (the command does not hang);
+    a store whose file was deleted or replaced while recording is rescued into a new file, and
+    the command says where and exits non-zero."""
 
     def __init__(self, writer: Any, recorder: Any) -> None:
         self.writer = writer
         self.recorder = recorder
+        self.name = writer.store.name
+
+    @staticmethod
+    def give_up_s() -> float:
+        """How long a step may wait for an unwritable store."""
+        import os
+
+        try:
+            return max(0.1, float(os.environ.get("COMPANION_STORE_GIVE_UP_S", "30")))
+        except ValueError:
+            return 30.0
+
+    def _wait(self, future: Any, what: str) -> Any:
+        try:
+            return future.result(timeout=self.give_up_s())
+        except TimeoutError:
+            problem = self.writer.problem or "no answer"
+            message = (
+                f"{self.name}: cannot be written ({problem}); gave up after "
+                f"{self.give_up_s():g} s: {what}"
+            )
+            self.writer.abandon(message)
+            raise UserError(message) from None
 
     @classmethod
     def start(cls, args: argparse.Namespace, settings: Any, language: str | None) -> Any:
@@ -333,24 +361,35 @@ class _SavedTranscription:
             origin="transcribe",
             participants=[(role, args.origin, str(args.audio))],
         )
+        saved = cls(writer, recorder)
         try:
-            session_id = recorder.ready.result()
+            session_id = saved._wait(recorder.ready, "no session was stored")
         except BaseException:
-            writer.close()
+            writer.close(timeout=5.0)
             store.close()
             raise
         print(f"session {session_id}", file=sys.stderr, flush=True)
-        return cls(writer, recorder)
+        return saved
 
     def record(self, segment: Any) -> None:
-        self.recorder.record(segment).result()
+        self._wait(
+            self.recorder.record(segment),
+            "what is printed above is the whole transcript so far, not stored from here on",
+        )
 
     def finish(self) -> None:
         try:
-            self.recorder.finish().result(timeout=60)
+            if not self.writer.abandoned:  # it has said why already
+                self._wait(self.recorder.finish(), "the session is left as it was")
         finally:
-            self.writer.close()
+            self.writer.close(timeout=5.0 if self.writer.problem else 30.0)
             self.writer.store.close()
+        rescued = self.writer.store.rescued_to
+        if rescued is not None:
+            raise UserError(
+                f"{self.name}: the database file was deleted or replaced while recording; "
+                f"every segment is saved in {rescued} instead"
+            )
 
 
 def _analyse(args: argparse.Namespace) -> int:

@@ -32,6 +32,7 @@ from models.encryption import (
     encryption_wanted,
     finish_encryption,
     is_plaintext,
+    keep_key_for,
     store_key,
 )
 
@@ -208,6 +209,28 @@ def _refuse_foreign(path: Path) -> None:
             f"{path}: is another program's database (tables {shown or 'of its own'}), not an "
             "Interview Companion store; it is left untouched — give another file"
         )
+
+
+def copy_database(connection: Any, target: Path, key: StoreKey | None) -> None:
+    """Copy the whole database open on ``connection`` (a DB-API connection, even to a file
+    since deleted) into the new file ``target``, encrypted with the same key (kept for it too),
+    owner-only."""
+    _owner_only(target)
+    if key is not None:
+        keep_key_for(target, key)
+        connection.execute(f"ATTACH DATABASE ? AS rescued KEY {key.pragma}", (str(target),))
+        try:
+            connection.execute("SELECT sqlcipher_export('rescued')")
+        finally:
+            connection.execute("DETACH DATABASE rescued")
+    else:
+        import sqlite3
+
+        destination = sqlite3.connect(str(target))
+        try:
+            connection.backup(destination)
+        finally:
+            destination.close()
 
 
 def store_key_of(engine: Engine) -> StoreKey | None:

@@ -186,6 +186,22 @@ def _new_key(db_path: Path, ring: Any | None, key_file: Path) -> StoreKey:
     return StoreKey(_raw(key_hex), f"the key file {key_file}", key_file, created=True)
 
 
+def keep_key_for(db_path: Path, key: StoreKey) -> None:
+    """Keep ``key`` as the key of the store at ``db_path`` too (a rescued copy), where keys
+    are kept; a passphrase needs nothing kept."""
+    if not key.pragma.startswith("\"x'"):
+        return
+    key_hex = key.pragma[3:-2]
+    ring = _keyring()
+    if ring is not None:
+        try:
+            ring.set_password(SERVICE, _account(db_path), key_hex)
+            return
+        except Exception:  # noqa: BLE001 - fall back to the key file
+            pass
+    write_key_file(key_file_for(db_path), key_hex)
+
+
 def _read_key_file(key_file: Path) -> str:
     try:
         text = key_file.read_text(encoding="ascii").strip()

@@ -8,7 +8,9 @@ in order); the functions in :mod:`models.record` are the operations it runs. Eve
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from models import record
 from models.database import (
     StoreError,
+    copy_database,
     database_url,
     display_url,
     make_engine,
@@ -80,6 +83,10 @@ class SessionInfo:
         }
 
 
+class StoreFileGoneError(StoreError):
+    """The store's SQLite file was deleted or replaced while it was open."""
+
+
 class Store:
     """An open database holding interview sessions."""
 
@@ -89,6 +96,61 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         #: How the local store is encrypted (``None`` for a database server).
         self.key = store_key_of(engine)
+        #: Where the store was moved after its file was deleted or replaced while open.
+        self.rescued_to: Path | None = None
+        self._anchor: Any = None
+        self._identity: tuple[int, int] | None = None
+        self._hold_file()
+
+    # The file under the store -------------------------------------------------------------
+
+    def _hold_file(self) -> None:
+        """For a SQLite file: note which file it is, and keep one connection on it, so that if
+        the file is deleted or replaced while open, what it holds can still be read (the
+        connection keeps the file it opened)."""
+        path = sqlite_file(self.url)
+        if path is None:
+            return
+        self._anchor = self.engine.raw_connection()
+        found = os.stat(path)
+        self._identity = (found.st_dev, found.st_ino)
+
+    def check_file(self) -> None:
+        """Raise :class:`StoreFileGoneError` if the store's file was deleted or replaced since it
+        was opened (writing on would put the words where no one will ever find them)."""
+        path = sqlite_file(self.url)
+        if path is None or self._identity is None:
+            return
+        try:
+            found = os.stat(path)
+        except FileNotFoundError:
+            raise StoreFileGoneError(f"{path}: the database file was deleted while open") from None
+        if (found.st_dev, found.st_ino) != self._identity:
+            raise StoreFileGoneError(f"{path}: the database file was replaced while open")
+
+    def rescue(self) -> Path:
+        """Copy everything the store held (read through the connection that still has the old
+        file) into a new file beside the old name — ``NAME.rescued-YYYYMMDD-HHMMSS.db``, with
+        the same key — and go on in it. Returns the new file."""
+        path = sqlite_file(self.url)
+        if path is None or self._anchor is None:
+            raise StoreError(f"{self.name}: cannot be rescued")
+        stamp = utcnow().strftime("%Y%m%d-%H%M%S")
+        target = path.with_name(f"{path.stem}.rescued-{stamp}{path.suffix or '.db'}")
+        copy_database(self._anchor, target, self.key)
+        new_url = f"sqlite:///{target}"
+        old_engine, old_anchor = self.engine, self._anchor
+        self.engine = make_engine(new_url)
+        self.url = new_url
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.key = store_key_of(self.engine)
+        self._hold_file()
+        with contextlib.suppress(Exception):
+            old_anchor.close()
+        old_engine.dispose()
+        self.rescued_to = target
+        log.warning("store: its file was gone or replaced; everything is now in %s", target)
+        return target
 
     @classmethod
     def open(cls, url: str | None = None, *, configured: str = "", upgrade: bool = True) -> Store:
@@ -131,6 +193,10 @@ class Store:
 
     def close(self) -> None:
         """Release the engine's connections."""
+        if self._anchor is not None:
+            with contextlib.suppress(Exception):
+                self._anchor.close()
+            self._anchor = None
         self.engine.dispose()
 
     @contextmanager

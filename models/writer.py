@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from models import record
 from models.database import StoreError, translate
-from models.store import Store
+from models.store import Store, StoreFileGoneError
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,7 @@ class SerialWriter:
         self._idle = threading.Condition(self._lock)
         self._pending = 0
         self._closed = False
+        self._abandoned: str | None = None
         self._failing: str | None = None
         self._last_beat = clock()
         #: Seconds from submit to commit of each operation (for the benchmark).
@@ -106,6 +107,11 @@ class SerialWriter:
             return self._pending
 
     @property
+    def abandoned(self) -> bool:
+        """Whether :meth:`abandon` was called."""
+        return self._abandoned is not None
+
+    @property
     def problem(self) -> str | None:
         """The current write problem (``None`` when writes succeed)."""
         return self._failing
@@ -120,6 +126,14 @@ class SerialWriter:
                     return False
                 self._idle.wait(remaining)
         return True
+
+    def abandon(self, reason: str) -> None:
+        """Stop retrying: what is still queued fails with ``reason`` (a command line that gave
+        up on a store it cannot write, having said so) and the thread ends."""
+        with self._lock:
+            self._abandoned = reason
+            self._closed = True
+        self._queue.put(_STOP)
 
     def close(self, timeout: float | None = 30.0) -> bool:
         """Commit what is queued, then stop the thread; ``False`` if it did not finish in time
@@ -155,6 +169,8 @@ class SerialWriter:
                     break
                 batch.append(nxt)
             self._commit(batch)
+            if self._abandoned is not None:
+                stop = True
             if self._clock() - self._last_beat >= self._heartbeat_s:
                 self._beat()
             if stop:
@@ -163,8 +179,26 @@ class SerialWriter:
     def _commit(self, batch: list[_Job]) -> None:
         delay = self._retry_s
         while True:
+            if self._abandoned is not None:
+                for job in batch:
+                    job.future.set_exception(StoreError(self._abandoned))
+                self._settle(len(batch))
+                return
             try:
                 results = self._transaction(batch)
+            except StoreFileGoneError as exc:
+                # Deleted or replaced under us: writing on would lose the words. Keep them,
+                # copy what the store held into a new file, and go on there.
+                self._report(exc)
+                try:
+                    target = self.store.rescue()
+                except Exception as failed:  # noqa: BLE001 - keep everything, try again
+                    log.error("store: the rescue failed, retrying: %s", failed)
+                    time.sleep(delay)
+                    delay = min(delay * 2, self._max_retry_s)
+                else:
+                    self._report(StoreError(f"{exc}; everything is kept and now saved in {target}"))
+                continue
             except (OperationalError, InterfaceError) as exc:
                 # The database is unwritable for now: keep everything and try again.
                 self._report(exc)
@@ -189,6 +223,7 @@ class SerialWriter:
             return
 
     def _transaction(self, batch: list[_Job]) -> list[Any]:
+        self.store.check_file()
         with self.store.raw_session() as db:
             return [job.operation(db) for job in batch]
 
@@ -204,6 +239,7 @@ class SerialWriter:
         if not alive:
             return
         try:
+            self.store.check_file()
             with self.store.session() as db:
                 for session_id in alive:
                     record.touch(db, session_id)

@@ -81,9 +81,7 @@ class MainWindow(QMainWindow):
         if store is not None:
             self._bridge = StoreBridge(store, self)
             self._bridge.sig_problem.connect(self._on_store_problem)
-            self._bridge.sig_recovered.connect(
-                lambda: self.store_line.setText("Saving again; nothing was lost.")
-            )
+            self._bridge.sig_recovered.connect(self._on_store_recovered)
         self.live = LiveController(
             pipeline or default_pipeline(model, self.settings), self._bridge, tick_ms, self
         )
@@ -427,6 +425,15 @@ class MainWindow(QMainWindow):
     def _on_store_problem(self, message: str) -> None:
         self.store_line.setText(f"Not saved yet: {message}. Kept in memory and retried.")
         self.store_line.setVisible(True)
+
+    def _on_store_recovered(self) -> None:
+        rescued = self._bridge.store.rescued_to if self._bridge is not None else None
+        self.store_line.setText(
+            f"Saving again, in {rescued}: the store's file was deleted or replaced while the "
+            "interview was recorded, and everything was copied there. Nothing was lost."
+            if rescued is not None
+            else "Saving again; nothing was lost."
+        )
 
     def _on_store_failure(self, error: object) -> None:
         self.store_line.setText(f"Not saving: {error}")
