@@ -7,6 +7,7 @@ Exit status: 0 success; 2 bad input or usage (one line on stderr naming what is 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -16,6 +17,7 @@ from typing import Any
 
 from companion import __version__
 from companion.errors import UserError
+from companion.files import as_text
 from companion.logs import setup_logging
 
 log = logging.getLogger(__name__)
@@ -85,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         "summary", help="the post-interview summary of a transcript (timing against a preset)"
     )
     summary.add_argument("transcript", nargs="?", help="transcript file (JSON Lines or plain text)")
-    summary.add_argument("--session", type=int, help="a stored session instead of a file")
+    summary.add_argument("--session", type=session_id, help="a stored session instead of a file")
     summary.add_argument("--preset", help="timing preset (default: trauma-informed)")
     summary.add_argument(
         "--format",
@@ -143,14 +145,14 @@ def _sessions_parser(commands: Any) -> None:
     listing = actions.add_parser("list", help="every stored session, newest first")
     listing.add_argument("--json", action="store_true", help="print JSON")
     show = actions.add_parser("show", help="one session: details, transcript, corrections")
-    show.add_argument("id", type=int, help="session id (see 'sessions list')")
+    show.add_argument("id", type=session_id, help="session id (see 'sessions list')")
     show.add_argument("--json", action="store_true", help="print JSON")
     imported = actions.add_parser("import", help="store a transcript file as a session")
     imported.add_argument("transcript", help="transcript file (JSON Lines or plain text)")
     imported.add_argument("--reference", help="the session's reference (default: file name)")
     imported.add_argument("--language", default="", help="the claimant's language")
     exported = actions.add_parser("export", help="write a session as jsonl, txt, srt or vtt")
-    exported.add_argument("id", type=int, help="session id")
+    exported.add_argument("id", type=session_id, help="session id")
     exported.add_argument(
         "--format", choices=("jsonl", "txt", "srt", "vtt"), default="jsonl", help="file form"
     )
@@ -166,11 +168,11 @@ def _sessions_parser(commands: Any) -> None:
     audited = actions.add_parser(
         "audit", help="who corrected what and when, and every export, import and resume"
     )
-    audited.add_argument("id", type=int, help="session id")
+    audited.add_argument("id", type=session_id, help="session id")
     deleted = actions.add_parser("delete", help="delete a session and all that was recorded")
-    deleted.add_argument("id", type=int, help="session id")
+    deleted.add_argument("id", type=session_id, help="session id")
     closed = actions.add_parser("close", help="end an interrupted session as it stands")
-    closed.add_argument("id", type=int, help="session id")
+    closed.add_argument("id", type=session_id, help="session id")
     for action in actions.choices.values():
         _db_option(action)
 
@@ -195,6 +197,38 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"interview-companion: internal error: {exc} (details in the log file)", file=sys.stderr
         )
         return 1
+
+
+def run() -> int:
+    """The program's entry point (``interview-companion``, ``python -m companion``): the
+    standard streams made tolerant, then :func:`main`."""
+    _tolerant_streams()
+    return main()
+
+
+def _tolerant_streams() -> None:
+    """A file name that is not UTF-8 (kept by Python as surrogate escapes) is written back as
+    the bytes it was, and an error message never fails to print."""
+    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(Exception):
+                reconfigure(errors=errors)
+
+
+#: The largest id a database integer holds.
+MAX_ID = 2**63 - 1
+
+
+def session_id(text: str) -> int:
+    """A session id on the command line: a whole number from 1 to 2⁶³−1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a session id (a whole number)") from None
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text} is not a session id (1 to {MAX_ID})")
+    return value
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -356,7 +390,7 @@ class _SavedTranscription:
         role = {"call": "claimant", "microphone": "caseworker"}.get(args.origin, "unknown")
         recorder = SessionRecorder.create(
             writer,
-            args.reference or Path(args.audio).stem,
+            as_text(args.reference or Path(args.audio).stem),
             language=language or "",
             origin="transcribe",
             participants=[(role, args.origin, str(args.audio))],

@@ -9,6 +9,7 @@ from typing import Any
 
 from companion.clockfmt import hms
 from companion.errors import UserError
+from companion.files import as_text
 
 
 def run_sessions(args: argparse.Namespace, db_url: str | None) -> int:
@@ -143,7 +144,7 @@ def _import(store: Any, args: argparse.Namespace) -> int:
             db,
             "import",
             session_id=session_id,
-            detail=f"from {Path(args.transcript).name}",
+            detail=f"from {as_text(Path(args.transcript).name)}",
             tool="command line",
         )
     info = store.info(session_id)

@@ -30,6 +30,13 @@ class OutputRefusedError(UserError):
     """An output path that must not be written (one line naming it and why)."""
 
 
+def as_text(name: str | os.PathLike[str]) -> str:
+    """A file name (or an argument) as text that can be stored and printed: bytes that were
+    not UTF-8 (kept by Python as surrogate escapes) become U+FFFD."""
+    raw = os.fsdecode(name)
+    return raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def atomic_write_text(path: Path, text: str, make_parents: bool = False) -> None:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder, flushed
     to disk and renamed into place; on failure the temporary file is removed and the old

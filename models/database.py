@@ -67,7 +67,7 @@ def display_url(url: str | URL) -> str:
     """The URL as shown to people: the password hidden; a SQLite file as its path."""
     try:
         parsed = make_url(url) if isinstance(url, str) else url
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", str(url))
     if parsed.get_backend_name() == "sqlite":
         return parsed.database or ":memory:"
@@ -77,7 +77,7 @@ def display_url(url: str | URL) -> str:
 def _parse(url: str) -> URL:
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise StoreError(f"--db {display_url(url)}: not a database URL ({exc})") from exc
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from companion.errors import UserError
+from companion.files import as_text
 from companion.transcript.model import Segment as TranscriptSegment
 from companion.transcript.parse import parse_transcript
 from companion.transcription.events import ROLES
@@ -56,7 +57,7 @@ def import_transcript(
     with store.session() as db:
         session_id = record.create_session(
             db,
-            reference or path.stem,
+            as_text(reference or path.stem),
             language=language,
             preset=preset,
             origin="import",

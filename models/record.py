@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from companion.errors import UserError
+from companion.files import as_text
 from companion.interpreting.concerns import Concern
 from companion.transcription.events import ROLES
 from models.entities import (
@@ -405,7 +406,7 @@ def audit_export(
 ) -> AuditEvent:
     """An export of a session's record: its form, whether names and places were masked, and
     the file's name (or standard output)."""
-    target = Path(output).name if output else "standard output"
+    target = as_text(Path(output).name) if output else "standard output"
     masked = ", names and places masked" if redacted else ""
     return audit(
         db, action, session_id=session_id, detail=f"{form}{masked}, to {target}", tool=tool

@@ -16,10 +16,12 @@ from __future__ import annotations
 import json
 import math
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
 from companion.errors import UserError
+from companion.files import as_text
 from companion.transcript.model import ROLES, BreakLine, Segment, Transcript
 
 _ROLE_ALIASES = {
@@ -53,9 +55,12 @@ def parse_transcript(path: Path | str) -> Transcript:
     """Read a transcript file (either form)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        found = path.stat()
+        size = found.st_size
         if path.is_dir():
             raise UserError(f"{path}: is a directory, not a transcript")
+        if not stat.S_ISREG(found.st_mode):  # /dev/zero, a pipe: endless or not a file
+            raise UserError(f"{path}: not a regular file, not a transcript")
         if size > MAX_BYTES:
             raise UserError(f"{path}: too large for a transcript ({size / 1e6:.0f} MB)")
         data = path.read_bytes()
@@ -70,7 +75,7 @@ def parse_transcript(path: Path | str) -> Transcript:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise UserError(f"{path}:{line}: not UTF-8 text (byte {exc.start})") from exc
-    return parse_transcript_text(text, str(path))
+    return parse_transcript_text(text, as_text(path))
 
 
 def parse_transcript_text(text: str, name: str = "<transcript>") -> Transcript:
@@ -97,6 +102,22 @@ def _number(record: dict[str, Any], key: str, name: str, line: int) -> float | N
     return float(value)
 
 
+def _encodable(value: Any) -> bool:
+    """Whether every string in a JSON value can be written as UTF-8 (JSON's ``\\ud800``
+    escapes give strings that cannot: stored, printed or exported, they would fail later)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_encodable(k) and _encodable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_encodable(v) for v in value)
+    return True
+
+
 def _parse_jsonl(text: str, name: str) -> Transcript:
     transcript = Transcript(source=name, form="jsonl")
     # JSON Lines are separated by "\n" only: text may hold U+2028 and other characters that
@@ -111,6 +132,11 @@ def _parse_jsonl(text: str, name: str) -> Transcript:
             raise UserError(f"{name}:{number}: not valid JSON ({reason})") from exc
         if not isinstance(record, dict):
             raise UserError(f"{name}:{number}: each line must be a JSON object")
+        if not _encodable(record):
+            raise UserError(
+                f"{name}:{number}: holds a character that is not text (a lone UTF-16 surrogate "
+                "escape such as \\ud800)"
+            )
         kind = record.get("type", "segment")
         start = _number(record, "start", name, number)
         end = _number(record, "end", name, number)
