@@ -115,6 +115,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     # Deleted interviews are overwritten on disk, not just unlinked from the file's pages.
     cursor.execute("PRAGMA secure_delete = ON")
+    # When the write-ahead log is next reset, it is cut to nothing: no old frames linger.
+    cursor.execute("PRAGMA journal_size_limit = 0")
     # 32 MB of (decrypted) pages per connection: a four-hour session is read from memory the
     # second time, and encrypted pages are not decrypted again.
     cursor.execute("PRAGMA cache_size = -32000")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -98,6 +99,8 @@ class Store:
         self.key = store_key_of(engine)
         #: Where the store was moved after its file was deleted or replaced while open.
         self.rescued_to: Path | None = None
+        #: A deletion's pages may still be in the write-ahead log (another reader held it).
+        self._wipe_pending = False
         self._anchor: Any = None
         self._identity: tuple[int, int] | None = None
         self._hold_file()
@@ -192,7 +195,11 @@ class Store:
         return found
 
     def close(self) -> None:
-        """Release the engine's connections."""
+        """Release the engine's connections (emptying the write-ahead log first, if a
+        deletion's pages may still be in it)."""
+        if self._wipe_pending:
+            with contextlib.suppress(Exception):
+                self._compact(tries=5)
         if self._anchor is not None:
             with contextlib.suppress(Exception):
                 self._anchor.close()
@@ -401,8 +408,31 @@ class Store:
             )
         return infos
 
-    def _compact(self) -> None:
+    def _compact(self, tries: int = 10) -> bool:
+        """Move the write-ahead log into the file and empty it, so deleted pages (overwritten
+        by ``secure_delete``) leave no older copy in the log. Another program reading the
+        store can hold the log back: tried again for a few seconds, then left to :meth:`close`
+        (and SQLite empties the log at its next reset: ``journal_size_limit``). Returns
+        whether the log is empty now."""
         if not self.is_sqlite:
-            return
-        with translated(self.url), self.engine.connect() as connection:
-            connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+            return True
+        for attempt in range(tries):
+            with translated(self.url), self.engine.connect() as connection:
+                # A reader holds the log back: ask again shortly, not after five seconds.
+                connection.execute(text("PRAGMA busy_timeout = 50"))
+                try:
+                    busy, _log, _moved = connection.execute(
+                        text("PRAGMA wal_checkpoint(TRUNCATE)")
+                    ).one()
+                finally:
+                    connection.execute(text("PRAGMA busy_timeout = 5000"))
+            if not busy:
+                self._wipe_pending = False
+                return True
+            time.sleep(min(0.05 * (attempt + 1), 0.5))
+        self._wipe_pending = True
+        log.warning(
+            "store: another program is reading the store; the deleted pages leave its "
+            "write-ahead log when it stops (tried again on close)"
+        )
+        return False
