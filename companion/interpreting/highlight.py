@@ -231,8 +231,12 @@ def _year_readings(piece: str, language: str, calendar: str | None) -> tuple[str
     return tuple(r.describe() for r in read_year(number, language, calendar))
 
 
-def highlights(text: str, *, language: str = "", terms: Iterable[str] = ()) -> list[Highlight]:
-    """Every stretch to check, in order, without overlaps (the more specific kind wins)."""
+def highlights(
+    text: str, *, language: str = "", terms: Iterable[str] = (), readings: bool = True
+) -> list[Highlight]:
+    """Every stretch to check, in order, without overlaps (the more specific kind wins).
+    ``readings=False`` leaves out the years' calendar readings (an astronomical calculation
+    for some calendars) when only the stretches are wanted."""
     found: list[Highlight] = []
     for term in terms:
         if term.strip():
@@ -244,10 +248,8 @@ def highlights(text: str, *, language: str = "", terms: Iterable[str] = ()) -> l
             piece = match.group(0).strip()
             if not piece or piece.lower() == "a":
                 continue
-            readings = _year_readings(piece, language, calendar) if kind == DATE else ()
-            found.append(
-                Highlight(match.start(), match.start() + len(piece), kind, piece, readings)
-            )
+            read = _year_readings(piece, language, calendar) if kind == DATE and readings else ()
+            found.append(Highlight(match.start(), match.start() + len(piece), kind, piece, read))
     for match in _CAPITALISED.finditer(text):
         words = match.group(0)
         if words.lower() in _NOT_NAMES or words.lower() in _MONTH_NAMES:
