@@ -124,6 +124,6 @@ def test_summary_written_to_a_file_or_a_one_line_error(tmp_path: Path, capsys) -
     missing = tmp_path / "no-such-folder" / "s.json"
     assert main(["summary", str(path), "-o", str(missing)]) == 2
     err = capsys.readouterr().err
-    assert "s.json: cannot be written" in err and err.count("\n") == 1
+    assert "s.json: its folder" in err and "does not exist" in err and err.count("\n") == 1
     assert not missing.parent.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
