@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import json
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -55,7 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     transcribe.add_argument("audio", help="audio file (WAV at any rate, mono or stereo)")
     transcribe.add_argument("--model", dest="sub_model", help="speech model name or path")
     transcribe.add_argument(
-        "--language", help="the claimant's language code (e.g. fa, ar, ti); default: detect"
+        "--language",
+        type=language_code,
+        help="the claimant's language code (e.g. fa, ar, ti); default: detect",
     )
     transcribe.add_argument("--realtime", action="store_true", help="pace the file as live audio")
     transcribe.add_argument(
@@ -150,7 +153,9 @@ def _sessions_parser(commands: Any) -> None:
     imported = actions.add_parser("import", help="store a transcript file as a session")
     imported.add_argument("transcript", help="transcript file (JSON Lines or plain text)")
     imported.add_argument("--reference", help="the session's reference (default: file name)")
-    imported.add_argument("--language", default="", help="the claimant's language")
+    imported.add_argument(
+        "--language", default="", type=language_code, help="the claimant's language code"
+    )
     exported = actions.add_parser("export", help="write a session as jsonl, txt, srt or vtt")
     exported.add_argument("id", type=session_id, help="session id")
     exported.add_argument(
@@ -221,14 +226,22 @@ MAX_ID = 2**63 - 1
 
 
 def session_id(text: str) -> int:
-    """A session id on the command line: a whole number from 1 to 2⁶³−1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a session id (a whole number)") from None
+    """A session id on the command line: a whole number from 1 to 2⁶³−1, in plain digits (not
+    " 2", not a full-width "２": a delete must name exactly the session meant)."""
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a session id (a whole number)")
+    value = int(text)
     if not 1 <= value <= MAX_ID:
         raise argparse.ArgumentTypeError(f"{text} is not a session id (1 to {MAX_ID})")
     return value
+
+
+def language_code(text: str) -> str:
+    """A language code (``fa``, ``ar``, ``ti``, ``pt-BR``): letters, two or three, then
+    optional subtags — not a path or a sentence."""
+    if text and not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a language code (e.g. fa, ar, ti)")
+    return text.lower()
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -276,6 +289,13 @@ def _key(args: argparse.Namespace) -> int:
     if not encryption_wanted():
         print(f"{path}: encryption is turned off (COMPANION_DB_ENCRYPTION=off).")
         return 0
+    from models.database import StoreError, refuse_foreign
+
+    if path.exists():
+        try:
+            refuse_foreign(path)
+        except StoreError as exc:
+            raise UserError(str(exc)) from exc
     if args.export:
         export_key(path, Path(args.export), force=args.force)
         print(
@@ -312,6 +332,11 @@ def _transcribe(args: argparse.Namespace) -> int:
     )
     store = ModelStore(allow_download=settings.transcription.allow_download)
     language = args.language or settings.transcription.language or None
+    if language is not None:
+        from faster_whisper.tokenizer import _LANGUAGE_CODES
+
+        if language.split("-")[0] not in _LANGUAGE_CODES:
+            raise UserError(f"--language {language}: not a language the speech models know")
     info = store.resolve(args.sub_model or args.model or settings.transcription.model, language)
     decoder = WhisperDecoder(info, cpu_threads=settings.transcription.cpu_threads)
     problems: list[str] = []
@@ -384,9 +409,7 @@ class _SavedTranscription:
         from models.writer import SerialWriter
 
         store = open_store(_db_url(args), settings).store
-        writer = SerialWriter(
-            store, on_problem=lambda m: print(f"store: {m}; retrying", file=sys.stderr)
-        )
+        writer = SerialWriter(store)  # its problems are logged; the end says them in one line
         role = {"call": "claimant", "microphone": "caseworker"}.get(args.origin, "unknown")
         recorder = SessionRecorder.create(
             writer,
@@ -479,8 +502,8 @@ def _summary(args: argparse.Namespace) -> int:
 
     from companion.usecases.exports import deliver, rendered_summary
 
-    transcript = parse_transcript(args.transcript)
-    summary = build_report(transcript, get_preset(args.preset))
+    preset = get_preset(args.preset)  # a wrong name is said before the file is read
+    summary = build_report(parse_transcript(args.transcript), preset)
     deliver(
         rendered_summary(summary, args.format, redact=args.redact),
         args.output,

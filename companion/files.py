@@ -19,7 +19,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 
@@ -70,11 +70,16 @@ def _same(a: Path, b: Path) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
+#: Says why a path must never be written (an interview store, its folder...), or None.
+Guard = Callable[[Path], str | None]
+
+
 def check_output(
     output: str | os.PathLike[str],
     *,
     force: bool = False,
     protected: Iterable[tuple[Path, str]] = (),
+    guard: Guard | None = None,
 ) -> Path:
     """The path ``output`` if it may be written; else :class:`OutputRefusedError` in one line.
 
@@ -85,6 +90,9 @@ def check_output(
     for guarded, what in protected:
         if _same(path, guarded):
             raise OutputRefusedError(f"{shown}: is {what}; choose another file")
+    reason = guard(path) if guard is not None else None
+    if reason:
+        raise OutputRefusedError(f"{shown}: {reason}; choose another file")
     try:
         found = os.stat(path)
     except FileNotFoundError:
@@ -103,6 +111,44 @@ def check_output(
     return path
 
 
+#: Marks the hidden name of a file being written (then the writing process's id).
+PARTIAL = ".ic-partial-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _sweep(folder: Path) -> None:
+    """Remove what a killed export left in ``folder`` (where the system has no anonymous
+    files, the content gets a hidden name for the instant before its real one): only files of
+    ours, only of a process that is gone, overwritten before they are removed."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            name = entry.name
+            if not name.startswith(".") or PARTIAL not in name:
+                continue
+            pid_text = name.split(PARTIAL, 1)[1].split("-", 1)[0]
+            if (
+                not pid_text.isdigit()
+                or _alive(int(pid_text))
+                or not entry.is_file(follow_symlinks=False)
+            ):
+                continue
+            with contextlib.suppress(OSError):
+                with open(entry.path, "r+b") as f:
+                    f.write(b"\0" * entry.stat(follow_symlinks=False).st_size)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.unlink(entry.path)
+
+
 class Output:
     """A file being written: checked, filled anonymously, then placed (or never, and then no
     trace of it is left).
@@ -117,8 +163,9 @@ class Output:
         *,
         force: bool = False,
         protected: Iterable[tuple[Path, str]] = (),
+        guard: Guard | None = None,
     ) -> None:
-        self.path = check_output(output, force=force, protected=protected)
+        self.path = check_output(output, force=force, protected=protected, guard=guard)
         self._shown = os.fsdecode(output)
         self._fd: int | None = None
         self._named: Path | None = None  # a fallback temporary name (no O_TMPFILE here)
@@ -127,6 +174,7 @@ class Output:
 
     def __enter__(self) -> Output:
         folder = self.path.parent if str(self.path.parent) else Path(".")
+        _sweep(folder)
         anonymous = getattr(os, "O_TMPFILE", 0)
         if anonymous:
             try:
@@ -138,7 +186,9 @@ class Output:
         # No anonymous files here (not Linux, or the file system has none): an owner-only
         # temporary file with a hidden name, created exclusively (never through a link).
         try:
-            self._fd, name = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}-")
+            self._fd, name = tempfile.mkstemp(
+                dir=folder, prefix=f".{self.path.name}{PARTIAL}{os.getpid()}-"
+            )
         except OSError as exc:
             raise self._error(exc) from exc
         self._named = Path(name)
@@ -178,10 +228,10 @@ class Output:
         assert self._fd is not None
         folder = self.path.parent if str(self.path.parent) else Path(".")
         with contextlib.suppress(OSError):
-            hidden = folder / f".{self.path.name}.partial-{os.getpid()}-{id(self)}"
+            hidden = folder / f".{self.path.name}{PARTIAL}{os.getpid()}-{id(self)}"
             os.link(f"/proc/self/fd/{self._fd}", hidden, follow_symlinks=True)
             return hidden
-        fd, name = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.partial-")
+        fd, name = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}{PARTIAL}{os.getpid()}-")
         try:
             at = 0
             while chunk := os.pread(self._fd, 1 << 20, at):
@@ -213,29 +263,12 @@ class Output:
                 os.unlink(self.path)
 
 
-@contextlib.contextmanager
-def output_file(
-    output: str | os.PathLike[str],
-    *,
-    force: bool = False,
-    protected: Iterable[tuple[Path, str]] = (),
-) -> Iterator[Output]:
-    """:class:`Output` as a plain context manager."""
-    with Output(output, force=force, protected=protected) as out:
-        yield out
-
-
-def write_output(
-    data: str | bytes,
-    output: str | None,
-    *,
-    force: bool = False,
-    protected: Iterable[tuple[Path, str]] = (),
-) -> None:
-    """Print text, or write a file safely (:class:`Output`) and place it at once."""
-    if not output:
+def write_stdout(data: str | bytes) -> None:
+    """Print text; a standard output that cannot take it (a full disk) is one line."""
+    try:
         sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
-        return
-    with Output(output, force=force, protected=protected) as out:
-        out.write(data)
-        out.place()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise UserError(f"standard output: cannot be written ({exc.strerror or exc})") from exc

@@ -1,4 +1,6 @@
-"""Logging set-up: a rotating file in the user's log directory, warnings on stderr.
+"""Logging set-up: a rotating file in the user's log directory; on stderr only with
+``--verbose`` (or when the file cannot be written), and never a traceback there — a command
+says what went wrong in one line of its own.
 
 Log lines name files, devices, models and timings; they never contain what was said.
 """
@@ -14,6 +16,17 @@ from companion import paths
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 
 
+class _OneLine(logging.Formatter):
+    """A record on one line: no traceback (the log file has it)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return (
+            super()
+            .format(logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None}))
+            .replace("\n", " ")
+        )
+
+
 def setup_logging(verbose: bool = False) -> Path | None:
     """Send log records to ``<log dir>/companion.log`` (rotating) and warnings to stderr.
 
@@ -26,10 +39,11 @@ def setup_logging(verbose: bool = False) -> Path | None:
         if getattr(handler, "_companion", False):
             root.removeHandler(handler)
     console = logging.StreamHandler()
-    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    console.setLevel(logging.DEBUG if verbose else logging.ERROR)
+    console.setFormatter(_OneLine("%(levelname)s: %(message)s"))
     console._companion = True  # type: ignore[attr-defined]
-    root.addHandler(console)
+    if verbose:
+        root.addHandler(console)
     log_file: Path | None = paths.log_dir() / "companion.log"
     try:
         assert log_file is not None
@@ -38,7 +52,9 @@ def setup_logging(verbose: bool = False) -> Path | None:
             log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError as exc:
-        logging.getLogger(__name__).warning("cannot write the log file %s: %s", log_file, exc)
+        if not verbose:
+            root.addHandler(console)
+        logging.getLogger(__name__).error("cannot write the log file %s: %s", log_file, exc)
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))
     handler.setLevel(logging.DEBUG)

@@ -64,6 +64,8 @@ _NAME_CUE = re.compile(
     r"\b(?:" + "|".join(sorted(TITLES)) + r")\.?)\s+$",
     re.IGNORECASE,
 )
+#: A title just before: the next word is a name.
+_AFTER_TITLE = re.compile(r"\b(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$", re.IGNORECASE)
 #: Just before a word that is a place's name, whatever its case.
 _PLACE_CUE = re.compile(
     r"(?:\b(?:in|at|from|to|near|into|through|via|born\s+in)|\b(?:village|city|town|camp|"
@@ -153,6 +155,17 @@ def _english() -> frozenset[str]:
 
 
 @functools.cache
+def _dictionary() -> frozenset[str]:
+    """The words of an English dictionary (GCIDE, lower-cased): for a word after a title,
+    where Webster's long list would hold too many rare words (and some names)."""
+    try:
+        from english_words import get_english_words_set
+    except ImportError:  # pragma: no cover - a dependency
+        return frozenset()
+    return frozenset(get_english_words_set(["gcide"], lower=True))
+
+
+@functools.cache
 def _not_names() -> frozenset[str]:
     """Capitalised words that are not names (nationalities, languages, religions,
     organisations): ``resources/redaction/not_names.txt``, which the team can extend."""
@@ -168,12 +181,16 @@ def _ordinary(word: str) -> bool:
     low = word.lower()
     if low in _ORDINARY_CAPITALS or low in _not_names() or low in _STOP:
         return True
-    english = _english()
-    if low in english:
+    return _known(low, _english())
+
+
+def _known(low: str, words: frozenset[str]) -> bool:
+    """Whether ``low`` is in ``words``, or its plural or -ed/-ing form is."""
+    if low in words:
         return True
     for suffix, cut in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", "")):
         stem = low[: -len(suffix)] + cut
-        if low.endswith(suffix) and len(low) - len(suffix) > 2 and stem in english:
+        if low.endswith(suffix) and len(low) - len(suffix) > 2 and stem in words:
             return True
     return False
 
@@ -220,11 +237,11 @@ class Redactor:
                     last, last_kind = previous
                     joined = before.endswith(" ") and before.rstrip()[-len(last) :] == last
                     listed = before.rstrip().endswith(",") and _shape(word) != "lower"
-                    if (
-                        joined
-                        and _shape(word) == _shape(last)
-                        and not (_shape(word) == "lower" and _ordinary(word))
-                    ) or (listed and last_kind == PLACE):
+                    same = joined and _shape(word) == _shape(last)
+                    # "Sher Khan" goes on a name; "KARIMI BEAT" and "ahmad took" do not.
+                    if (same and (_shape(word) == "capital" or not _ordinary(word))) or (
+                        listed and last_kind == PLACE
+                    ):
                         kind = last_kind
                 if kind is not None:
                     keep(word, kind)
@@ -252,6 +269,10 @@ class Redactor:
         if not _is_latin(word):
             return PLACE if place else NAME
         shape, ordinary = _shape(word), _ordinary(word)
+        if _AFTER_TITLE.search(before) and low not in _STOP and (
+            shape != "lower" or not _known(low, _dictionary())
+        ):
+            return NAME  # "Dr. Amiri", "mr ahmadi" — not "the Commander came"
         if _NAME_CUE.search(before) and (shape != "lower" or not ordinary):
             return NAME
         if place and (shape != "lower" or not ordinary):

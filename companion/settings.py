@@ -114,6 +114,14 @@ class Settings:
         )
 
 
+#: The largest value that makes sense for a number setting.
+_LARGEST = {
+    "storage.retention_days": 36_500,
+    "transcription.cpu_threads": 1024,
+    "window.text_step": 20,
+}
+
+
 def _set_checked(path: Path, target: Any, full_key: str, key: str, value: Any) -> None:
     known = {f.name: f for f in fields(target)}
     if key not in known:
@@ -127,4 +135,7 @@ def _set_checked(path: Path, target: Any, full_key: str, key: str, value: Any) -
         )
     if isinstance(value, int) and not isinstance(value, bool) and value < 0 and key != "text_step":
         raise UserError(f"{path}: setting '{full_key}' must not be negative")
+    largest = _LARGEST.get(full_key)
+    if largest is not None and isinstance(value, int) and abs(value) > largest:
+        raise UserError(f"{path}: setting '{full_key}' must be at most {largest}")
     setattr(target, key, value)

@@ -7,6 +7,7 @@ URL can be given instead; PostgreSQL (``postgresql://user@host/db``) is the engi
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -25,6 +26,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from companion import paths
 from companion.errors import UserError
 from models.encryption import (
+    QUIET,
     StoreKey,
     StoreKeyError,
     cipher_module,
@@ -33,6 +35,9 @@ from models.encryption import (
     finish_encryption,
     is_plaintext,
     keep_key_for,
+    key_file_for,
+    looks_encrypted,
+    opens,
     store_key,
 )
 
@@ -64,14 +69,17 @@ def default_url() -> str:
 
 
 def display_url(url: str | URL) -> str:
-    """The URL as shown to people: the password hidden; a SQLite file as its path."""
+    """The URL as shown to people: passwords hidden (in the address and in its query); a
+    SQLite file as its path."""
     try:
         parsed = make_url(url) if isinstance(url, str) else url
     except (ArgumentError, ValueError):
-        return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", str(url))
+        shown = re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", str(url))
+        return re.sub(r"((?:pass|password|sslpassword)=)[^&]*", r"\1***", shown, flags=re.I)
     if parsed.get_backend_name() == "sqlite":
         return parsed.database or ":memory:"
-    return parsed.render_as_string(hide_password=True)
+    secret = {k: "hidden" for k in parsed.query if "pass" in k.lower()}
+    return parsed.update_query_dict(secret).render_as_string(hide_password=True)
 
 
 def _parse(url: str) -> URL:
@@ -144,8 +152,8 @@ def make_engine(url: str) -> Engine:
     if backend == "sqlite":
         path = sqlite_file(parsed)
         if path is not None:
+            refuse_foreign(path)  # before anything is changed, permissions included
             _owner_only(path)
-            _refuse_foreign(path)
             encryption = _encryption(path)
             if encryption is not None:
                 kwargs["module"] = cipher_module()
@@ -167,6 +175,31 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _holds_some(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def store_guard(path: Path) -> str | None:
+    """Why no output may ever be written at ``path`` — it is an interview store (this
+    computer's, a rescued copy, any file a store key is kept for), a database, or in the folder
+    of the stores or of their keys — or None."""
+    resolved = Path(os.path.realpath(path))
+    for folder, what in (
+        (paths.data_dir(), "in the folder of the interview stores"),
+        (paths.config_dir() / "keys", "in the folder of the interview stores' keys"),
+    ):
+        if resolved.is_relative_to(Path(os.path.realpath(folder))):
+            return f"is {what}"
+    if is_plaintext(resolved):
+        return "is a database"
+    if key_file_for(resolved).exists() or key_file_for(path).exists():
+        return "is an encrypted interview store"
+    return None
+
+
 def _owner_only(path: Path) -> None:
     """The store's folder and files for its owner alone: the data folder the app made is
     0700, the database file (and so the journal files SQLite makes beside it) 0600."""
@@ -184,9 +217,29 @@ def _owner_only(path: Path) -> None:
         raise StoreError(f"{path}: cannot be created or protected ({exc.strerror or exc})") from exc
 
 
-def _refuse_foreign(path: Path) -> None:
-    """Refuse another program's database: it is never converted, encrypted or added to."""
+def refuse_foreign(path: Path) -> None:
+    """Refuse what is not an interview store — a folder, a device, another program's database
+    or any other file — before anything is changed in it (its permissions included)."""
+    if path.exists() and not path.is_file():
+        kind = "a folder" if path.is_dir() else "not a regular file"
+        raise StoreError(f"{path}: is {kind}, not an Interview Companion store")
     if not is_plaintext(path):
+        half_encrypted = path.with_name(path.name + ".encrypting").exists()  # recovered later
+        if (
+            _holds_some(path)
+            and encryption_wanted()
+            and not looks_encrypted(path)
+            and not half_encrypted
+        ):
+            raise StoreError(
+                f"{path}: not a readable Interview Companion database (nor any database); it "
+                "is left untouched — give another file"
+            )
+        if _holds_some(path) and not encryption_wanted() and looks_encrypted(path):
+            raise StoreError(
+                f"{path}: is encrypted, and COMPANION_DB_ENCRYPTION=off asks to open it "
+                "without its key; unset it"
+            )
         return
     import sqlite3
 
@@ -248,6 +301,11 @@ def _encryption(path: Path) -> StoreKey | None:
         key = store_key(path)
     except StoreKeyError as exc:
         raise StoreError(str(exc)) from exc
+    if _holds_some(path) and not is_plaintext(path) and not opens(path, key.pragma):
+        with contextlib.suppress(Exception):  # an earlier version's cut-short encryption?
+            finish_encryption(path, key)
+        if not opens(path, key.pragma):
+            raise StoreError(f"{path}: {key.where} does not open it (a wrong key or passphrase)")
     try:
         finish_encryption(path, key)  # a first encryption a crash cut short
     except Exception as exc:  # OSError, sqlite3's and sqlcipher3's own errors
@@ -263,6 +321,7 @@ def _encryption(path: Path) -> StoreKey | None:
 def _keyed(pragma: str) -> Any:
     def key(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
+        cursor.execute(QUIET)
         cursor.execute(f"PRAGMA key = {pragma}")  # first, before anything reads a page
         cursor.close()
 

@@ -71,6 +71,11 @@ def encryption_wanted() -> bool:
     return os.environ.get(ENCRYPTION_ENV, "on").strip().lower() not in ("off", "0", "no")
 
 
+#: SQLCipher's own log lines ("hmac check failed") stay off the terminal: a wrong key is said
+#: in one line of ours.
+QUIET = "PRAGMA cipher_log_level = NONE"
+
+
 def cipher_module() -> Any:
     """The SQLCipher DB-API module (``sqlcipher3``), or a one-line error."""
     try:
@@ -93,7 +98,7 @@ def _account(db_path: Path) -> str:
 
 def key_file_for(db_path: Path) -> Path:
     """The key file of a store (in the configuration directory, named by the store's path)."""
-    digest = hashlib.sha256(_account(db_path).encode()).hexdigest()[:20]
+    digest = hashlib.sha256(os.fsencode(_account(db_path))).hexdigest()[:20]
     return paths.config_dir() / "keys" / f"store-{digest}.key"
 
 
@@ -204,7 +209,10 @@ def keep_key_for(db_path: Path, key: StoreKey) -> None:
 
 def _read_key_file(key_file: Path) -> str:
     try:
-        text = key_file.read_text(encoding="ascii").strip()
+        if not key_file.is_file():  # a folder, a device (/dev/zero is endless), a pipe
+            raise StoreKeyError(f"{key_file}: not a key file (not a regular file)")
+        with key_file.open("rb") as f:
+            text = f.read(256).decode("ascii").strip()  # a key is 64 characters
     except (OSError, UnicodeDecodeError) as exc:
         raise StoreKeyError(f"{key_file}: the store's key file cannot be read ({exc})") from exc
     if len(text) != 64 or any(c not in "0123456789abcdef" for c in text.lower()):
@@ -242,7 +250,9 @@ def export_key(db_path: Path, target: Path, *, force: bool = False) -> StoreKey:
     protected = [(db_path, "the interview store")]
     protected += [(Path(f"{db_path}{s}"), "a journal file of the store") for s in ("-wal", "-shm")]
     protected.append((key_file_for(db_path), "the store's own key file"))
-    with Output(target, force=force, protected=protected) as out:
+    from models.database import store_guard
+
+    with Output(target, force=force, protected=protected, guard=store_guard) as out:
         out.write(key.pragma[3:-2] + "\n")
         out.place()
     return key
@@ -251,7 +261,7 @@ def export_key(db_path: Path, target: Path, *, force: bool = False) -> StoreKey:
 def import_key(db_path: Path, source: Path) -> StoreKey:
     """Keep the key in ``source`` as the store's key (after a restore), where keys are kept."""
     key_hex = _read_key_file(source)
-    if _holds_data(db_path) and not is_plaintext(db_path) and not _opens(db_path, _raw(key_hex)):
+    if _holds_data(db_path) and not is_plaintext(db_path) and not opens(db_path, _raw(key_hex)):
         raise StoreKeyError(f"{source}: this key does not open {db_path}")
     ring = _keyring()
     if ring is not None:
@@ -265,9 +275,11 @@ def import_key(db_path: Path, source: Path) -> StoreKey:
     return StoreKey(_raw(key_hex), f"the key file {target}", target)
 
 
-def _opens(db_path: Path, pragma: str) -> bool:
+def opens(db_path: Path, pragma: str) -> bool:
+    """Whether ``pragma`` (a key or passphrase) opens the encrypted store at ``db_path``."""
     connection = cipher_module().connect(str(db_path))
     try:
+        connection.execute(QUIET)
         connection.execute(f"PRAGMA key = {pragma}")
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True
@@ -298,6 +310,7 @@ def _verified(copy: Path, key: StoreKey, expected: dict[str, int] | None) -> boo
     except Exception:  # noqa: BLE001 - any failure: not a good copy
         return False
     try:
+        connection.execute(QUIET)
         connection.execute(f"PRAGMA key = {key.pragma}")
         if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             return False

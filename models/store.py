@@ -151,6 +151,9 @@ class Store:
         with contextlib.suppress(Exception):
             old_anchor.close()
         old_engine.dispose()
+        if path.exists():  # replaced: our journal beside it would be read as the new file's
+            for suffix in ("-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
         self.rescued_to = target
         log.warning("store: its file was gone or replaced; everything is now in %s", target)
         return target

@@ -115,6 +115,8 @@ def read_blocks(
     path = Path(path)
     if path.is_dir():
         raise AudioError(f"{path}: is a directory, not an audio file")
+    if path.exists() and not path.is_file():  # a pipe or a device: endless, or no file at all
+        raise AudioError(f"{path}: not a regular file, not an audio file")
     try:
         source: Iterator[tuple[np.ndarray, int]] = _wav_blocks(path, block_s, channel)
         first = next(source, None)

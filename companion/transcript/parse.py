@@ -86,9 +86,13 @@ def parse_transcript_text(text: str, name: str = "<transcript>") -> Transcript:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if not first:
         raise UserError(f"{name}: the transcript is empty")
-    if first.startswith("{"):
-        return _parse_jsonl(text, name)
-    return _parse_plain(text, name)
+    transcript = _parse_jsonl(text, name) if first.startswith("{") else _parse_plain(text, name)
+    previous_end = -1.0
+    for item in sorted(transcript.breaks, key=lambda b: b.start):
+        if item.start < previous_end:  # refused here, so nothing stores what cannot be summarised
+            raise UserError(f"{name}:{item.line}: break overlaps the break before")
+        previous_end = item.end
+    return transcript
 
 
 def _number(record: dict[str, Any], key: str, name: str, line: int) -> float | None:
@@ -99,7 +103,15 @@ def _number(record: dict[str, Any], key: str, name: str, line: int) -> float | N
         raise UserError(f"{name}:{line}: '{key}' must be a number of seconds, not {value!r}"[:200])
     if value < 0:
         raise UserError(f"{name}:{line}: '{key}' must not be negative")
+    if value > MAX_SECONDS:
+        raise UserError(f"{name}:{line}: '{key}' is {value:g} s, longer than any interview")
     return float(value)
+
+
+#: No interview lasts longer (a week): a time past it is a mistake, not a moment.
+MAX_SECONDS = 7 * 24 * 3600.0
+#: A character no text holds, which a text export could not carry back (NUL).
+_CONTROL = re.compile(r"\x00")
 
 
 def _encodable(value: Any) -> bool:
@@ -136,6 +148,10 @@ def _parse_jsonl(text: str, name: str) -> Transcript:
             raise UserError(
                 f"{name}:{number}: holds a character that is not text (a lone UTF-16 surrogate "
                 "escape such as \\ud800)"
+            )
+        if any(isinstance(v, str) and _CONTROL.search(v) for v in record.values()):
+            raise UserError(
+                f"{name}:{number}: holds a control character that is not text (such as \\u0000)"
             )
         kind = record.get("type", "segment")
         start = _number(record, "start", name, number)

@@ -11,7 +11,6 @@ the store's writer.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,13 +18,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from companion.files import Output
+from companion.files import Output, write_stdout
 from companion.summary.forms import render
 from companion.summary.report import SessionFacts, build_report
 from companion.timing.presets import get_preset
 from companion.transcript.model import Transcript
 from companion.usecases.record_forms import export_session, session_facts, to_transcript
 from models import record
+from models.database import store_guard
 from models.store import Store
 
 #: Writes the export's audit entry (raises if it cannot: then nothing is delivered).
@@ -72,13 +72,15 @@ def deliver(
     force: bool = False,
     protected: Iterable[tuple[Path, str]] = (),
 ) -> None:
-    """Write ``data`` to ``output`` (standard output if None), audited first: all or nothing."""
+    """Write ``data`` to ``output`` (standard output if None), audited first: all or nothing.
+    Besides ``protected``, no output ever goes onto an interview store, its key, or into the
+    folders that hold them (:func:`models.database.store_guard`)."""
     if not output:
         if audit is not None:
             audit()
-        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+        write_stdout(data)
         return
-    with Output(output, force=force, protected=protected) as out:
+    with Output(output, force=force, protected=protected, guard=store_guard) as out:
         out.write(data)
         if audit is not None:
             audit()

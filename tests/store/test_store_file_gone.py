@@ -57,6 +57,7 @@ def test_a_store_file_gone_while_recording_is_rescued_with_every_word(
     assert any(str(rescued) in p for p in problems)  # said, with where
     if replaced is not None:
         assert path.read_bytes() == replaced  # the file put in its place is left alone
+        assert not Path(f"{path}-wal").exists()  # and no journal of ours is left beside it
     reopened = Store.open(f"sqlite:///{rescued}")
     try:
         texts = [s.text for s in reopened.load(1).segments]
