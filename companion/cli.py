@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import logging
 import re
@@ -190,18 +191,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         setup_logging(verbose=args.verbose)
         return _dispatch(args)
     except UserError as exc:
-        print(f"interview-companion: {exc}", file=sys.stderr)
+        print(f"interview-companion: {_one_line(str(exc))}", file=sys.stderr)
         return exc.exit_status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT):
+            print(f"interview-companion: cannot write ({exc.strerror})", file=sys.stderr)
+            return 2
+        log.exception("internal error")
+        print(
+            f"interview-companion: internal error: {exc} (details in the log file)", file=sys.stderr
+        )
+        return 1
     except Exception as exc:
         log.exception("internal error")
         print(
             f"interview-companion: internal error: {exc} (details in the log file)", file=sys.stderr
         )
         return 1
+
+
+def _one_line(message: str) -> str:
+    """A message as one line that is safe on a terminal: line breaks and control characters
+    (a file name can hold them, escape sequences too) shown escaped."""
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in message
+    )
 
 
 def run() -> int:

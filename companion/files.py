@@ -34,7 +34,8 @@ def as_text(name: str | os.PathLike[str]) -> str:
     """A file name (or an argument) as text that can be stored and printed: bytes that were
     not UTF-8 (kept by Python as surrogate escapes) become U+FFFD."""
     raw = os.fsdecode(name)
-    return raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join(c if c.isprintable() else "\ufffd" for c in text)
 
 
 def atomic_write_text(path: Path, text: str, make_parents: bool = False) -> None:
@@ -87,6 +88,23 @@ def check_output(
     store", "the input transcript")."""
     path = Path(output)
     shown = os.fsdecode(output)
+    if shown.endswith(os.sep):
+        raise OutputRefusedError(f"{shown}: names a folder; give the path of a file to write")
+    try:
+        found_link = os.lstat(path)
+    except FileNotFoundError:
+        found_link = None
+    except OSError as exc:
+        raise OutputRefusedError(f"{shown}: cannot be written ({exc.strerror or exc})") from exc
+    if found_link is not None and stat.S_ISLNK(found_link.st_mode) and not force:
+        raise OutputRefusedError(f"{shown}: already exists (a link); add --force to replace it")
+    try:
+        target = os.stat(path)
+    except OSError:
+        target = None
+    if target is not None and not stat.S_ISREG(target.st_mode):
+        kind = "a folder" if stat.S_ISDIR(target.st_mode) else "not a regular file"
+        raise OutputRefusedError(f"{shown}: is {kind}; give the path of a file to write")
     for guarded, what in protected:
         if _same(path, guarded):
             raise OutputRefusedError(f"{shown}: is {what}; choose another file")

@@ -25,7 +25,6 @@ MASKS = {NAME: "[name]", PLACE: "[place]"}
 #: Values that are labels, never testimony: left as they are.
 SAFE_KEYS = frozenset(
     {
-        "reference",
         "started_at",
         "preset",
         "kind",
@@ -113,6 +112,7 @@ _ORDINARY_CAPITALS = frozenset(
         "dna",
         "pm",
         "am",
+        "webvtt",
     }
 )
 
@@ -269,8 +269,10 @@ class Redactor:
         if not _is_latin(word):
             return PLACE if place else NAME
         shape, ordinary = _shape(word), _ordinary(word)
-        if _AFTER_TITLE.search(before) and low not in _STOP and (
-            shape != "lower" or not _known(low, _dictionary())
+        if (
+            _AFTER_TITLE.search(before)
+            and low not in _STOP
+            and (shape != "lower" or not _known(low, _dictionary()))
         ):
             return NAME  # "Dr. Amiri", "mr ahmadi" — not "the Commander came"
         if _NAME_CUE.search(before) and (shape != "lower" or not ordinary):

@@ -89,6 +89,8 @@ class Settings:
         path = path or cls.path()
         if not path.exists():
             return cls()
+        if not path.is_file():  # a folder, a pipe: nothing to read (and a pipe would block)
+            raise UserError(f"{path}: settings file is not a regular file; remove it")
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:

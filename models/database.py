@@ -109,7 +109,7 @@ def _with_tls(parsed: URL) -> URL:
     if mode in INSECURE_SSLMODES:
         log.warning(
             "%s: sslmode=%s was asked for: interviews may cross the network unencrypted",
-            parsed.render_as_string(hide_password=True),
+            display_url(parsed),
             mode,
         )
     return parsed
@@ -151,6 +151,10 @@ def make_engine(url: str) -> Engine:
     kwargs: dict[str, Any] = {"hide_parameters": True}
     if backend == "sqlite":
         path = sqlite_file(parsed)
+        if path is None:
+            raise StoreError(
+                f"--db {display_url(url)}: a database in memory keeps nothing; give a file"
+            )
         if path is not None:
             refuse_foreign(path)  # before anything is changed, permissions included
             _owner_only(path)

@@ -119,7 +119,9 @@ def _keyring() -> Any | None:
 
 
 def is_plaintext(db_path: Path) -> bool:
-    """Whether the file is an unencrypted SQLite database."""
+    """Whether the file is an unencrypted SQLite database (a pipe or device is not opened)."""
+    if not db_path.is_file():
+        return False
     try:
         with db_path.open("rb") as f:
             return f.read(16) == _PLAIN_HEADER
@@ -168,6 +170,8 @@ def store_key(db_path: Path) -> StoreKey:
 def looks_encrypted(db_path: Path) -> bool:
     """Whether a file looks like an encrypted database: whole pages of random-looking bytes
     (a text or other file does not)."""
+    if not db_path.is_file():
+        return False
     try:
         size = db_path.stat().st_size
         with db_path.open("rb") as f:

@@ -151,6 +151,8 @@ def _corrections(value: Any, where: str) -> list[Correction]:
         text, reason = item.get("value", ""), item.get("reason", "")
         if not isinstance(text, str) or not isinstance(reason, str):
             raise UserError(f"{at}: 'value' and 'reason' must be strings")
+        if kind == "text" and "value" not in item:
+            raise UserError(f"{at}: a text correction needs the corrected words ('value')")
         if kind == "speaker" and text not in ROLES:
             raise UserError(f"{at}: a speaker correction names one of {', '.join(ROLES)}")
         try:

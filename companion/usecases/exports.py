@@ -75,7 +75,7 @@ def deliver(
     """Write ``data`` to ``output`` (standard output if None), audited first: all or nothing.
     Besides ``protected``, no output ever goes onto an interview store, its key, or into the
     folders that hold them (:func:`models.database.store_guard`)."""
-    if not output:
+    if not output or output == "-":  # "-": standard output, as the convention has it
         if audit is not None:
             audit()
         write_stdout(data)

@@ -183,3 +183,48 @@ def test_a_retention_setting_past_any_sense_is_one_line(
     Settings.path().parent.mkdir(parents=True, exist_ok=True)
     Settings.path().write_text('{"storage": {"retention_days": 1000000}}')
     assert "must be at most 36500" in _one_line(capsys, "sessions", "list")
+
+
+def test_the_third_passs_findings(
+    two_stores: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pipe as an output or as the settings never hangs a command; a store in memory is
+    refused (it would keep nothing); a folder path or a link is not written through; a
+    redacted subtitle file stays a subtitle file and the reference is masked too; a file name
+    with a line break or an escape sequence is said on one safe line."""
+    _own, other = two_stores
+    capsys.readouterr()
+    fifo = tmp_path / "f.fifo"
+    os.mkfifo(fifo)
+    for args in (
+        ["sessions", "export", "1", "--db", other, "-o", str(fifo), "--force"],
+        ["key", "--export", str(fifo), "--force", "--db", other],
+    ):
+        assert "is not a regular file" in _one_line(capsys, *args)
+    assert "keeps nothing" in _one_line(capsys, "sessions", "list", "--db", "sqlite://")
+    out = str(tmp_path / "x.jsonl") + "/"
+    assert "names a folder" in _one_line(
+        capsys, "sessions", "export", "1", "--db", other, "-o", out
+    )
+    link = tmp_path / "dangling.txt"
+    link.symlink_to(tmp_path / "missing")
+    err = _one_line(capsys, "sessions", "export", "1", "--db", other, "-o", str(link))
+    assert "already exists (a link)" in err
+    timed = tmp_path / "timed.jsonl"
+    timed.write_text('{"speaker": "claimant", "text": "They beat me.", "start": 1, "end": 2}\n')
+    db = f"sqlite:///{tmp_path / 'timed.db'}"
+    assert main(["sessions", "import", str(timed), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["sessions", "export", "1", "--db", db, "--redact", "--format", "vtt"]) == 0
+    assert capsys.readouterr().out.startswith("WEBVTT")
+    named = tmp_path / "Reza Karimi.txt"
+    named.write_text("Claimant: They beat me.\n")
+    assert main(["summary", str(named), "--format", "md", "--redact"]) == 0
+    assert "Karimi" not in capsys.readouterr().out
+    err = _one_line(capsys, "analyse", str(tmp_path / "no\nsuch\x1b[31mfile"))
+    assert "\x1b" not in err and "\\n" in err
+    from companion.settings import Settings
+
+    Settings.path().parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(Settings.path())
+    assert "not a regular file" in _one_line(capsys, "sessions", "list")
