@@ -90,20 +90,18 @@ def check_output(
     shown = os.fsdecode(output)
     if shown.endswith(os.sep):
         raise OutputRefusedError(f"{shown}: names a folder; give the path of a file to write")
+    link: os.stat_result | None
+    found: os.stat_result | None
     try:
-        found_link = os.lstat(path)
+        link = os.lstat(path)  # the name itself: a link is not followed
+        found = os.stat(path) if stat.S_ISLNK(link.st_mode) and os.path.exists(path) else link
     except FileNotFoundError:
-        found_link = None
+        link = found = None
     except OSError as exc:
         raise OutputRefusedError(f"{shown}: cannot be written ({exc.strerror or exc})") from exc
-    if found_link is not None and stat.S_ISLNK(found_link.st_mode) and not force:
-        raise OutputRefusedError(f"{shown}: already exists (a link); add --force to replace it")
-    try:
-        target = os.stat(path)
-    except OSError:
-        target = None
-    if target is not None and not stat.S_ISREG(target.st_mode):
-        kind = "a folder" if stat.S_ISDIR(target.st_mode) else "not a regular file"
+    # Before anything opens it (a pipe would block): only a regular file may be replaced.
+    if found is not None and not stat.S_ISREG(found.st_mode) and not stat.S_ISLNK(found.st_mode):
+        kind = "a folder" if stat.S_ISDIR(found.st_mode) else "not a regular file"
         raise OutputRefusedError(f"{shown}: is {kind}; give the path of a file to write")
     for guarded, what in protected:
         if _same(path, guarded):
@@ -111,18 +109,9 @@ def check_output(
     reason = guard(path) if guard is not None else None
     if reason:
         raise OutputRefusedError(f"{shown}: {reason}; choose another file")
-    try:
-        found = os.stat(path)
-    except FileNotFoundError:
-        found = None
-    except OSError as exc:
-        raise OutputRefusedError(f"{shown}: cannot be written ({exc.strerror or exc})") from exc
-    if found is not None:
-        if not stat.S_ISREG(found.st_mode):
-            kind = "a folder" if stat.S_ISDIR(found.st_mode) else "not a regular file"
-            raise OutputRefusedError(f"{shown}: is {kind}; give the path of a file to write")
-        if not force:
-            raise OutputRefusedError(f"{shown}: already exists; add --force to replace it")
+    if link is not None and not force:
+        also = " (a link)" if stat.S_ISLNK(link.st_mode) else ""
+        raise OutputRefusedError(f"{shown}: already exists{also}; add --force to replace it")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputRefusedError(f"{shown}: its folder {folder} does not exist")
