@@ -17,10 +17,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from companion.analysis import cues
+from companion.analysis.answers import HarmQuestion, confirms, harm_asked, verdict
 from companion.analysis.events import AnalysisEvent
-from companion.analysis.harm import HARM_WORDS, SEVERITY, HarmMention, find_harm
+from companion.analysis.harm import HARM_WORDS, HarmMention, find_harm
+from companion.analysis.lexicon import SEVERITY
 from companion.analysis.questions import Question, make_question, question_sentences
-from companion.analysis.text import content_stems, sentences, without_notes
+from companion.analysis.text import (
+    content_stems,
+    person_style,
+    sentences,
+    without_notes,
+)
 from companion.transcript.model import Segment
 
 CLAIMANT_SIDE = ("claimant", "interpreter")
@@ -29,6 +36,9 @@ CLAIMANT_SIDE = ("claimant", "interpreter")
 _RECENT_QUESTIONS = 200
 #: Segments after an episode's last activity during which talk still belongs to it.
 SCOPE = 4
+#: Claimant turns a closed question about harm waits for its "yes" or "no" (an answer that is
+#: neither, then "Yes or no?", then "Yes.").
+_ANSWER_WAIT = 2
 
 
 @dataclass
@@ -122,6 +132,13 @@ class Analyser:
         self._open: list[Episode] = []
         self._question_segments: set[int] = set()
         self._owner: dict[int, Episode] = {}  # id(mention) -> episode, for the current turn
+        #: The caseworker's last closed question naming a harm done to the claimant, with what
+        #: a "yes" to it discloses ("Were you tortured?" -> "Yes.").
+        self._harm_question: HarmQuestion | None = None
+        self._harm_question_waits = 0
+        self._interpreter_styles = {"first": 0, "third": 0}
+        #: The episode the caseworker's last question was on (its answer belongs to it).
+        self._answering_episode: Episode | None = None
 
     # -- input -----------------------------------------------------------------------------
     def feed(self, segment: Segment) -> list[AnalysisEvent]:
@@ -181,10 +198,11 @@ class Analyser:
                     )
                 )
         self._pending_ack = []
+        response = cues.responds_to_distress(text)
         for moment in self._pending_distress:
-            moment.responded = bool(ack)
-            moment.response = ack or ""
-            if not ack:
+            moment.responded = bool(response)
+            moment.response = response or ""
+            if not response:
                 events.append(AnalysisEvent("distress-not-responded", i, text[:200]))
         self._pending_distress = []
         if self._unsignposted and cues.signposts_medical(text):
@@ -193,8 +211,19 @@ class Analyser:
             self._unsignposted = []
         self._asked_now = {}
         current = self._current_episode()
-        self._about_current = bool(current is not None and self._about(current, text, broad=True))
-        for question_text in question_sentences(text):
+        moving_on = bool(cues.moving_on(text))
+        self._about_current = bool(
+            current is not None and not moving_on and self._about(current, text, broad=True)
+        )
+        turn_questions = question_sentences(text)
+        asked_harm = [q for q in (harm_asked(t, i, text) for t in turn_questions) if q is not None]
+        if asked_harm:
+            self._harm_question, self._harm_question_waits = asked_harm[-1], 0
+        elif any(content_stems(t) for t in turn_questions):
+            self._harm_question = None  # a new question on something else
+        # (a bare "Yes or no?" or "Please answer" keeps the harm question open)
+        self._answering_episode = None
+        for question_text in turn_questions:
             question = make_question(
                 i,
                 question_text,
@@ -205,7 +234,17 @@ class Analyser:
             self.questions.append(question)
             self._question_segments.add(i)
             self._style_events(question, events)
-            if current is not None and self._in_scope(current, i, question_text):
+            if (
+                current is not None
+                and not moving_on
+                and self._question_on(current, i, question_text)
+            ):
+                if not cues.own_history(question_text) and (
+                    cues.ANAPHORA.search(question_text)
+                    or cues.DETENTION.search(question_text)
+                    or self._about(current, question_text, broad=True)
+                ):
+                    self._answering_episode = current  # the answer belongs to the episode
                 asked = cues.elements_asked(question_text)
                 for name, words in asked.items():
                     self._asked_now[name] = words
@@ -281,8 +320,17 @@ class Analyser:
         text = segment.text
         if self._last_caseworker in self._question_segments:
             self._answered_questions.add(self._last_caseworker)
-        third_person = segment.speaker == "interpreter"
-        mentions = find_harm(text, third_person)
+        third_person = segment.speaker == "interpreter" and self._interpreter_third_person(text)
+        mentions = find_harm(text, third_person, self._last_question_text())
+        asked = self._harm_question
+        if asked is not None:
+            answer = verdict(text)
+            confirmed = confirms(asked, text) if answer == "yes" else None
+            if confirmed is not None:
+                mentions = [confirmed, *mentions]
+            self._harm_question_waits += 1
+            if answer is not None or self._harm_question_waits >= _ANSWER_WAIT:
+                self._harm_question = None
         self._owner = {}  # which episode each of this turn's mentions belongs to
         spoken = without_notes(text)
         touched: list[Episode] = []
@@ -299,7 +347,9 @@ class Analyser:
             episode.words |= content_stems(mention.evidence)
             episode.last_activity = i
         current = self._current_episode()
-        answering = bool(self._asked_now or self._about_current)
+        answering = bool(
+            self._asked_now or self._about_current or self._answering_episode is current
+        )
         if (
             current is not None
             and current not in touched
@@ -320,8 +370,11 @@ class Analyser:
             episode.last_activity = i
         self._asked_now = {}
         self._about_current = False
+        self._answering_episode = None
         self._followup_events(i, events)
-        moment = cues.distress(text)
+        moment = cues.distress(text) or next(
+            (words for kind, words in cues.vulnerabilities(spoken) if kind == "suicidal"), None
+        )
         if moment:
             self.distress.append(Distress(i, _evidence(text, moment)))
             self._pending_distress.append(self.distress[-1])
@@ -351,6 +404,18 @@ class Analyser:
                     urgency="insist" if kind == "suicidal" else "calm",
                 )
             )
+
+    def _interpreter_third_person(self, text: str) -> bool:
+        """Whether this interpreter turn renders the claimant as "he"/"she".
+
+        A turn with "he says" is in the third person, one with "I"/"my" in the first; a turn
+        with neither follows what this interpreter has done so far (third person at first).
+        """
+        style = person_style(text)
+        if style is not None:
+            self._interpreter_styles[style] += 1
+            return style == "third"
+        return self._interpreter_styles["first"] <= self._interpreter_styles["third"]
 
     def _disclosure_text(self, spoken: str, mentions: list[HarmMention], episode: Episode) -> str:
         """The part of the segment about this episode (a later episode's words excluded)."""
@@ -383,6 +448,9 @@ class Analyser:
         current = self._current_episode() or (self.episodes[-1] if self.episodes else None)
         start = before[-1].position + len(before[-1].trigger) if before else 0
         window = spoken[start : mention.position + len(mention.trigger)]
+        if mention.question:  # a "yes": the question says which time and place
+            window = f"{mention.question} {window}"
+            spoken = f"{mention.question} {spoken}"
         if current is not None and not self._new_episode(current, mention, window, spoken, i):
             if current.closed:
                 current.closed = False
@@ -400,19 +468,32 @@ class Analyser:
         self._unsignposted.append(episode)
         self._owner[id(mention)] = episode
         # The caseworker question that drew the disclosure out belongs to the episode.
+        # A question pointing back ("Were you tortured during those eleven days?") brings
+        # the caseworker's turn before it too ("You told me you were detained in November
+        # 2019 ..."), if the topic was set within the last few turns.
         if self._last_caseworker is not None and all(
             s.speaker in CLAIMANT_SIDE for s in self.segments[self._last_caseworker + 1 : i]
         ):
+            drawing = [self._last_caseworker]
             question = without_notes(self.segments[self._last_caseworker].text)
-            context = cues.elements_given(question)
-            place = cues.place_mentioned(question)
-            if place and "where" not in context:
-                context["where"] = place
-            for name, words in context.items():
-                if name != "how":
-                    self._give(episode, name, self._last_caseworker, words)
-            episode.years |= cues.years(question)
-            episode.places |= cues.proper_places(question)
+            earlier = self._caseworker_before(self._last_caseworker)
+            if (
+                earlier is not None
+                and self._last_caseworker - earlier <= 2
+                and (cues.ANAPHORA.search(" ".join(question_sentences(question))))
+            ):
+                drawing.insert(0, earlier)
+            for number in drawing:
+                said = without_notes(self.segments[number].text)
+                context = cues.elements_given(said)
+                place = cues.place_mentioned(said)
+                if place and "where" not in context:
+                    context["where"] = place
+                for name, words in context.items():
+                    if name != "how":
+                        self._give(episode, name, number, words)
+                episode.years |= cues.years(said)
+                episode.places |= cues.proper_places(said)
         events.append(
             AnalysisEvent(
                 "disclosure", i, mention.evidence, episode.number, {"category": mention.category}
@@ -432,7 +513,41 @@ class Analyser:
             return True
         if current.segment == i:
             return False  # the same turn goes on about the same episode unless it says not
+        if i - current.last_activity > SCOPE and not (
+            cues.refers_back(window) or cues.refers_back(self._last_question_text())
+        ):
+            return True  # the talk had moved on: harm told now is another time
+        if (
+            mention.question
+            and i - current.segment > 2
+            and not cues.refers_back(mention.question)
+            and cues.qualified(mention.question)
+        ):
+            # A closed question about harm asked again, for another place or time ("Were you
+            # ill-treated in Maekelawi?", "Were you hurt when your brothers found you?").
+            return True
+        asked = self._last_question_text()
+        if asked and i - current.segment > SCOPE and not cues.refers_back(asked):
+            # Harm told in answer to a question about another place or time ("What happened
+            # at the Ettela'at office in February?").
+            qualifier = cues.qualified(asked)
+            if qualifier and not content_stems(qualifier) <= (
+                current.words | current.context_words
+            ):
+                return True
         context = spoken[: spoken.find(".", mention.position) + 1 or len(spoken)]
+        asked = self._last_question_text()
+        answering = self._asked_now or self._about_current or self._answering_episode is current
+        if answering and not mention.question and not cues.own_history(asked):
+            # An answer to a question on this episode is about it, unless the question brought
+            # in someone new and the answer another year ("You mentioned your husband. How did
+            # he treat you?" -> "After the marriage in 2015 he beat me").
+            newcomer = cues.BY_WHOM_GIVEN.search(asked)
+            return bool(
+                newcomer
+                and not content_stems(newcomer.group(0)) & (current.words | current.context_words)
+                and cues.years(context) - current.years
+            )
         new_years = cues.years(context) - current.years
         new_places = cues.proper_places(context) - current.places
         # An answer to "when?" or "where?" about this episode gives its time or place.
@@ -441,6 +556,19 @@ class Analyser:
         if new_places and current.places and "where" not in self._asked_now:
             return True
         return bool(cues.new_arrest_later(context)) and not self._asked_now
+
+    def _caseworker_before(self, index: int) -> int | None:
+        """The caseworker's turn before segment ``index``, if any."""
+        for number in range(index - 1, -1, -1):
+            if self.segments[number].speaker == "caseworker":
+                return number
+        return None
+
+    def _last_question_text(self) -> str:
+        """The caseworker's last turn, if the claimant's turn answers it."""
+        if self._last_caseworker is None or self._last_caseworker not in self._question_segments:
+            return ""
+        return without_notes(self.segments[self._last_caseworker].text)
 
     def _give(self, episode: Episode, name: str, segment: int, words: str) -> None:
         element = episode.elements[name]
@@ -451,6 +579,16 @@ class Analyser:
     # -- episodes ----------------------------------------------------------------------------
     def _current_episode(self) -> Episode | None:
         return self._open[-1] if self._open else None
+
+    def _question_on(self, episode: Episode, index: int, question: str) -> bool:
+        """A caseworker question is on the episode: the talk was on it a few turns ago (a
+        break offered and taken in between), or the question names it ("When did this
+        happen?", "Who burned you?"). A question after the caseworker moved on, or about the
+        claimant's own movements, is never credited to it (see the callers).
+        """
+        if index - episode.last_activity <= SCOPE:
+            return True
+        return bool(self._about(episode, question, broad=True))
 
     def _in_scope(self, episode: Episode, index: int, text: str) -> bool:
         if index - episode.last_activity <= SCOPE:

@@ -37,7 +37,7 @@ WHEN_GIVEN = re.compile(
     re.IGNORECASE,
 )
 WHEN_ASKED = re.compile(
-    r"\bwhen\b|\bwhat\s+(?:year|month|date|day|time|season)\b|\bwhich\s+(?:year|month|day|date)"
+    r"\bwhen\b|\bhow\s+old\s+were\s+you\b|\bwhat\s+(?:year|month|date|day|time|season)\b|\bwhich\s+(?:year|month|day|date)"
     r"\b|\bhow\s+long\s+ago\b|\bwhat\s+was\s+the\s+date\b",
     re.IGNORECASE,
 )
@@ -52,10 +52,16 @@ PLACES = (
     r"kitchen|bedroom|living\s+room|bathroom|room|yard|garden|field|car|truck|lorry|shop|"
     r"restaurant|hotel|flat|apartment|club|hole|pit|tent|boat"
 )
+_MONTH_DAY = (
+    "(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ramadan|Eid|Christmas|Easter|"
+    "Nowruz|Newroz|Spring|Summer|Autumn|Winter)"
+)
 WHERE_GIVEN = re.compile(
     rf"(?i:\b(?:in|at|to|into|inside|near|outside|from|behind|under|on)\s+(?:the\s+|a\s+|an\s+|"
     rf"my\s+|our\s+|his\s+|her\s+|their\s+|that\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?(?:{PLACES})\b)|"
-    rf"\b(?i:in|at|near|outside|to|into|from)\s+(?i:the\s+)?(?!I\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*|"
+    rf"\b(?i:in|at|near|outside|to|into|from)\s+(?i:the\s+)?(?!I\b)(?!{_MONTH_DAY}\b)[A-Z][\w'’-]+"
+    rf"(?:\s+[A-Z][\w'’-]+)*|"
     rf"(?i:\b(?:north|south|east|west|centre|center)\s+of\s+(?:the\s+)?\w+)",
 )
 _PLACE_NAMED = re.compile(
@@ -80,7 +86,9 @@ WHERE_ASKED = re.compile(
 )
 
 HOW_GIVEN = re.compile(
-    r"\bwith\s+(?:a\s+|an\s+|the\s+|their\s+|his\s+|some\s+)?(?:[\w-]+\s+)?(?:sticks?|rifles?|guns?|"
+    r"\b(?:lashes|lashed|whipped|flogged|electric(?:ity|al)?\s+shocks?|electrocuted|burn(?:ed|t)|"
+    r"cigarettes?|kicked|punched|slapped|beat(?:en)?\s+(?:me|him|her|us|with)|hung|suspended|"
+    r"raped|drown\w*|waterboard\w*|stabbed|cut\s+(?:me|him|her|my|his))\b|\bwith\s+(?:a\s+|an\s+|the\s+|their\s+|his\s+|some\s+)?(?:[\w-]+\s+)?(?:sticks?|rifles?|guns?|"
     r"batons?|cables?|wires?|belts?|knife|knives|fists?|hands|boots|cigarettes?|water|hoses?|"
     r"pipes?|whips?|rods?|iron|electricity|chains?|ropes?|bottles?|truncheons?|clubs?|bars?|"
     r"pliers|needles?|acid|fire|plastic\s+bags?)\b",
@@ -230,9 +238,24 @@ def new_arrest_later(text: str) -> str | None:
 
 _OWN_MOVES = re.compile(
     r"\b(?:where|when)\s+(?:did|do|will|would|were)\s+you\s+(?:first\s+)?(?:go|live|stay|travel|"
-    r"move|run|flee|hide|work|study|leave|arrive|come|enter|marry|get\s+married|born|apply|claim)\b",
+    r"move|run|flee|hide|work|study|leave|arrive|come|enter|marry|get\s+married|born|apply|claim)\b|"
+    r"\bhow\s+did\s+you\s+(?:leave|get\s+out\s+of|escape\s+from|travel|come\s+to|reach|arrive|"
+    r"flee)\b",
     re.IGNORECASE,
 )
+
+
+_FORWARD = re.compile(
+    r"\b(?:after|afterwards|later|next|since\s+then|from\s+there)\b|\bhow\s+did\s+you\s+"
+    r"(?:leave|get|come|travel|escape|reach|arrive|go|manage)\b|\bwhat\s+did\s+you\s+do\b",
+    re.IGNORECASE,
+)
+
+
+def own_history(question: str) -> str | None:
+    """A question about the claimant's own movements or what came next ("When did you arrive
+    in the UK?", "How did you leave Sabha?", "Did anything happen after that?")."""
+    return _words(_OWN_MOVES.search(question) or _FORWARD.search(question))
 
 
 def elements_asked(question: str) -> dict[str, str]:
@@ -251,15 +274,61 @@ def elements_asked(question: str) -> dict[str, str]:
     return found
 
 
+_MOVING_ON = re.compile(
+    r"\b(?:(?:let(?:'s|\s+us)|i(?:'d|\s+would)\s+like\s+to|i\s+want\s+to|we\s+(?:will|"
+    r"can|need\s+to))\s+(?:now\s+)?(?:move\s+on|turn\s+to|go\s+back\s+to|talk\s+about\s+"
+    r"(?:your|the)\s+(?:journey|travel|family|documents|passport|education|work|religion)|ask\s+"
+    r"(?:you\s+)?about\s+(?:your|the)\s+(?:journey|travel|family|documents|passport|education|"
+    r"work|religion))|moving\s+on|(?:a|another|a\s+different)\s+(?:subject|topic)|change\s+"
+    r"(?:the\s+)?(?:subject|topic))\b",
+    re.IGNORECASE,
+)
+
+
+def moving_on(turn: str) -> str | None:
+    """The caseworker announces a change of subject ("Let's move on to your journey")."""
+    return _words(_MOVING_ON.search(turn))
+
+
 # -- new episode ----------------------------------------------------------------------------
 NEW_EPISODE = re.compile(
     r"\b(?:(?:the\s+)?(?:second|third|fourth|next|last|other|another)\s+(?:time|occasion|"
-    r"arrest|detention)|again|once\s+more|this\s+time|another\s+time|a\s+second\s+time|"
+    r"arrest|detention)|(?<!and )again(?!\s+and\s+again)|once\s+more|this\s+time|"
+    r"another\s+time|a\s+second\s+time|"
     r"(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+later|(?:the\s+)?(?:following|next)\s+"
     r"(?:year|month|week)|later\s+that\s+year|re-?arrested|arrested\s+me\s+again|took\s+(?:me|"
     r"him|her|us)\s+again)\b",
     re.IGNORECASE,
 )
+
+
+_BACK = re.compile(
+    r"\b(?:that\s+(?:detention|place|arrest)|the\s+same\s+(?:time|day|"
+    r"night|place|people|men)|as\s+i\s+(?:said|told|mentioned)|i\s+(?:already\s+)?(?:told|said|"
+    r"mentioned)|(?:you|i)\s+asked\s+(?:me\s+)?(?:before|earlier)|earlier|before\s+the\s+"
+    r"break|those\s+(?:days|weeks|months|nights)|during\s+(?:that|this|the\s+same)|there|going\s+"
+    r"back\s+to|(?:you|i)\s+(?:said|told\s+(?:me|us))\s+(?:that\s+)?(?:you|i)\s+were)\b",
+    re.IGNORECASE,
+)
+
+
+_QUALIFIER = re.compile(
+    r"\b(?:in|at|inside|near|on\s+the\s+way\s+to|during)\s+(?!(?:that|this|the\s+same|those|"
+    r"there)\b)(?:the\s+)?[\w'-]+|\b(?:when|after|before|while)\s+(?:you|your|they|the)\b|"
+    r"\b(?:again|second|third|next|other|another|later)\b|\bthat\s+time\s+(?:too|as\s+well)\b",
+    re.IGNORECASE,
+)
+
+
+def qualified(question: str) -> str | None:
+    """A question that names its own place, time or event ("in Maekelawi", "when your
+    brothers found you", "again")."""
+    return _words(_QUALIFIER.search(question))
+
+
+def refers_back(text: str) -> str | None:
+    """Words pointing back to harm already told ("that time", "as I said", "there")."""
+    return _words(_BACK.search(text))
 
 
 def new_episode_cue(text: str) -> str | None:
@@ -286,6 +355,12 @@ WELLBEING = re.compile(
     r"that|it)|move\s+on|take\s+a\s+break|continue\s+later)\b|\blet(?:'s|\s+us)\s+(?:stop|pause|"
     r"take\s+a\s+break|leave\s+(?:this|that))\b|\bwhenever\s+you\s+are\s+ready\b|\bif\s+you\s+"
     r"(?:feel\s+(?:able|comfortable)|are\s+able|can)\b",
+    re.IGNORECASE,
+)
+#: Words of being held: a question with them is on the detention the harm happened in.
+DETENTION = re.compile(
+    r"\b(?:held|kept|detained|detention|locked|imprisoned|prison|jail|cell|custody|released|"
+    r"captivity|camp|base|station)\b",
     re.IGNORECASE,
 )
 ANAPHORA = re.compile(r"\b(?:this|that|it|they|them|there|those|these|he|she)\b", re.IGNORECASE)
@@ -356,9 +431,108 @@ DISTRESS = re.compile(
 )
 
 
+#: Distress said in few words: a bare "I can't.", "I can't share everything", "no more".
+DISTRESS_WORDS = re.compile(
+    r"(?:^|[.!?\]]\s*)\W*(?:(?:no|sorry|please)\W+)*(?:i|he|she)\s+(?:can(?:no|'|\u2019)?t|cannot)"
+    r"(?:\s+(?:do\s+(?:this|it)|any\s*more|anymore))?\s*(?:[.!]|$)|"
+    r"\b(?:i|he|she)\s+(?:can(?:no|'|\u2019)?t|cannot|could\s*n[o'\u2019]t|(?:do|does)\s*"
+    r"n[o'\u2019]t\s+want\s+to|(?:do|does)\s+not\s+want\s+to|(?:am|is)\s+not\s+ready\s+to)\s+"
+    r"(?:share|tell|explain|answer|go\s+into|go\s+through|say\s+(?:it|this|that|more|"
+    r"everything)|relive|repeat\s+(?:it|this))\b|\bstop\s+please\b|\bno\s+more\s+"
+    r"(?:please|questions)\b|\bplease\s+(?:no|don'?t\s+ask)\b|\bi\s+(?:need|want)\s+to\s+"
+    r"stop\b|\b(?:too|very)\s+(?:painful|hard|difficult)\s+(?:to|for\s+me)\b",
+    re.IGNORECASE,
+)
+#: A note on the record of a marked pause, silence or tears ("[pause]", "[long silence]").
+DISTRESS_NOTE = re.compile(
+    r"\[[^\]]*\b(?:pause[sd]?|paus\w*|silen\w*|cr(?:y|ies|ying|ied)|tears|tearful|sob\w*|"
+    r"weep\w*|shak\w*|trembl\w*|upset|distress\w*|breaks?\s+down|broke\s+down|head\s+in\s+"
+    r"(?:his|her)\s+hands|unable\s+to\s+(?:speak|continue|answer)|composure|no\s+answer|"
+    r"does\s+not\s+answer|did\s+not\s+answer|quiet|hesitat\w*|struggl\w*|covers?\s+(?:his|"
+    r"her)\s+(?:face|eyes)|face\s+in\s+(?:his|her)\s+hands|wip(?:es|ing)\s+(?:his|her)\s+"
+    r"(?:eyes|face|tears)|breathing\s+(?:heavily|fast|hard)|emotional|agitated|rocking|"
+    r"visibly\s+\w+|sigh\w*|stares?|staring)\b[^\]]*\]",
+    re.IGNORECASE,
+)
+
+
 def distress(text: str) -> str | None:
     """Words or a bracketed note showing distress in the interview, or None."""
-    return _words(DISTRESS.search(text))
+    for pattern in (DISTRESS_NOTE, DISTRESS, DISTRESS_WORDS):
+        match = pattern.search(text)
+        if match:
+            return match.group(0).strip(" .!")
+    return None
+
+
+#: What a response to distress offers: a pause, a break, water, time, reassurance, permission
+#: not to go on.
+OFFER = re.compile(
+    r"\btake\s+(?:your|all\s+the|as\s+much)\s+time\b|\bin\s+your\s+own\s+time\b|\bno\s+"
+    r"(?:rush|hurry|pressure)\b|\bthere\s+is\s+no\s+hurry\b|\b(?:it\s*'?s|it\s+is|that\s*'?s|"
+    r"that\s+is)\s+(?:ok|okay|all\s+right|alright|fine|understandable|normal)\b|\byou\s+are\s+"
+    r"safe\b|\byou\s+(?:do\s*n[o']t|do\s+not|don't)\s+(?:have|need)\s+to\b|\byou\s+(?:can|may)"
+    r"\s+(?:stop|tell\s+me\s+later|take\s+a\s+break|have\s+a\s+break|ask\s+for\s+a\s+break|"
+    r"leave\s+(?:it|this|that))\b|\bwe\s+(?:can|could|will|'ll)\s+(?:stop|pause|come\s+back|"
+    r"return\s+to|leave\s+(?:this|that|it)|move\s+on|take\s+a\s+break|have\s+a\s+break|"
+    r"continue\s+later|do\s+this\s+later|go\s+slowly|go\s+at\s+your\s+pace)\b|"
+    r"\bwhenever\s+you\s+(?:are|feel)\s+ready\b|\bwhen\s+you\s+(?:are|feel)\s+ready\b|"
+    r"\bi\s+(?:can\s+see|understand|know)\s+(?:this|that|it|how)\b|\bthis\s+is\s+(?:very\s+)?"
+    r"(?:difficult|hard|painful)\b|\bthat\s+must\s+(?:have\s+)?be(?:en)?\b|\b(?:a|short)\s+"
+    r"break\b|\bsome\s+water\b|\btissues?\b",
+    re.IGNORECASE,
+)
+#: Pressing on regardless: "We have to ask you and you have to answer".
+INSIST = re.compile(
+    r"\bwe\s+(?:have|need|must)\s+to\s+(?:ask|continue|go\s+on|finish|get\s+through|know)\b|"
+    r"\byou\s+(?:have|need|must)\s+to\s+(?:answer|tell|explain|say)\b|\byou\s+must\s+"
+    r"(?:answer|tell)\b|\bi\s+(?:have|need|must)\s+to\s+(?:ask|know|have\s+an\s+answer)\b|"
+    r"\bi\s+need\s+(?:you\s+to\s+answer|an\s+answer)\b|\b(?:please\s+)?answer\s+(?:the|my)\s+"
+    r"question\b|\bjust\s+answer\b|\bthere\s+is\s+no\s+time\b|\bwe\s+do\s*n[o']t\s+have\s+"
+    r"(?:much\s+)?time\b|\bstop\s+crying\b|\bcalm\s+down\b",
+    re.IGNORECASE,
+)
+
+
+#: A concrete offer, which stands even beside a "but we have to go on".
+REAL_OFFER = re.compile(
+    r"\b(?:take|have)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}break\b|\b(?:a|an|short)\s+(?:[\w-]+"
+    r"\s+){0,2}break\b|\bpause\b|\bstop\s+(?:here|for\s+(?:now|a\s+(?:moment|while|minute)))\b|"
+    r"\bsome\s+water\b|\bglass\s+of\s+water\b|\btissues?\b|\btake\s+(?:your|all\s+the|as\s+"
+    r"much)\s+time\b|\bno\s+(?:rush|hurry|pressure)\b|\byou\s+(?:do\s*n[o'\u2019]t|do\s+not)\s+"
+    r"(?:have|need)\s+to\b|\bwe\s+(?:can|could|will|'ll)\s+(?:stop|pause|come\s+back|return\s+"
+    r"to|leave\s+(?:this|that|it)|move\s+on|continue\s+later|do\s+this\s+later)\b|\bare\s+you\s+"
+    r"(?:safe|ok|okay|alright|all\s+right|able\s+to\s+(?:continue|go\s+on))\b|\bwhen(?:ever)?\s+"
+    r"you\s+(?:are|feel)\s+ready\b",
+    re.IGNORECASE,
+)
+#: Pressing on regardless, more ways: "I need to establish the facts", "it's important that
+#: you answer", "we are short of time".
+INSIST_MORE = re.compile(
+    r"\b(?:i|we)\s+(?:do\s+)?(?:need|have|must)\s+to\s+(?:ask|establish|put|finish|get|know|go\s+"
+    r"through|cover|check|clarify|understand|continue)\b|\b(?:it\s*'?s|it\s+is)\s+important\s+"
+    r"(?:that\s+)?you\s+(?:answer|tell)\b|\bshort\s+of\s+time\b|\brunning\s+out\s+of\s+time\b|"
+    r"\bbut\s+(?:i|we)\s+(?:do\s+)?(?:need|have|must)\b|\bi\s+have\s+to\s+put\b",
+    re.IGNORECASE,
+)
+
+
+def responds_to_distress(turn: str) -> str | None:
+    """What in the caseworker's turn responds to distress, or None.
+
+    A response offers something (a pause, a break, water, time, reassurance, permission not to
+    go on) or recognises what was said. An apology, thanks or "I know this is hard" followed by
+    insisting on the question ("I'm sorry. We have to ask you and you have to answer", "I know
+    this is upsetting, but I need to establish the facts") is not a response; a concrete offer
+    is, even beside it.
+    """
+    offer = REAL_OFFER.search(turn)
+    if offer:
+        return offer.group(0)
+    if INSIST.search(turn) or INSIST_MORE.search(turn):
+        return None
+    found = OFFER.search(turn) or WELLBEING.search(turn) or EMPATHY.search(turn)
+    return _words(found)
 
 
 # -- vulnerability ----------------------------------------------------------------------------
@@ -400,7 +574,7 @@ _VULNERABILITY: list[tuple[str, re.Pattern[str]]] = [
     (
         "sleep",
         re.compile(
-            r"\bnightmares?\b|\bbad\s+dreams?\b|\binsomnia\b|\b(?:can(?:no|')?t|cannot|could\s*n[o']t|"
+            r"\bnightmares\b|\b(?:have|has|had|having|get|gets|got)\s+(?:a\s+)?(?:bad\s+|terrible\s+)?nightmare\b|\bnightmare\s+(?:about|every|at\s+night|last\s+night)\b|\bbad\s+dreams?\b|\binsomnia\b|\b(?:can(?:no|')?t|cannot|could\s*n[o']t|"
             r"do\s*n[o']t|does\s*n[o']t)\s+sleep\b|\bwake\s+up\s+(?:screaming|shouting|crying|at\s+"
             r"night|in\s+the\s+night|many\s+times)\b|\b(?:problems?|trouble|difficult(?:y|ies))\s+"
             r"(?:with\s+)?sleeping\b|\bsleep(?:ing)?\s+(?:problems?|badly|pills|tablets)\b|\b"

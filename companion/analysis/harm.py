@@ -14,61 +14,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from companion.analysis.text import clauses, hypothetical, negated, sentences, tokens, without_notes
-
-#: From least to most severe, to pick an episode's category.
-SEVERITY = ("ill-treatment", "other-serious-harm", "torture", "sexual-violence")
-
-RELATIVES = set(
-    """brother brothers sister sisters father mother son sons daughter daughters husband wife
-    uncle aunt cousin cousins friend friends neighbour neighbours neighbor neighbors colleague
-    colleagues family children child kids parents people others men women prisoners boy boys
-    girl girls grandfather grandmother nephew niece fiance fiancee baby partner relatives
-    relative classmates students student comrades comrade members""".split()
+from companion.analysis.described import find_described
+from companion.analysis.lexicon import lexicon
+from companion.analysis.ordinary import ordinary_reason
+from companion.analysis.text import (
+    clauses,
+    conditional_future,
+    hypothetical,
+    negated,
+    sentences,
+    tokens,
+    without_notes,
 )
-BODY_PARTS = set(
-    """back head face feet foot legs leg arms arm hands hand fingers finger nails fingernails
-    toenails body chest stomach belly teeth tooth eye eyes ears ear skin knees knee genitals
-    shoulders shoulder neck ribs wrists wrist ankles ankle hair mouth nose lips soles""".split()
-)
+
+_LEX = lexicon()
+RELATIVES = _LEX.relatives
+BODY_PARTS = {word for word in _LEX.class_words["victim_body"] if " " not in word}
 #: Subjects that make a harm word figurative ("the heat beat us down").
-FIGURATIVE_SUBJECTS = set(
-    """heat sun weather journey trip wait waiting queue food work job cold rain hunger thirst
-    life situation traffic travel boat bus road walk it this that everything process paperwork
-    noise time silence loneliness memory memories thought thoughts""".split()
-)
-
-# (pattern, category, names a method)
-_VERBS: list[tuple[str, str, bool]] = [
-    (r"beat(?:s|en|ing)?(?:\s+up)?", "ill-treatment", True),
-    (r"hit(?:s|ting)?", "ill-treatment", True),
-    (r"kick(?:s|ed|ing)?", "ill-treatment", True),
-    (r"punch(?:es|ed|ing)?", "ill-treatment", True),
-    (r"slap(?:s|ped|ping)?", "ill-treatment", True),
-    (r"whip(?:s|ped|ping)?|flog(?:s|ged|ging)?|lash(?:es|ed|ing)?", "torture", True),
-    (r"tortur(?:e|es|ed|ing)", "torture", False),
-    (r"burn(?:s|ed|t|ing)?", "torture", True),
-    (r"electrocut(?:e|es|ed|ing)|shock(?:s|ed)?", "torture", True),
-    (r"rap(?:e|es|ed|ing)", "sexual-violence", True),
-    (
-        r"sexually\s+(?:abus(?:e|ed|ing)|assault(?:s|ed|ing)?|attack(?:ed)?)",
-        "sexual-violence",
-        True,
-    ),
-    (r"molest(?:s|ed|ing)?", "sexual-violence", True),
-    (r"abus(?:e|es|ed|ing)", "ill-treatment", False),
-    (r"mistreat(?:s|ed|ing)?|ill-treat(?:s|ed|ing)?", "ill-treatment", False),
-    (r"hurt(?:s|ing)?|harm(?:s|ed|ing)?|injur(?:e|ed|ing)", "ill-treatment", False),
-    (r"assault(?:s|ed|ing)?|attack(?:s|ed|ing)?", "ill-treatment", True),
-    (r"stab(?:s|bed|bing)?|shot|shoot(?:s|ing)?", "other-serious-harm", True),
-    (r"cut(?:s|ting)?", "ill-treatment", True),
-    (r"hang(?:s|ed|ing)?|hung", "torture", True),
-    (r"strangl(?:e|es|ed|ing)|chok(?:e|es|ed|ing)|suffocat(?:e|ed|ing)", "torture", True),
-    (r"drown(?:s|ed|ing)?|waterboard(?:s|ed|ing)?", "torture", True),
-    (r"starv(?:e|es|ed|ing)", "other-serious-harm", True),
-    (r"humiliat(?:e|es|ed|ing)", "ill-treatment", False),
-]
-_VERB_ALT = "|".join(f"(?:{v})" for v, _, _ in _VERBS)
+FIGURATIVE_SUBJECTS = _LEX.figurative_subjects
+_VERB_ALT = _LEX.verb_alternation
 _OBJECT = re.compile(
     rf"\b(?P<verb>{_VERB_ALT})\s+(?:(?:up|again|repeatedly|badly|severely|every\s+day|"
     rf"many\s+times|all\s+over)\s+)?(?:the\s+(?:soles|backs?|palms|bottoms?|tops?|sides?)\s+of\s+)?"
@@ -104,195 +68,9 @@ _USED_ON = re.compile(
 )
 _GAVE = re.compile(
     r"\b(?:gave|give|gives|giving)\s+(?P<victim>me|us|him|her)\s+(?:\w+\s+){0,2}?(?P<noun>"
-    r"(?:electric\s+)?shocks?|electricity|beatings?|lashes|blows|injections?)\b",
+    r"(?:electric\s+)?shocks?|electricity|beatings?|lashes|blows)\b",
     re.IGNORECASE,
 )
-#: Being held in a small or dark place for days, or where "they came every night".
-_CONFINEMENT = (
-    r"(?:a|an|the|one|that|this)\s+(?:[\w-]+\s+){0,3}?(?:room|cell|hole|container|basement|"
-    r"cellar|cage|pit|toilet|box)\b[^.]*?(?:\bfor\s+(?:[\w-]+\s+){0,2}(?:days|weeks|months)\b|"
-    r"\b(?:came|come|visited)\s+(?:every|each)\s+(?:night|day)\b|\bcould\s+not\s+(?:lie|stand|"
-    r"sit|breathe)\b)"
-)
-# Patterns that carry their own victim and meaning: (pattern, category, how, victim group).
-_SPECIAL: list[tuple[re.Pattern[str], str, bool]] = [
-    (
-        re.compile(
-            r"\btook\s+turns\s+(?:with|on|raping|abusing)\s+(?P<victim>me|her|him|us)\b", re.I
-        ),
-        "sexual-violence",
-        True,
-    ),
-    (
-        re.compile(
-            r"\bforced\s+(?:him|her|them)sel(?:f|ves)\s+(?:on|upon)\s+(?P<victim>me|her|him|us)\b",
-            re.I,
-        ),
-        "sexual-violence",
-        True,
-    ),
-    (
-        re.compile(
-            r"\bmade\s+(?P<victim>me|us|him|her)\s+(?:stand|kneel|sit|lie|stay|crawl|squat|walk|"
-            r"sleep)\b[^.]{0,40}?\b(?:cold\s+water|in\s+(?:the\s+)?water|snow|ice|in\s+the\s+sun|"
-            r"all\s+night|for\s+(?:many\s+)?(?:hours|days)|on\s+(?:broken\s+)?glass|naked)\b",
-            re.I,
-        ),
-        "torture",
-        True,
-    ),
-    (
-        re.compile(
-            r"\bdid\s+(?:bad\s+|terrible\s+|horrible\s+)?things\s+to\s+(?P<victim>me|us|him|her)\b",
-            re.I,
-        ),
-        "ill-treatment",
-        False,
-    ),
-    (
-        re.compile(
-            r"\bdid\s+(?:to\s+(?:me|her|us|him)\s+)?what\s+(?:men|they)\s+do\s+to\s+"
-            r"(?:women|a\s+woman|girls)\b",
-            re.I,
-        ),
-        "sexual-violence",
-        False,
-    ),
-    (
-        re.compile(
-            r"\bforced\s+(?P<victim>me|her|him|us)\s+(?:to\s+(?:be|sleep|have\s+sex)\s+with|"
-            r"into\s+(?:sex|prostitution))\b",
-            re.I,
-        ),
-        "sexual-violence",
-        True,
-    ),
-    (
-        re.compile(
-            r"\b(?:took\s+off|removed|tore\s+off)\s+(?P<victim>my|her|his)\s+clothes\b", re.I
-        ),
-        "sexual-violence",
-        True,
-    ),
-    (
-        re.compile(
-            r"\b(?:broke|broken|smashed|fractured|crushed)\s+(?P<victim>my|his|her)\s+"
-            r"(?:\w+\s+)?(?:fingers?|legs?|arms?|hands?|ribs?|nose|teeth|jaw|wrists?|feet|"
-            r"foot|skull|back|knees?)\b",
-            re.I,
-        ),
-        "ill-treatment",
-        True,
-    ),
-    (
-        re.compile(r"\bstamp(?:ed|ing)?\s+on\s+(?P<victim>me|my|his|her)\b", re.I),
-        "ill-treatment",
-        True,
-    ),
-    (
-        re.compile(
-            r"\b(?:knocked|threw|pushed|dragged)\s+(?P<victim>me|him|her|us)\s+(?:to|on|"
-            r"down|onto|into|off)\s+(?:the\s+)?(?:ground|floor|stairs|wall)\b",
-            re.I,
-        ),
-        "ill-treatment",
-        True,
-    ),
-    (
-        re.compile(
-            r"\b(?:cloth|towel|bag|plastic\s+bag|hood)\s+over\s+(?P<victim>my|his|her)\s+"
-            r"(?:face|head|mouth|nose)\b",
-            re.I,
-        ),
-        "torture",
-        True,
-    ),
-    (
-        re.compile(
-            r"\btied\s+(?P<victim>my|his|her|me|him)\b[^.]{0,40}?\b(?:behind\s+(?:my|his|"
-            r"her)\s+back|together|to\s+a\s+(?:chair|pole|tree|bed|bar|pipe))",
-            re.I,
-        ),
-        "torture",
-        True,
-    ),
-    (
-        re.compile(
-            r"\b(?:tried|attempted|wanted)\s+to\s+(?P<verb>kill|rape|drown|strangle)\s+"
-            r"(?P<victim>me|us|him|her)\b",
-            re.I,
-        ),
-        "other-serious-harm",
-        True,
-    ),
-    (
-        re.compile(
-            r"\bmock\s+execution|\bpretended\s+to\s+(?:shoot|execute|kill|hang)\s+"
-            r"(?P<victim>me|us|him|her)\b|\b(?:put|held|pointed)\s+a\s+gun\s+(?:to|at)\s+"
-            r"(?P<victim2>my|his|her)\s+head",
-            re.I,
-        ),
-        "torture",
-        True,
-    ),
-    (
-        re.compile(
-            r"\bpulled\s+(?:out\s+)?(?P<victim>my|his|her|our)\s+(?:finger|toe)?nails", re.I
-        ),
-        "torture",
-        True,
-    ),
-    (
-        re.compile(
-            r"\b(?:held|pushed|put|forced)\s+(?P<victim>my|his|her)\s+head\s+(?:under|into)\s+"
-            r"(?:the\s+)?(?:water|bucket|toilet)",
-            re.I,
-        ),
-        "torture",
-        True,
-    ),
-    (
-        re.compile(
-            r"\b(?:hung|hanged|suspended|tied)\s+(?P<victim>me|us|him|her)\s+(?:up\s+)?"
-            r"(?:by|from)\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:arms|wrists|feet|hands|"
-            r"ceiling|legs)",
-            re.I,
-        ),
-        "torture",
-        True,
-    ),
-    (
-        re.compile(
-            rf"\b(?P<subj>i|we|he|she)\s+(?:was|were)\s+(?:kept|held|locked|detained|put|"
-            rf"left)\s+(?:up\s+)?(?:in|inside)\s+{_CONFINEMENT}",
-            re.I,
-        ),
-        "other-serious-harm",
-        False,
-    ),
-    (
-        re.compile(
-            rf"\b(?:kept|held|locked|put|left|threw)\s+(?P<victim>me|us|him|her)\s+(?:up\s+)?"
-            rf"(?:in|inside|into)\s+{_CONFINEMENT}",
-            re.I,
-        ),
-        "other-serious-harm",
-        False,
-    ),
-    (
-        re.compile(
-            r"\b(?:still\s+(?:have|has|carry|carries|bear|bears)\s+(?:the\s+)?(?:scars|marks)|"
-            r"(?:scars|marks)\s+(?:on|all\s+over)\s+(?P<victim>my|his|her)\s+body|"
-            r"(?P<victim2>my|his|her)\s+body\s+(?:still\s+)?(?:has|have|bears|shows)\s+"
-            r"(?:the\s+)?(?:scars|marks))",
-            re.I,
-        ),
-        "ill-treatment",
-        False,
-    ),
-]
-
-
 #: Any word for an act of harm (a caseworker question naming one is about the disclosure).
 HARM_WORDS = re.compile(
     r"\b(?:beat\w*|hit|hurt|tortur\w*|rap(?:e|ed|ing)|sexual\w*|assault\w*|abus\w*|burn\w*|"
@@ -311,6 +89,15 @@ class HarmMention:
     evidence: str  # the sentence it was found in
     trigger: str  # the words that matched
     position: int  # character offset in the segment
+    #: For a "yes" to a closed question: the question it answers (part of the evidence).
+    question: str = ""
+
+
+#: Words after "her" that show it is the person ("beat her with", "burned her again").
+_AFTER_OBJECT = set(
+    """with in on at and until till for to again badly so because when while many every all up
+    down there then too also until inside into from by hard severely repeatedly""".split()
+)
 
 
 def _victim_is_claimant(victim: str, following: str | None, third_person: bool) -> bool:
@@ -327,8 +114,13 @@ def _victim_is_claimant(victim: str, following: str | None, third_person: bool) 
         return False
     if victim in ("his", "her") and following in RELATIVES:
         return False
+    if victim == "her" and (not following or following in _AFTER_OBJECT):
+        return True  # "hit her with rifles": "her" is the person
     return not (
-        victim == "his" and following and following not in BODY_PARTS and following not in ("own",)
+        victim in ("his", "her")
+        and following
+        and following not in BODY_PARTS
+        and following not in ("own", "whole", "bare", "left", "right")
     )
 
 
@@ -364,17 +156,13 @@ def _figurative(clause_words: list[str], index: int) -> bool:
 
 
 def _category(verb: str, default: str) -> str:
-    for pattern, category, _ in _VERBS:
-        if re.fullmatch(pattern, verb, re.IGNORECASE):
-            return category
-    return default
+    act = _LEX.act(verb)
+    return act.category if act else default
 
 
 def _how(verb: str) -> bool:
-    for pattern, _, how in _VERBS:
-        if re.fullmatch(pattern, verb, re.IGNORECASE):
-            return how
-    return False
+    act = _LEX.act(verb)
+    return act.method if act else False
 
 
 _MALE = {
@@ -408,7 +196,9 @@ _FEMALE = {
     "colleague",
 }
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:his|her|their|my)\s+(?:\w+\s+)?(?P<rel>" + "|".join(sorted(_MALE | _FEMALE)) + r")\b",
+    r"\b(?:his|her|their|my|your)\s+(?:\w+\s+)?(?P<rel>"
+    + "|".join(sorted(_MALE | _FEMALE))
+    + r")\b",
     re.IGNORECASE,
 )
 _HARMED_VERB = re.compile(
@@ -421,10 +211,19 @@ _HARMED_PASSIVE = re.compile(
     r"arrested|taken|detained|kidnapped|murdered|attacked|tortured)",
     re.I,
 )
-_THIRD_VICTIM = re.compile(r"\b(?:him|his|her)\b", re.IGNORECASE)
+_THIRD_VICTIM = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+_REPORTING = re.compile(r"\b(?:he|she)\s+(?:says|said|told|explains|adds|states)\b", re.I)
+#: How far back (characters) a named relative can be what "he"/"him" refers to.
+_COREFERENCE_SPAN = 160
 
 
-def _about_a_relative(spoken: str, mention: HarmMention) -> bool:
+_NAMED_PERSON = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?!(?:He|She|They|It|The|This|That|I|We|You|His|Her|My|In|On|At|"
+    r"God|Allah)\b)[A-Z][a-z]+(?:'s)?\s+(?:was|were|had|is|has|got)\b"
+)
+
+
+def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> bool:
     """In a third-person rendering, "him"/"her" after "his father" may be the father.
 
     When a relative of the victim pronoun's gender is named earlier in the turn, the pronoun is
@@ -434,8 +233,17 @@ def _about_a_relative(spoken: str, mention: HarmMention) -> bool:
     if not victim:
         return False
     pronoun = victim.group(0).lower()
-    genders = _MALE if pronoun in ("him", "his") else _FEMALE
-    before = spoken[: mention.position]
+    genders = _MALE if pronoun in ("he", "him", "his") else _FEMALE
+    before = spoken[: offset + mention.position]
+    near = before[-_COREFERENCE_SPAN:]
+    for match in _NAMED_PERSON.finditer(near):
+        if not _REPORTING.search(near[match.end() :]):
+            return True  # "Arash was kept in solitary ... they beat him"
+    for match in _RELATIVE_BEFORE.finditer(near):
+        tail = near[match.end() :]
+        same = match.group("rel").lower() in genders and not tail.startswith("'")
+        if same and not _REPORTING.search(tail):
+            return True  # "he found his uncle dead ... he had been shot"
     for match in _RELATIVE_BEFORE.finditer(before):
         if match.group("rel").lower() not in genders or before[match.end() :].startswith("'"):
             continue  # "her sister's house" is a place, not the person harmed
@@ -446,24 +254,95 @@ def _about_a_relative(spoken: str, mention: HarmMention) -> bool:
     return False
 
 
-def find_harm(text: str, third_person: bool) -> list[HarmMention]:
-    """Harm the speaker (the claimant, or the claimant rendered by the interpreter) suffered."""
+def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMention]:
+    """Harm the speaker (the claimant, or the claimant rendered by the interpreter) suffered.
+
+    Acts named by a verb ("they beat me", an elliptic "Yes, beaten and raped") and harm
+    described without one ("they pressed a hot iron on my back"); ordinary talk (medical care,
+    accidents, sport, figures of speech) is left out. ``context`` is the question the turn
+    answers ("What treatment did you have?"; "You were telling me about the night your father
+    was taken"): it sets the subject and who "he" may be.
+    """
     spoken = without_notes(text)
+    setting = f"{without_notes(context)}\n{spoken}" if context else spoken
     found: list[HarmMention] = []
-    for sentence in sentences(spoken):
+    parts = sentences(spoken)
+    named_in: list[tuple[int, int]] = []
+    for number, sentence in enumerate(parts):
+        following = parts[number + 1].text if number + 1 < len(parts) else ""
         offset = sentence.start
         for clause in clauses(sentence.text):
             base = spoken.find(clause, offset)
             base = base if base >= 0 else offset
-            found.extend(_clause_harm(clause, sentence.text, base, third_person))
+            for mention in _clause_harm(clause, sentence.text, base, third_person) + _elliptic(
+                clause, sentence.text, base
+            ):
+                where = mention.position - sentence.start
+                if ordinary_reason(clause, sentence.text, following, where, third_person, setting):
+                    continue
+                found.append(mention)
+                named_in.append((sentence.start, sentence.end))
+    for described in find_described(spoken, third_person, setting):
+        if any(start <= described.position < end for start, end in named_in):
+            continue  # the act is already named in that sentence
+        found.append(
+            HarmMention(
+                described.frame.category,
+                True,
+                described.evidence,
+                described.trigger,
+                described.position,
+            )
+        )
     found.sort(key=lambda m: m.position)
     if third_person:
-        found = [m for m in found if not _about_a_relative(spoken, m)]
+        found = [m for m in found if not _about_a_relative(setting, m, len(setting) - len(spoken))]
     unique: list[HarmMention] = []
     for mention in found:
         if not any(abs(mention.position - u.position) < 3 for u in unique):
             unique.append(mention)
     return unique
+
+
+#: A clause that opens with the act itself, its victim understood: "Yes, beaten and raped",
+#: "Beaten every day", "And burned with cigarettes".
+_ELLIPTIC = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|and|also|then|just|badly|severely|brutally|many\s+times|"
+    r"every\s+(?:day|night)|sometimes|again|i\s+was|we\s+were)\W+)*"
+    rf"(?P<verb>{_VERB_ALT})\b",
+    re.IGNORECASE,
+)
+_CHAINED = re.compile(rf"\b(?:and|or|then)\s+(?:also\s+)?(?P<verb>{_VERB_ALT})\b", re.IGNORECASE)
+_JOINED = re.compile(r"^\W*(?:yes|yeah|and|also|then)\b", re.IGNORECASE)
+_OBJECT_AFTER = re.compile(r"\s+(?:him|her|them|the|a|an|his|my|their|our|[A-Z])")
+_PARTICIPLE = re.compile(r"(?:ed|en|t|ung)$|^(?:hit|cut|shot)$", re.IGNORECASE)
+
+
+def _elliptic(clause: str, sentence: str, base: int) -> list[HarmMention]:
+    """Participles of harm with no subject, the claimant understood as the victim."""
+    first = _ELLIPTIC.match(clause)
+    if first is None or not _PARTICIPLE.search(first.group("verb").split()[0]):
+        return []
+    if not (sentence.lstrip().startswith(clause.lstrip()[:12]) or _JOINED.match(clause)):
+        return []  # ", Pal's son, shot Zef": an aside, not an answer
+    if _OBJECT_AFTER.match(clause, first.end()):
+        return []  # "shot Zef Doda's son": a verb with its object, not "beaten" said alone
+    matches = [first, *_CHAINED.finditer(clause, first.end())]
+    out = []
+    for match in matches:
+        verb = match.group("verb")
+        if not _PARTICIPLE.search(verb.split()[0]):
+            continue
+        out.append(
+            HarmMention(
+                _category(verb, "ill-treatment"),
+                _how(verb),
+                sentence,
+                clause.strip(),
+                base + match.start("verb"),
+            )
+        )
+    return out
 
 
 def _word_index(clause: str, char: int) -> int:
@@ -482,6 +361,7 @@ def _clause_harm(clause: str, sentence: str, base: int, third_person: bool) -> l
             or any(w in ("not", "never") or w.endswith("n't") for w in inside)
             or hypothetical(words, index)
             or _figurative(words, index)
+            or conditional_future(sentence[: max(0, sentence.find(clause)) + start])
         )
 
     for match in _OBJECT.finditer(clause):
@@ -552,8 +432,9 @@ def _clause_harm(clause: str, sentence: str, base: int, third_person: bool) -> l
         noun = match.group("noun").lower()
         category = "torture" if re.search(r"shock|electric|lashes", noun) else "ill-treatment"
         out.append(HarmMention(category, True, sentence, match.group(0), base + match.start()))
-    for pattern, category, how in _SPECIAL:
-        for match in pattern.finditer(clause):
+    for special in _LEX.patterns:
+        category, how = special.category, special.method
+        for match in special.regex.finditer(clause):
             groups = match.groupdict()
             victim = groups.get("victim") or groups.get("victim2")
             subject = groups.get("subj")

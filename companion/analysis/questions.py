@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -22,8 +23,9 @@ _OPEN = re.compile(
     r"^\s*(?:\w+\s*,\s*)?(?:how|why)\b(?!\s+(?:many|much|long|old|often|far|come)\b)|"
     r"\bwhat\s+(?:happened|did|do|does|was\s+it\s+like|were\s+you\s+doing|made|makes|kind\s+of|"
     r"else|led|caused|would\s+happen|do\s+you\s+think|did\s+you\s+(?:do|see|feel|think|hear))\b|"
-    r"\b(?:describe|explain|tell\s+me\s+(?:about|more|what|how|why|everything|in\s+your|(?:some\s+|"
-    r"any\s+|the\s+)?details?|your\s+story)|in\s+"
+    r"\b(?:describe|explain|(?:tell|give)\s+(?:me|us)\s+(?:about|more|what|how|why|everything|in\s+"
+    r"your|(?:some\s+|any\s+|the\s+|a\s+few\s+|more\s+)?(?:details?|information)|your\s+story|"
+    r"an?\s+account)|share\s+(?:with\s+(?:me|us)\s+)?(?:what|more|some|anything)|say\s+more|in\s+"
     r"your\s+own\s+words|talk\s+me\s+through|walk\s+me\s+through)\b",
     re.IGNORECASE,
 )
@@ -110,18 +112,74 @@ def _signature(text: str) -> tuple[str, frozenset[str]]:
     return lead, frozenset(content_stems(text))
 
 
-def question_sentences(turn: str) -> list[str]:
-    """The questions in a caseworker turn: sentences ending in '?', or requests ("Tell me...").
+#: How a question opens when the recogniser wrote no question mark: a wh-word, an inverted
+#: auxiliary ("did you", "were they"), or a request ("tell me", "can you describe").
+_ASKING = (
+    r"(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|describe|explain|give|say|share)"
+    r"\b|(?:what|when|where|who|whom|whose|why|which|how)\b(?!\s+you\s+(?:are|feel)\s+ready)"
+    r"(?:\s+(?:did|do|does|was|were|is|are|have|has|had|can|could|would|will)\b)?|"
+    r"(?:did|do|does|were|was|are|is|have|has|had|can|could|would|will|shall|should|may)\s+"
+    r"(?:you|they|he|she|it|we|anyone|anybody|someone|somebody|there|the|your|this|that|any)"
+    r"\b|tell\s+me\b|describe\b|explain\b"
+)
+_ASKING_START = re.compile(
+    r"^\W*(?:(?:so|and|okay|ok|now|right|well|then|also|sorry|thank\s+you|thanks|please|just)"
+    r"\W+)*(?:" + _ASKING + r")",
+    re.IGNORECASE,
+)
+_ASKING_ANYWHERE = re.compile(r"\b(?:" + _ASKING + r")", re.IGNORECASE)
+_STATEMENT_AFTER_WH = re.compile(
+    r"^\W*(?:what|where|when)\s+you\s+(?:said|told|say|tell|mentioned)\b", re.IGNORECASE
+)
+#: A question that only asks to confirm the sentence before it.
+_TAG = re.compile(
+    r"^\W*(?:is\s+(?:that|this|it)\s+(?:right|correct|true|so)|(?:am\s+i|is\s+that)\s+"
+    r"(?:right|correct)|correct|right|true|yes)\W*$",
+    re.IGNORECASE,
+)
+#: A turn with no full stop or question mark over this many words is recogniser text.
+_UNPUNCTUATED_WORDS = 8
 
+
+def _asks(part: str) -> bool:
+    """The sentence is shaped as a question, with or without its question mark."""
+    if part.rstrip().endswith("?") or _IMPERATIVE.search(part):
+        return True
+    return bool(_ASKING_START.search(part)) and not _STATEMENT_AFTER_WH.search(part)
+
+
+def _unpunctuated_parts(turn: str) -> list[str]:
+    """Recogniser text run together: cut it where a question begins."""
+    starts = [m.start() for m in _ASKING_ANYWHERE.finditer(turn)]
+    cuts = [0, *[s for s in starts if s > 0], len(turn)]
+    parts = [turn[a:b].strip() for a, b in itertools.pairwise(cuts)]
+    return [p for p in parts if p]
+
+
+def question_sentences(turn: str) -> list[str]:
+    """The questions in a caseworker turn.
+
+    A sentence ending in '?', a request ("Tell me..."), or a sentence shaped as a question
+    without its mark, as the recogniser writes it ("when did this happen", "were you hurt").
+    A turn of recogniser text with no full stops at all is cut where each question begins.
     A "yes or no" demand said as its own sentence ("I need a yes or no answer.") is joined to
     the question it goes with, so the demand is counted without counting an extra question.
     """
     parts = [s.text for s in sentences(turn)]
+    if (
+        len(parts) == 1
+        and not re.search(r"[.?!]", turn)
+        and len(turn.split()) >= (_UNPUNCTUATED_WORDS)
+    ):
+        parts = _unpunctuated_parts(turn)
     questions: list[str] = []
     pending_demand = ""
-    for part in parts:
-        is_question = part.rstrip().endswith("?") or bool(_IMPERATIVE.search(part))
-        if is_question:
+    for number, part in enumerate(parts):
+        if _TAG.match(part) and number > 0 and not _asks(parts[number - 1]):
+            # "They beat you with sticks. Is that right?": one question, the statement's.
+            questions.append(f"{parts[number - 1]} {part}")
+            continue
+        if _asks(part):
             questions.append((pending_demand + " " + part).strip() if pending_demand else part)
             pending_demand = ""
         elif YES_NO_DEMAND.search(part):

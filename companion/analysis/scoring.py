@@ -1,8 +1,11 @@
 """Score the analysis against labelled transcripts (``labels.json``, the dev corpus format).
 
-``python -m companion.analysis.scoring DIR [DIR ...]`` prints disclosure recall and precision
-and the share of labelled fields the analysis got right; ``make eval`` runs it on the shared dev
-corpus and the project's own corpus.
+``python -m companion.analysis.scoring DIR [DIR ...]`` prints, per folder and overall:
+disclosure recall and precision; false disclosures per two hours of talk (the transcript's
+length at :data:`WORDS_PER_MINUTE` when it has no times); the follow-up fields right
+(acknowledged, when/where/how/by whom, medical evidence) for the disclosures found; distress
+found and its response right; question kinds right; and the share of all labelled fields
+right. ``make eval`` runs it on the project's corpora.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 
 from companion.analysis.analyser import analyse
 from companion.transcript import parse_transcript
+from companion.transcript.model import Segment
 
 
 @dataclass
@@ -29,7 +33,35 @@ class Score:
     fields: int = 0
     fields_right: int = 0
     files: int = 0
+    followup_fields: int = 0
+    followup_right: int = 0
+    distress_labelled: int = 0
+    distress_found: int = 0
+    questions_labelled: int = 0
+    questions_right: int = 0
+    minutes: float = 0.0
     misses: list[str] = field(default_factory=list)
+
+    @property
+    def false_per_two_hours(self) -> float:
+        """Reported disclosures matching no labelled one, per two hours of talk."""
+        wrong = self.predicted_disclosures - self.correct_predictions
+        return wrong * 120.0 / self.minutes if self.minutes else 0.0
+
+    @property
+    def followup_accuracy(self) -> float:
+        """Follow-up fields right, over the disclosures found."""
+        return self.followup_right / self.followup_fields if self.followup_fields else 1.0
+
+    @property
+    def distress_recall(self) -> float:
+        """Labelled moments of distress found."""
+        return self.distress_found / self.distress_labelled if self.distress_labelled else 1.0
+
+    @property
+    def question_accuracy(self) -> float:
+        """Labelled question kinds (open/closed) right."""
+        return self.questions_right / self.questions_labelled if self.questions_labelled else 1.0
 
     @property
     def recall(self) -> float:
@@ -60,36 +92,96 @@ class Score:
             "fields",
             "fields_right",
             "files",
+            "followup_fields",
+            "followup_right",
+            "distress_labelled",
+            "distress_found",
+            "questions_labelled",
+            "questions_right",
+            "minutes",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
 
     def summary(self, title: str) -> str:
-        """One line of figures."""
+        """The figures, two lines."""
+        wrong = self.predicted_disclosures - self.correct_predictions
         return (
-            f"{title}: {self.files} transcripts, disclosure recall {self.recall:.1%} "
-            f"({self.found_disclosures}/{self.labelled_disclosures}), precision "
-            f"{self.precision:.1%} ({self.correct_predictions}/{self.predicted_disclosures}),"
-            f" fields right {self.field_accuracy:.1%} ({self.fields_right}/{self.fields})"
+            f"{title}: {self.files} transcripts ({self.minutes / 60:.1f} h of talk), disclosure "
+            f"recall {self.recall:.1%} ({self.found_disclosures}/{self.labelled_disclosures}),"
+            f" precision {self.precision:.1%} ({self.correct_predictions}/"
+            f"{self.predicted_disclosures}), false disclosures {wrong} "
+            f"({self.false_per_two_hours:.2f} per 2 h)\n"
+            f"    follow-up fields right {self.followup_accuracy:.1%} ({self.followup_right}/"
+            f"{self.followup_fields}), distress found {self.distress_recall:.1%} "
+            f"({self.distress_found}/{self.distress_labelled}), question kinds right "
+            f"{self.question_accuracy:.1%} ({self.questions_right}/{self.questions_labelled}),"
+            f" all fields right {self.field_accuracy:.1%} ({self.fields_right}/{self.fields})"
         )
+
+    def figures(self) -> dict[str, Any]:
+        """The figures as JSON."""
+        return {
+            "transcripts": self.files,
+            "hours_of_talk": round(self.minutes / 60, 2),
+            "disclosure_recall": round(self.recall, 4),
+            "disclosure_precision": round(self.precision, 4),
+            "false_disclosures": self.predicted_disclosures - self.correct_predictions,
+            "false_disclosures_per_two_hours": round(self.false_per_two_hours, 3),
+            "followup_fields_right": round(self.followup_accuracy, 4),
+            "distress_found": round(self.distress_recall, 4),
+            "question_kinds_right": round(self.question_accuracy, 4),
+            "all_fields_right": round(self.field_accuracy, 4),
+        }
 
 
 _DISCLOSURE_FIELDS = ("acknowledged", "medical_evidence_signposted", "category")
+#: Spoken English in an interview record, for the length of a transcript without times.
+WORDS_PER_MINUTE = 150.0
 
 
-def _check(score: Score, name: str, what: str, ok: bool) -> None:
+def _check(score: Score, name: str, what: str, ok: bool) -> bool:
     score.fields += 1
     if ok:
         score.fields_right += 1
     else:
         score.misses.append(f"{name}: {what}")
+    return ok
+
+
+def minutes_of(segments: list[Segment]) -> float:
+    """How long the transcript's talk lasts: its times, or its words at 150 a minute."""
+    timed = [s for s in segments if s.start is not None and s.end is not None]
+    if timed and len(timed) == len(segments):
+        return max(0.0, (timed[-1].end or 0.0) - (timed[0].start or 0.0)) / 60.0
+    words = sum(len(s.text.split()) for s in segments)
+    return words / WORDS_PER_MINUTE
 
 
 def score_file(path: Path, labels: dict[str, Any]) -> Score:
     """Score one transcript against its labels."""
-    score = Score(files=1)
-    result = analyse(parse_transcript(path).segments)
-    name = path.name
+    segments = parse_transcript(path).segments
+    return score_segments(path.name, segments, labels)
+
+
+def score_segments(
+    name: str, segments: list[Segment], labels: dict[str, Any], position: Any = None
+) -> Score:
+    """Score the analysis of ``segments`` against labels.
+
+    ``position`` maps a segment's number to the labelled turn it belongs to (for the live
+    pipeline's output, where one spoken turn may become several segments); by default a
+    segment is its own turn.
+    """
+    score = Score(files=1, minutes=minutes_of(segments))
+    result = analyse(segments)
+    turn = position or (lambda number: number)
+    for item in result["disclosures"]:
+        item["segment"] = turn(item["segment"])
+    for item in result["distress"] + result["vulnerability"]:
+        item["segment"] = turn(item["segment"])
+    for item in result["questions"]["items"]:
+        item["segment"] = turn(item["segment"])
     disclosures = result["disclosures"]
     low, high = labels.get("disclosures_count", [None, None])
     if low is not None:
@@ -121,7 +213,10 @@ def score_file(path: Path, labels: dict[str, Any]) -> Score:
         for key, value in wanted.items():
             field_name, _, element = key.partition(".")
             actual = got[field_name][element] if element else got[field_name]
-            _check(score, name, f"disclosure {got['segment']} {key}={actual}", actual == value)
+            ok = _check(score, name, f"disclosure {got['segment']} {key}={actual}", actual == value)
+            if key != "category":
+                score.followup_fields += 1
+                score.followup_right += ok
     score.predicted_disclosures += len(disclosures)
     score.correct_predictions += len(used)
     for i, d in enumerate(disclosures):
@@ -129,7 +224,10 @@ def score_file(path: Path, labels: dict[str, Any]) -> Score:
             score.misses.append(f"{name}: unexpected disclosure at {d['segment']}: {d['evidence']}")
     for expected in labels.get("distress_at", []):
         got = next((d for d in result["distress"] if d["segment"] in expected["segments"]), None)
-        _check(score, name, f"distress at {expected['segments']}", got is not None)
+        score.distress_labelled += 1
+        score.distress_found += _check(
+            score, name, f"distress at {expected['segments']}", got is not None
+        )
         if got is not None and "responded" in expected:
             _check(
                 score,
@@ -145,6 +243,18 @@ def score_file(path: Path, labels: dict[str, Any]) -> Score:
         ]
         _check(
             score, name, f"vulnerability {expected['kind']} at {expected['segments']}", bool(got)
+        )
+    for expected in labels.get("questions_at", []):
+        kinds = [
+            q["kind"] for q in result["questions"]["items"] if q["segment"] == expected["segment"]
+        ]
+        score.questions_labelled += 1
+        score.questions_right += _check(
+            score,
+            name,
+            f"question at {expected['segment']} is {kinds or 'not found'}, expected "
+            f"{expected['kind']}",
+            expected["kind"] in kinds,
         )
     for key, minimum in labels.get("questions_min", {}).items():
         value = result["questions"][key]
@@ -165,17 +275,24 @@ def main(argv: list[str] | None = None) -> int:
     """Print the figures for each corpus folder given, and the misses with ``--verbose``."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folders", nargs="+", type=Path)
-    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="list every miss")
+    parser.add_argument("--json", action="store_true", help="the figures as one JSON object")
     args = parser.parse_args(argv)
     overall = Score()
+    figures: dict[str, Any] = {}
     for folder in args.folders:
         score = score_corpus(folder)
         overall.add(score)
-        print(score.summary(str(folder)))
+        figures[str(folder)] = score.figures()
+        if not args.json:
+            print(score.summary(str(folder)))
         if args.verbose:
             for miss in score.misses:
-                print("   ", miss)
-    if len(args.folders) > 1:
+                print("   ", miss, file=sys.stderr if args.json else sys.stdout)
+    figures["all"] = overall.figures()
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    elif len(args.folders) > 1:
         print(overall.summary("all"))
     return 0
 

@@ -163,3 +163,31 @@ STOPWORDS = set(
 def content_stems(text: str) -> set[str]:
     """Stems of the content words (for recognising a question asked again)."""
     return {stem(w) for w in tokens(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 2}
+
+
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|going\s+to|gonna)\b", re.IGNORECASE)
+
+
+def conditional_future(before: str) -> bool:
+    """The words before an act make it a future condition: "if they catch him they will hang
+    him, or put him in Evin and torture him"."""
+    words = set(tokens(before))
+    return bool(words & {"if", "unless"}) and bool(_FUTURE.search(before))
+
+
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:he|she)\s+(?:says|said|is\s+saying|told|tells|explains|explained|adds|added|"
+    r"states|stated|answers|answered|replies|replied|confirms|confirmed)\b|\baccording\s+to\s+"
+    r"(?:him|her)\b|\bthe\s+(?:claimant|applicant|client)\s+(?:says|said)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b", re.IGNORECASE)
+
+
+def person_style(text: str) -> str | None:
+    """How an interpreter's turn renders the claimant: "third" ("He says they beat him"),
+    "first" ("They beat me"), or None when it shows neither."""
+    spoken = without_notes(text)
+    if _REPORTED_SPEECH.search(spoken):
+        return "third"
+    return "first" if _FIRST_PERSON.search(spoken) else None

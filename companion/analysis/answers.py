@@ -1,0 +1,150 @@
+"""Answers read with the question they answer.
+
+"Were you raped during the five days?" -> "Yes, beaten and raped." The answer is a disclosure
+of the harm the question names, in that episode, and the question's words are part of its
+evidence. A closed question names a harm with the claimant as victim when, said as a statement
+("I was raped during the five days"), the harm rules find one; a "yes" opening (or "that's
+right", "many times", "they did" ...; ``[answer]`` in ``resources/analysis/harm.toml``) confirms
+it, a "no" opening does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from companion.analysis.harm import HarmMention, find_harm
+from companion.analysis.lexicon import SEVERITY, lexicon
+from companion.analysis.ordinary import ordinary_reason
+from companion.analysis.text import THREAT_WORDS, sentences, tokens, without_notes
+
+
+@dataclass(frozen=True)
+class HarmQuestion:
+    """A caseworker's closed question naming a harm done to the claimant."""
+
+    segment: int
+    text: str
+    category: str
+    method: bool  # the question names how ("Did they burn you with cigarettes?")
+    #: The caseworker's whole turn ("You said you were arrested again in 2020. Were you
+    #: tortured on that occasion?"): which time and place the question is about.
+    turn: str = ""
+
+
+_LEAD = r"^\W*(?:(?:and|so|sorry|but|okay|ok|now|right|just|then|also)\W+)*"
+_TO_STATEMENT: tuple[tuple[str, str], ...] = (
+    (_LEAD, ""),
+    (
+        r"^(?:is\s+it\s+(?:right|true|correct)\s+that|are\s+you\s+saying(?:\s+that)?|do\s+you\s+"
+        r"mean(?:\s+that)?)\s+",
+        "",
+    ),
+    (r"^(?:were|was)\s+you\b", "I was"),
+    (r"^(?:have|had)\s+you\s+(?:ever\s+)?been\b", "I have been"),
+    (r"^(?:did|do|have|had)\s+you\b", "I"),
+    (r"^(?:were|was)\s+(they|he|she)\b", r"\1 were"),
+    (r"^(?:did|has|have|had)\s+(?=\w)", ""),
+    (r"\byourself\b", "myself"),
+    (r"\byour\b", "my"),
+    (r"\byou\b", "me"),
+)
+
+
+def as_statement(question: str) -> str:
+    """A closed question said as the claimant's statement ("Did they beat you?" -> "they beat
+    me")."""
+    text = question.strip().rstrip("?").strip()
+    for pattern, replacement in _TO_STATEMENT:
+        text = re.sub(
+            pattern,
+            replacement,
+            text,
+            count=1 if pattern.startswith("^") else 0,
+            flags=re.IGNORECASE,
+        )
+    return text
+
+
+_CLAUSE_CUT = re.compile(r"\s*(?:[:;,]|\s[-\u2013\u2014]\s)\s*")
+_YOU = re.compile(r"\byou\b", re.IGNORECASE)
+
+
+def harm_asked(question: str, segment: int, turn: str = "") -> HarmQuestion | None:
+    """The harm a closed question asks the claimant to confirm, or None.
+
+    The closed question may follow a lead-in ("While you were held at the camp, were you
+    sexually abused?", "I need a yes or no answer: were you tortured there?").
+    """
+    lex = lexicon()
+    parts = _CLAUSE_CUT.split(question.strip())
+    candidates = [question.strip()] + [", ".join(parts[index:]) for index in range(1, len(parts))]
+    for candidate in candidates:
+        if not lex.closed_opening.match(candidate):
+            continue
+        mentions = find_harm(as_statement(candidate), third_person=False)
+        if mentions:
+            category = max((m.category for m in mentions), key=SEVERITY.index)
+            return HarmQuestion(
+                segment, question.strip(), category, any(m.how for m in mentions), turn
+            )
+        named = _named_act(candidate)
+        if named is not None:
+            return HarmQuestion(segment, question.strip(), named[0], named[1], turn)
+    return None
+
+
+def _named_act(question: str) -> tuple[str, bool] | None:
+    """An act of harm named in a closed question about "you", however it is put ("Were you
+    personally ever harmed by the Taliban?"), unless it is about a relative or only feared."""
+    lex = lexicon()
+    if not _YOU.search(question):
+        return None
+    words = tokens(question)
+    if set(words) & lex.relatives or set(words) & THREAT_WORDS:
+        return None
+    if ordinary_reason(question, question, "", len(question), third_person=False):
+        return None  # "Were you ever injured boxing?"
+    for match in re.finditer(rf"\b(?:{lex.verb_alternation})\b", question, re.IGNORECASE):
+        act = lex.act(match.group(0))
+        if act is not None:
+            return act.category, act.method
+    return None
+
+
+_REPORTED = re.compile(
+    r"^\W*(?:(?:he|she|they|the\s+(?:claimant|applicant|client))\s+(?:says|said|is\s+saying|"
+    r"answers|answered|replies|replied|confirms|confirmed)(?:\s+that)?\W+)",
+    re.IGNORECASE,
+)
+
+
+def answer_words(text: str) -> str:
+    """The spoken answer, without notes and without the interpreter's "he says"."""
+    return _REPORTED.sub("", without_notes(text).strip(), count=1).strip()
+
+
+def verdict(text: str) -> str | None:
+    """ "yes", "no", or None: how a claimant turn answers a closed question."""
+    lex = lexicon()
+    spoken = answer_words(text)
+    if not spoken:
+        return None
+    if lex.no.match(spoken):
+        return "no"
+    return "yes" if lex.yes.match(spoken) else None
+
+
+def confirms(asked: HarmQuestion, text: str) -> HarmMention | None:
+    """The disclosure a claimant turn makes by saying yes to ``asked``, or None."""
+    if verdict(text) != "yes":
+        return None
+    spoken = answer_words(text)
+    match = lexicon().yes.match(spoken)
+    parts = sentences(spoken)
+    answer = parts[0].text if parts else spoken
+    evidence = f"Asked: \u201c{asked.text}\u201d \u2014 answered: \u201c{answer}\u201d"
+    trigger = match.group(0).strip() if match else answer
+    return HarmMention(
+        asked.category, asked.method, evidence, trigger, 0, question=asked.turn or asked.text
+    )

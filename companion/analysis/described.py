@@ -1,0 +1,149 @@
+"""Harm described, not named: what was done to the body, with what, in what position.
+
+"They heated an iron bar on the gas and pressed it on my back" names no act of harm, yet it is
+torture. A *frame* in ``resources/analysis/harm.toml`` lists the word classes that together
+describe one kind of harm (heat + contact + the claimant's body; suspension + how; water +
+contact + the claimant ...). A frame fires when all its classes occur within one sentence (or,
+in unpunctuated recogniser text, one window of words), with the claimant as victim, and nothing
+negates, threatens or explains it away as ordinary talk.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from companion.analysis.lexicon import SEVERITY, Frame, lexicon
+from companion.analysis.ordinary import ordinary_reason
+from companion.analysis.text import hypothetical, negated, sentences, tokens
+
+#: A sentence longer than this many words (recogniser text without full stops) is read in
+#: overlapping windows of ``_WINDOW`` words.
+_LONG = 32
+_WINDOW = 22
+
+
+@dataclass(frozen=True)
+class Described:
+    """One frame that fired: its words and where they are."""
+
+    frame: Frame
+    evidence: str  # the sentence (or window) it fired in
+    trigger: str  # from the first to the last word of the frame
+    position: int  # character offset in the text given
+
+
+def _victim_patterns(third_person: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the claimant as victim, the claimant's body part) for first or third person."""
+    lex = lexicon()
+    body = lex.classes["victim_body"].pattern
+    owners = r"my|our|his|her" if third_person else r"my|our"
+    body_part = re.compile(
+        rf"\b(?:{owners})\s+(?:(?:own|whole|bare|left|right|upper|lower|two|both)\s+)?{body}",
+        re.IGNORECASE,
+    )
+    objects = (
+        r"me|us|myself|ourselves|him|her|himself|herself"
+        if third_person
+        else (r"me|us|myself|ourselves")
+    )
+    subjects = r"i|we|he|she" if third_person else r"i|we"
+    victim = re.compile(
+        rf"\b(?:{objects})\b|\b(?:{subjects})\s+(?:was|were|had\s+been|got|am|is|are)\b|"
+        + body_part.pattern,
+        re.IGNORECASE,
+    )
+    return victim, body_part
+
+
+_FIRST = _victim_patterns(False)
+_THIRD = _victim_patterns(True)
+
+
+def _windows(text: str) -> list[tuple[str, int]]:
+    """Sentences, and overlapping word windows of long unpunctuated ones, with offsets."""
+    out: list[tuple[str, int]] = []
+    for sentence in sentences(text):
+        words = list(re.finditer(r"\S+", sentence.text))
+        if len(words) <= _LONG:
+            out.append((sentence.text, sentence.start))
+            continue
+        step = _WINDOW // 2
+        for first in range(0, len(words) - step, step):
+            last = min(first + _WINDOW, len(words)) - 1
+            begin, end = words[first].start(), words[last].end()
+            out.append((sentence.text[begin:end], sentence.start + begin))
+    return out
+
+
+def _blocked(window: str, start: int) -> bool:
+    """The frame's first word is negated or only threatened ("they said they would ...")."""
+    words = tokens(window)
+    index = len(tokens(window[:start]))
+    return negated(words, index) or hypothetical(words, index)
+
+
+#: Classes naming what someone does to the claimant: their subject must not be the claimant.
+_DONE_TO = ("contact", "suspend", "imposed")
+
+
+def _claimant_does(window: str, start: int, third_person: bool) -> bool:
+    """The word at ``start`` is done by the claimant ("he put his shawl over his head")."""
+    before = tokens(window[:start])[-2:]
+    subjects = {"i", "we"} | ({"he", "she"} if third_person else set())
+    return bool(before) and before[-1] in subjects
+
+
+def find_described(text: str, third_person: bool, setting: str = "") -> list[Described]:
+    """Every frame that fires in ``text`` (spoken words, notes removed), in order.
+
+    ``setting`` is the turn with the question it answers, for telling ordinary talk."""
+    lex = lexicon()
+    victim, body_part = _THIRD if third_person else _FIRST
+    group = re.compile(victim.pattern + r"|\b(?:us|we|our|them|their)\b", re.IGNORECASE)
+    found: list[Described] = []
+    windows = _windows(text)
+    order = {category: rank for rank, category in enumerate(SEVERITY)}
+    for number, (window, offset) in enumerate(windows):
+        following = windows[number + 1][0] if number + 1 < len(windows) else ""
+        best: Described | None = None
+        for frame in lex.frames:
+            matches: list[re.Match[str]] = []
+            for need in frame.needs:
+                pattern = (
+                    victim
+                    if need == "victim"
+                    else body_part
+                    if need == "victim_body"
+                    else group
+                    if need == "victim_or_group"
+                    else lex.classes[need]
+                )
+                match = pattern.search(window)
+                if match is None:
+                    break
+                matches.append(match)
+            else:
+                start = min(m.start() for m in matches)
+                end = max(m.end() for m in matches)
+                if any(
+                    _claimant_does(window, m.start(), third_person)
+                    for need, m in zip(frame.needs, matches, strict=True)
+                    if need in _DONE_TO
+                ):
+                    continue
+                if any(
+                    _blocked(window, m.start())
+                    for need, m in zip(frame.needs, matches, strict=True)
+                    if need not in ("victim", "victim_body", "victim_or_group")
+                ):
+                    continue
+                if ordinary_reason(window, window, following, start, third_person, setting or text):
+                    continue
+                candidate = Described(frame, window, window[start:end], offset + start)
+                if best is None or order[frame.category] > order[best.frame.category]:
+                    best = candidate
+        if best is not None and not any(d.position == best.position for d in found):
+            found.append(best)  # one frame per sentence: the most severe reading
+    found.sort(key=lambda d: d.position)
+    return found

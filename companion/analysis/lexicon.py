@@ -1,0 +1,147 @@
+"""The harm wording, read from ``resources/analysis/harm.toml`` (data, never code).
+
+The file holds the verbs that name an act of harm, the patterns that carry their own victim, the
+word classes and frames for harm described without a naming verb, the phrases of ordinary talk
+that stay quiet, and the openings of a "yes" or "no" answer. This module compiles them once.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from companion.resources import read_text
+
+#: From least to most severe, to pick an episode's category.
+SEVERITY = ("ill-treatment", "other-serious-harm", "torture", "sexual-violence")
+
+
+@dataclass(frozen=True)
+class Act:
+    """A verb naming an act of harm."""
+
+    forms: str
+    category: str
+    method: bool
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A pattern that carries its own victim (named groups ``victim``/``victim2``/``subj``)."""
+
+    regex: re.Pattern[str]
+    category: str
+    method: bool
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Harm described, not named: every class in ``needs`` within one stretch of words."""
+
+    name: str
+    needs: tuple[str, ...]
+    category: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything in ``harm.toml``, compiled."""
+
+    acts: tuple[Act, ...]
+    patterns: tuple[Pattern, ...]
+    classes: dict[str, re.Pattern[str]]
+    class_words: dict[str, tuple[str, ...]]
+    frames: tuple[Frame, ...]
+    ordinary: dict[str, re.Pattern[str]]
+    relatives: frozenset[str]
+    figurative_subjects: frozenset[str]
+    perpetrators: re.Pattern[str]
+    yes: re.Pattern[str]
+    no: re.Pattern[str]
+    closed_opening: re.Pattern[str]
+
+    def act(self, verb: str) -> Act | None:
+        """The act whose forms match ``verb`` whole, if any."""
+        for act in self.acts:
+            if re.fullmatch(act.forms, verb, re.IGNORECASE):
+                return act
+        return None
+
+    @property
+    def verb_alternation(self) -> str:
+        """One regular expression matching any act verb."""
+        return "|".join(f"(?:{a.forms})" for a in self.acts)
+
+
+#: ``{me}`` in a phrase: the person an act is done to.
+_ANYONE = r"(?:me|us|him|her|them)"
+
+
+def phrases(words: list[str]) -> re.Pattern[str]:
+    """Whole-word phrases as one pattern; a trailing ``*`` matches any ending, spaces any space,
+    and ``{me}`` any of me, us, him, her, them."""
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        star = word.endswith("*")
+        body = r"\s+".join(
+            _ANYONE if w == "{me}" else re.escape(w) for w in word.rstrip("*").split()
+        )
+        parts.append(body + (r"[\w'-]*" if star else ""))
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w'-])", re.IGNORECASE)
+
+
+def _check(data: dict[str, Any]) -> None:
+    """One clear error for a malformed file, naming the entry at fault."""
+    for table in ("act", "pattern", "frame"):
+        for number, entry in enumerate(data.get(table, []), start=1):
+            category = entry.get("category")
+            if category not in SEVERITY:
+                raise ValueError(
+                    f"resources/analysis/harm.toml: [[{table}]] #{number} has category "
+                    f"{category!r}; expected one of {', '.join(SEVERITY)}"
+                )
+    known = set(data["classes"]) | {"victim", "victim_body", "victim_or_group"}
+    for frame in data["frame"]:
+        unknown = [need for need in frame["needs"] if need not in known]
+        if unknown:
+            raise ValueError(
+                f"resources/analysis/harm.toml: frame {frame['name']!r} needs unknown class "
+                f"{unknown[0]!r}"
+            )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The harm wording, compiled (loaded once)."""
+    data = tomllib.loads(read_text("analysis", "harm.toml"))
+    _check(data)
+    fragments = data.get("fragments", {})
+    patterns = []
+    for entry in data["pattern"]:
+        source = entry["regex"]
+        for name, fragment in fragments.items():
+            source = source.replace("{" + name + "}", fragment)
+        patterns.append(
+            Pattern(re.compile(source, re.IGNORECASE), entry["category"], entry["method"])
+        )
+    answer = data["answer"]
+    opening = r"^\W*(?:(?:and|so|sorry|but|okay|ok|now|right|just|then)\W+)*"
+    return Lexicon(
+        acts=tuple(Act(e["forms"], e["category"], e["method"]) for e in data["act"]),
+        patterns=tuple(patterns),
+        classes={name: phrases(words) for name, words in data["classes"].items()},
+        class_words={name: tuple(words) for name, words in data["classes"].items()},
+        frames=tuple(Frame(f["name"], tuple(f["needs"]), f["category"]) for f in data["frame"]),
+        ordinary={name: phrases(words) for name, words in data["ordinary"].items()},
+        relatives=frozenset(data["words"]["relatives"]),
+        figurative_subjects=frozenset(data["words"]["figurative_subjects"]),
+        perpetrators=phrases(data["words"]["perpetrators"]),
+        yes=re.compile(opening + phrases(answer["yes"]).pattern, re.IGNORECASE),
+        no=re.compile(opening + phrases(answer["no"]).pattern, re.IGNORECASE),
+        closed_opening=re.compile(
+            opening + phrases(answer["closed_openings"]).pattern, re.IGNORECASE
+        ),
+    )

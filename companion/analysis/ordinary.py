@@ -1,0 +1,59 @@
+"""Ordinary talk that only sounds like harm: medical care, accidents, sport, figures of speech.
+
+"The doctor gave me an injection in my arm", "a small electric shock from a machine, it was my
+mistake", "they beat us 3-1 in the final", "a torture of a bus journey": a harm word in such a
+clause is not a disclosure. The phrases live in ``resources/analysis/harm.toml`` (``[ordinary]``).
+"""
+
+from __future__ import annotations
+
+from companion.analysis.lexicon import lexicon
+from companion.analysis.text import tokens
+
+
+def _perpetrator_before(sentence: str, position: int, third_person: bool) -> bool:
+    """Someone (not the speaker) does the harm: "they", "the police", "he" (first person)."""
+    before = sentence[:position]
+    if lexicon().perpetrators.search(before):
+        return True
+    pronouns = ["they", "someone", "somebody"] + ([] if third_person else ["he", "she"])
+    return any(word in pronouns for word in tokens(before)[-6:])
+
+
+def ordinary_reason(
+    clause: str,
+    sentence: str,
+    following: str,
+    position: int,
+    third_person: bool,
+    turn: str = "",
+) -> str | None:
+    """Why the harm word at ``position`` of ``sentence`` is ordinary talk, or None.
+
+    ``clause`` is the clause holding it, ``following`` the next sentence of the turn ("... it
+    was my mistake"), ``turn`` the whole turn. Medical care counts in the clause, or earlier in
+    a turn that names no perpetrator ("the dentist said my teeth were rotten. He pulled them
+    out with pliers"); sport likewise; an idiom in the clause; an accident the speaker caused,
+    in the sentence or the next, only when no one else is said to have done it.
+    """
+    lex = lexicon()
+    ordinary = lex.ordinary
+    turn = turn or sentence
+    start = turn.find(sentence)
+    before = turn[: start + position] if start >= 0 else sentence[:position]
+    named_perpetrator = bool(lex.perpetrators.search(turn))
+    if ordinary["medical"].search(clause):
+        return "medical care"
+    if ordinary["medical"].search(before) and not named_perpetrator:
+        return "medical care"
+    if ordinary["idioms"].search(clause):
+        return "a figure of speech"
+    sport = ordinary["sport"]
+    if (sport.search(before) or sport.search(sentence)) and not named_perpetrator:
+        return "sport"
+    agent = _perpetrator_before(sentence, position, third_person)
+    if not agent and (
+        ordinary["self_caused"].search(sentence) or ordinary["self_caused"].search(following)
+    ):
+        return "an accident"
+    return None
