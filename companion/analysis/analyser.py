@@ -13,7 +13,7 @@ opens a new checklist; more detail about the same one does not.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from companion.analysis import cues
@@ -36,6 +36,8 @@ CLAIMANT_SIDE = ("claimant", "interpreter")
 _RECENT_QUESTIONS = 200
 #: Segments after an episode's last activity during which talk still belongs to it.
 SCOPE = 4
+#: Characters of the same turn's earlier segments read with a new one.
+_TURN_CONTEXT = 400
 #: Claimant turns a closed question about harm waits for its "yes" or "no" (an answer that is
 #: neither, then "Yes or no?", then "Yes.").
 _ANSWER_WAIT = 2
@@ -174,6 +176,8 @@ class Analyser:
     def finish(self) -> list[AnalysisEvent]:
         """The interview ended: close open episodes (prompts for anything still missing)."""
         events: list[AnalysisEvent] = []
+        if self.segments and self.segments[-1].speaker == "caseworker":
+            self._turn_ended(events)
         for episode in list(self._open):
             self._close(episode, len(self.segments) - 1, events)
         return events
@@ -183,28 +187,32 @@ class Analyser:
         text = without_notes(segment.text)
         i = segment.index
         ack = cues.acknowledges(text)
+        asks = bool(question_sentences(text))
+        # A caseworker turn may come as several segments ("Okay." ... "Thank you for telling
+        # me."): a disclosure or distress is settled by the first segment that responds, or
+        # that asks something else; a segment that does neither leaves it open until the
+        # caseworker's turn ends.
+        waiting: list[Episode] = []
         for episode in self._pending_ack:
             about = self._about(episode, text)
-            episode.acknowledged = bool(ack or about)
-            episode.acknowledgement = ack or about or ""
-            if not episode.acknowledged:
-                events.append(
-                    AnalysisEvent(
-                        "not-acknowledged",
-                        i,
-                        text[:200],
-                        episode.number,
-                        {"category": episode.category},
-                    )
-                )
-        self._pending_ack = []
+            if ack or about:
+                episode.acknowledged = True
+                episode.acknowledgement = ack or about or ""
+            elif asks:
+                self._not_acknowledged(episode, i, text, events)
+            else:
+                waiting.append(episode)
+        self._pending_ack = waiting
         response = cues.responds_to_distress(text)
+        still: list[Distress] = []
         for moment in self._pending_distress:
-            moment.responded = bool(response)
-            moment.response = response or ""
-            if not response:
-                events.append(AnalysisEvent("distress-not-responded", i, text[:200]))
-        self._pending_distress = []
+            if response:
+                moment.responded, moment.response = True, response
+            elif asks or cues.INSIST.search(text) or cues.INSIST_MORE.search(text):
+                self._not_responded(moment, i, text, events)
+            else:
+                still.append(moment)
+        self._pending_distress = still
         if self._unsignposted and cues.signposts_medical(text):
             for episode in self._unsignposted:
                 episode.medical_signposted = i
@@ -254,6 +262,38 @@ class Analyser:
                     current.last_activity = i  # the talk is still on this episode
         self._last_caseworker = i
         self._followup_events(i, events)
+
+    def _not_acknowledged(
+        self, episode: Episode, index: int, text: str, events: list[AnalysisEvent]
+    ) -> None:
+        episode.acknowledged = False
+        events.append(
+            AnalysisEvent(
+                "not-acknowledged",
+                index,
+                text[:200],
+                episode.number,
+                {"category": episode.category},
+            )
+        )
+
+    def _not_responded(
+        self, moment: Distress, index: int, text: str, events: list[AnalysisEvent]
+    ) -> None:
+        moment.responded = False
+        events.append(AnalysisEvent("distress-not-responded", index, text[:200]))
+
+    def _turn_ended(self, events: list[AnalysisEvent]) -> None:
+        """The caseworker's turn ended: what it did not respond to, it did not respond to."""
+        index = self._last_caseworker
+        if index is None:
+            return
+        text = without_notes(self.segments[index].text)
+        for episode in self._pending_ack:
+            self._not_acknowledged(episode, index, text, events)
+        for moment in self._pending_distress:
+            self._not_responded(moment, index, text, events)
+        self._pending_ack, self._pending_distress = [], []
 
     def _followup_events(self, index: int, events: list[AnalysisEvent]) -> None:
         """Tell the UI when an open episode's checklist changed and something is still open."""
@@ -318,10 +358,13 @@ class Analyser:
     def _claimant(self, segment: Segment, events: list[AnalysisEvent]) -> None:
         i = segment.index
         text = segment.text
+        previous = self.segments[i - 1] if i > 0 else None
+        if previous is not None and previous.speaker == "caseworker":
+            self._turn_ended(events)
         if self._last_caseworker in self._question_segments:
             self._answered_questions.add(self._last_caseworker)
         third_person = segment.speaker == "interpreter" and self._interpreter_third_person(text)
-        mentions = find_harm(text, third_person, self._last_question_text())
+        mentions = self._harm_in_turn(segment, third_person)
         asked = self._harm_question
         if asked is not None:
             answer = verdict(text)
@@ -404,6 +447,28 @@ class Analyser:
                     urgency="insist" if kind == "suicidal" else "calm",
                 )
             )
+
+    def _harm_in_turn(self, segment: Segment, third_person: bool) -> list[HarmMention]:
+        """Harm in this segment, read with the segments of the same turn before it.
+
+        The live pipeline cuts one turn into several segments, sometimes mid-sentence ("they
+        heated an iron bar" | "and pressed it on my back"). Only what ends in this segment is
+        new.
+        """
+        before: list[str] = []
+        for earlier in reversed(self.segments[: segment.index]):
+            if earlier.speaker != segment.speaker or sum(map(len, before)) > _TURN_CONTEXT:
+                break
+            before.insert(0, earlier.text)
+        if not before:
+            return find_harm(segment.text, third_person, self._last_question_text())
+        lead = " ".join(before) + " "
+        found = find_harm(lead + segment.text, third_person, self._last_question_text())
+        return [
+            replace(m, position=max(0, m.position - len(lead)))
+            for m in found
+            if m.position + len(m.trigger) > len(lead)
+        ]
 
     def _interpreter_third_person(self, text: str) -> bool:
         """Whether this interpreter turn renders the claimant as "he"/"she".

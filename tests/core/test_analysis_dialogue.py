@@ -200,3 +200,71 @@ def test_a_bad_category_in_the_harm_wording_names_the_entry(monkeypatch) -> None
         lexicon_module.lexicon.cache_clear()
         lexicon_module.lexicon()
     assert tomllib.loads(text)["act"]
+
+
+def segments_of(*turns: tuple[str, str]) -> list:
+    from companion.transcript.model import Segment
+
+    return [Segment(n, speaker, text) for n, (speaker, text) in enumerate(turns)]
+
+
+def test_a_turn_cut_in_two_by_the_pipeline_is_read_whole() -> None:
+    result = analyse(
+        segments_of(
+            ("caseworker", "What happened in the prison?"),
+            ("interpreter", "They heated an iron bar on the gas"),
+            ("interpreter", "and pressed it on my back."),
+            ("caseworker", "Okay."),
+            ("caseworker", "Thank you for telling me that."),
+        )
+    )
+    [episode] = result["disclosures"]
+    assert episode["segment"] == 2
+    assert episode["acknowledged"] is True  # the second segment of the caseworker's turn
+
+
+def test_a_caseworker_turn_that_never_responds_is_not_an_acknowledgement() -> None:
+    result = analyse(
+        segments_of(
+            ("caseworker", "What happened in the prison?"),
+            ("claimant", "They beat me with cables every night."),
+            ("caseworker", "Okay."),
+            ("claimant", "Yes."),
+        )
+    )
+    [episode] = result["disclosures"]
+    assert episode["acknowledged"] is False
+
+
+def test_distress_then_an_apology_and_insistence_is_not_a_response() -> None:
+    result = run(
+        "Caseworker: Who did this?\n"
+        "Interpreter: She says she does not want to talk about him, please. [crying]\n"
+        "Caseworker: I'm sorry, I know this is upsetting, but I need to establish the facts.\n"
+    )
+    [moment] = result["distress"]
+    assert moment["responded"] is False
+
+
+def test_a_second_closed_question_about_another_place_opens_a_new_episode() -> None:
+    result = run(
+        "Caseworker: Did the police come to your house in Adama?\n"
+        "Interpreter: She says yes.\n"
+        "Caseworker: Did they harm you when they came to your house?\n"
+        "Interpreter: She says yes, they hit her in the face with a gun.\n"
+        "Caseworker: I'm very sorry. What was the date?\n"
+        "Interpreter: She says August 2016.\n"
+        "Caseworker: Did you have any more problems with the authorities?\n"
+        "Interpreter: She says yes. She was taken to Maekelawi for two months.\n"
+        "Caseworker: Were you ill-treated in Maekelawi?\n"
+        "Interpreter: She says yes.\n"
+    )
+    assert [d["segment"] for d in result["disclosures"]] == [3, 9]
+
+
+def test_the_interpreter_in_the_first_person_about_someone_else_is_not_a_disclosure() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened to your neighbour?\n"
+        "Interpreter: I saw it from the window. My neighbour Ravi argued with a policeman, "
+        "and the soldiers beat him with batons.\n"
+    ) == []
