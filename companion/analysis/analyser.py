@@ -72,6 +72,8 @@ class Episode:
     acknowledgement: str = ""
     medical_signposted: int | None = None
     last_activity: int = 0
+    #: The last claimant turn about it.
+    last_told: int = 0
     closed: bool = False
     probe_stopped_at: int | None = None
     words: set[str] = field(default_factory=set)
@@ -139,6 +141,8 @@ class Analyser:
         self._harm_question: HarmQuestion | None = None
         self._harm_question_waits = 0
         self._interpreter_styles = {"first": 0, "third": 0}
+        #: Where the claimant began telling of another arrest or time ("They came for me again").
+        self._fresh_event: int | None = None
         #: The episode the caseworker's last question was on (its answer belongs to it).
         self._answering_episode: Episode | None = None
 
@@ -254,6 +258,15 @@ class Analyser:
                 ):
                     self._answering_episode = current  # the answer belongs to the episode
                 asked = cues.elements_asked(question_text)
+                for name, words in cues.elements_named(question_text).items():
+                    # "Were the two men federal police?" asks by whom; "Did anything happen
+                    # in 2018?" does not ask when *this* episode was, if it was in 2008.
+                    other_time = cues.years(question_text) - current.years
+                    other_place = cues.proper_places(question_text) - current.places
+                    if not (name == "when" and other_time and current.years) and not (
+                        name == "where" and other_place and current.places
+                    ):
+                        asked.setdefault(name, words)
                 for name, words in asked.items():
                     self._asked_now[name] = words
                     current.elements[name].asked.append(i)
@@ -400,10 +413,16 @@ class Analyser:
             and self._in_scope(current, i, spoken)
         ):
             touched.append(current)
+        lead = self._turn_lead(segment)
         for episode in touched:
+            episode.last_told = i
             relevant = (
                 spoken if episode.segment != i else self._disclosure_text(spoken, mentions, episode)
             )
+            if episode.segment == i and lead:
+                # Disclosed at the end of a turn the pipeline cut up: the turn's earlier
+                # segments ("It was 2016, after the protest in Bamenda.") tell when and where.
+                relevant = f"{without_notes(lead)} {relevant}"
             for name, words in cues.elements_given(relevant, third_person).items():
                 self._give(episode, name, i, words)
             episode.years |= cues.years(relevant)
@@ -411,6 +430,8 @@ class Analyser:
             if episode.segment == i:
                 episode.context_words |= content_stems(relevant)
             episode.last_activity = i
+        if not mentions and (cues.new_episode_cue(spoken) or cues.new_arrest_later(spoken)):
+            self._fresh_event = i  # a new arrest or time begins, its harm not yet told
         self._asked_now = {}
         self._about_current = False
         self._answering_episode = None
@@ -448,6 +469,15 @@ class Analyser:
                 )
             )
 
+    def _turn_lead(self, segment: Segment) -> str:
+        """The text of this turn's earlier segments (same speaker, no one in between)."""
+        before: list[str] = []
+        for earlier in reversed(self.segments[: segment.index]):
+            if earlier.speaker != segment.speaker or sum(map(len, before)) > _TURN_CONTEXT:
+                break
+            before.insert(0, earlier.text)
+        return " ".join(before)
+
     def _harm_in_turn(self, segment: Segment, third_person: bool) -> list[HarmMention]:
         """Harm in this segment, read with the segments of the same turn before it.
 
@@ -455,15 +485,12 @@ class Analyser:
         heated an iron bar" | "and pressed it on my back"). Only what ends in this segment is
         new.
         """
-        before: list[str] = []
-        for earlier in reversed(self.segments[: segment.index]):
-            if earlier.speaker != segment.speaker or sum(map(len, before)) > _TURN_CONTEXT:
-                break
-            before.insert(0, earlier.text)
-        if not before:
-            return find_harm(segment.text, third_person, self._last_question_text())
-        lead = " ".join(before) + " "
-        found = find_harm(lead + segment.text, third_person, self._last_question_text())
+        lead = self._turn_lead(segment)
+        setting = self._setting()
+        if not lead:
+            return find_harm(segment.text, third_person, setting)
+        lead += " "
+        found = find_harm(lead + segment.text, third_person, setting)
         return [
             replace(m, position=max(0, m.position - len(lead)))
             for m in found
@@ -536,15 +563,17 @@ class Analyser:
         # A question pointing back ("Were you tortured during those eleven days?") brings
         # the caseworker's turn before it too ("You told me you were detained in November
         # 2019 ..."), if the topic was set within the last few turns.
-        if self._last_caseworker is not None and all(
-            s.speaker in CLAIMANT_SIDE for s in self.segments[self._last_caseworker + 1 : i]
+        drawn_by = mention.asked_at if mention.asked_at is not None else self._last_caseworker
+        if drawn_by is not None and (
+            mention.asked_at is not None
+            or all(s.speaker in CLAIMANT_SIDE for s in self.segments[drawn_by + 1 : i])
         ):
-            drawing = [self._last_caseworker]
-            question = without_notes(self.segments[self._last_caseworker].text)
-            earlier = self._caseworker_before(self._last_caseworker)
+            drawing = [drawn_by]
+            question = without_notes(self.segments[drawn_by].text)
+            earlier = self._caseworker_before(drawn_by)
             if (
                 earlier is not None
-                and self._last_caseworker - earlier <= 2
+                and drawn_by - earlier <= 2
                 and (cues.ANAPHORA.search(" ".join(question_sentences(question))))
             ):
                 drawing.insert(0, earlier)
@@ -602,6 +631,14 @@ class Analyser:
                 return True
         context = spoken[: spoken.find(".", mention.position) + 1 or len(spoken)]
         asked = self._last_question_text()
+        if (
+            self._fresh_event is not None
+            and current.last_told < self._fresh_event < i
+            and i - self._fresh_event <= SCOPE
+        ):
+            return True  # "They came for me again." ... "Did they harm you?" "They did."
+        if cues.own_history(asked) and i - current.segment > 1 and not cues.refers_back(window):
+            return True  # "What happened after that?": harm told now came later
         answering = self._asked_now or self._about_current or self._answering_episode is current
         if answering and not mention.question and not cues.own_history(asked):
             # An answer to a question on this episode is about it, unless the question brought
@@ -628,6 +665,11 @@ class Analyser:
             if self.segments[number].speaker == "caseworker":
                 return number
         return None
+
+    def _setting(self) -> str:
+        """What the claimant's turn answers: the caseworker's last question ("What treatment
+        did you have?", "You were telling me about the night your father was taken ...")."""
+        return self._last_question_text()
 
     def _last_question_text(self) -> str:
         """The caseworker's last turn, if the claimant's turn answers it."""

@@ -146,5 +146,11 @@ def confirms(asked: HarmQuestion, text: str) -> HarmMention | None:
     evidence = f"Asked: \u201c{asked.text}\u201d \u2014 answered: \u201c{answer}\u201d"
     trigger = match.group(0).strip() if match else answer
     return HarmMention(
-        asked.category, asked.method, evidence, trigger, 0, question=asked.turn or asked.text
+        asked.category,
+        asked.method,
+        evidence,
+        trigger,
+        0,
+        question=asked.turn or asked.text,
+        asked_at=asked.segment,
     )

@@ -95,7 +95,7 @@ HOW_GIVEN = re.compile(
     re.IGNORECASE,
 )
 HOW_ASKED = re.compile(
-    r"\bhow\s+(?:did|were|was|do|had)\s+(?:they|he|she|you|the)\b|\bwhat\s+did\s+(?:they|he|she|"
+    r"\bhow\s+(?:did|were|was|do|had)\s+(?:they|he|she|you|the)\b|\bwhat\s+(?:exactly\s+)?did\s+(?:they|he|she|"
     r"the\s+\w+)\s+(?:do|use)\b|\bwhat\s+happened\s+(?:to\s+you|next|then|there|in|at|inside|"
     r"during|after)\b|\bwhat\s+happened\??$|\b(?:can|could|would)\s+you\s+(?:describe|tell\s+me\s+"
     r"(?:more|what\s+happened|about))\b|\bdescribe\b|\bin\s+what\s+way\b|\bwith\s+what\b|"
@@ -113,19 +113,23 @@ PERPETRATORS = (
     r"taliban|al[- ]shabaab|isis|islamic\s+state|daesh|boko\s+haram|janjaweed|basij|"
     r"revolutionary\s+guards?|hezbollah|rsf|rapid\s+support\s+forces|paramilitar(?:y|ies)|"
     r"mafia|border\s+guards|coast\s+guards|gendarmes?|gendarmerie|men\s+in\s+uniform|"
-    r"(?:party|youth)\s+(?:members|men|wing)|(?:my|your|her|his|their)\s+(?:husband|uncle|father|"
-    r"stepfather|brother|in-laws|family|cousin|boss|employer|ex-husband|master)|his\s+(?:men|"
+    r"(?:party|youth)\s+(?:members|men|wing)|(?:my|your|her|his|their)\s+(?:[\w-]+\s+)?(?:husband|"
+    r"uncles?|father|stepfather|brothers?|in-laws|family|cousins?|boss|employer|ex-husband|master|"
+    r"neighbou?rs|relatives|sons?|mother-in-law|father-in-law|leader|chief|commander)|"
+    r"members\s+of\s+(?:the\s+)?[\w-]+|his\s+(?:men|"
     r"people)|the\s+(?:chief|leader|boss|owner|landlord|driver|trafficker|loan\s+shark)|"
-    r"(?:a\s+)?(?:group|gang|crowd|mob|band)\s+of\s+\w+|(?:young\s+)?(?:men|women|people)\s+(?:from|"
-    r"of|in|with)\b|"
+    r"(?:a\s+)?(?:group|gang|crowd|mob|band)\s+of\s+\w+|(?:young\s+|two\s+|three\s+|four\s+|"
+    r"some\s+|the\s+)?(?:men|women|people|boys)\s+(?:from|of|in|with|on)\b|"
     r"mob|youths|villagers|vigilantes|(?:national|state|general|political)\s+security|"
-    r"imbonerakure|omon|kgb|fsb|sars|cid|nisa|niss|mukhabarat|shabiha|wagner"
+    r"imbonerakure|omon|kgb|fsb|sars|cid|nisa|niss|mukhabarat|shabiha|wagner|rab|anr|snr|"
+    r"ettela'?at|sepah|hisbah|amniyat|ms-13|mara|pandillas?|kidnappers|captors|jailers"
 )
 BY_WHOM_GIVEN = re.compile(rf"\b(?:{PERPETRATORS})\b", re.IGNORECASE)
 #: An organisation named by its initials, as agents often are ("the SNR arrested me").
 _ACRONYM_AGENT = re.compile(
     r"\b(?:the\s+)?(?!UK\b|USA\b|ID\b|TV\b|OK\b|UN\b|EU\b)[A-Z]{2,6}\b"
-    r"(?=\s+(?:\w+\s+)?(?:came|took|arrested|beat|held|kept|tortured|"
+    r"(?=\s+(?:\w+\s+)?(?:came|took|arrested|beat|held|kept|tortured|demanded|threatened|"
+    r"attacked|stopped|shot|"
     r"raped|detained|caught|hit|burned|used|put|officers?|men|agents?|"
     r"soldiers?|people))"
 )
@@ -258,6 +262,20 @@ def own_history(question: str) -> str | None:
     return _words(_OWN_MOVES.search(question) or _FORWARD.search(question))
 
 
+def elements_named(question: str) -> dict[str, str]:
+    """Follow-up elements a closed question puts to the claimant ("Was it the police?", "Was
+    this in 2019?"): asking to confirm one is asking about it. "how" is not among them."""
+    if _OWN_MOVES.search(question):
+        return {}
+    found = {}
+    named = (("when", WHEN_GIVEN), ("where", _PLACE_NAMED), ("by_whom", BY_WHOM_GIVEN))
+    for name, pattern in named:
+        match = pattern.search(question)
+        if match:
+            found[name] = match.group(0)
+    return found
+
+
 def elements_asked(question: str) -> dict[str, str]:
     """Follow-up elements a caseworker question asks for.
 
@@ -303,7 +321,7 @@ NEW_EPISODE = re.compile(
 
 
 _BACK = re.compile(
-    r"\b(?:that\s+(?:detention|place|arrest)|the\s+same\s+(?:time|day|"
+    r"\b(?:that\s*'?s\s+where|that\s+is\s+where|where\s+they\s+(?:did|hung|beat|kept)|that\s+(?:detention|place|arrest)|the\s+same\s+(?:time|day|"
     r"night|place|people|men)|as\s+i\s+(?:said|told|mentioned)|i\s+(?:already\s+)?(?:told|said|"
     r"mentioned)|(?:you|i)\s+asked\s+(?:me\s+)?(?:before|earlier)|earlier|before\s+the\s+"
     r"break|those\s+(?:days|weeks|months|nights)|during\s+(?:that|this|the\s+same)|there|going\s+"
@@ -440,7 +458,11 @@ DISTRESS_WORDS = re.compile(
     r"(?:share|tell|explain|answer|go\s+into|go\s+through|say\s+(?:it|this|that|more|"
     r"everything)|relive|repeat\s+(?:it|this))\b|\bstop\s+please\b|\bno\s+more\s+"
     r"(?:please|questions)\b|\bplease\s+(?:no|don'?t\s+ask)\b|\bi\s+(?:need|want)\s+to\s+"
-    r"stop\b|\b(?:too|very)\s+(?:painful|hard|difficult)\s+(?:to|for\s+me)\b",
+    r"stop\b|\b(?:too|very)\s+(?:painful|hard|difficult)\s+(?:to|for\s+me)\b|\bplease\s+(?:do\s+not|"
+    r"don'?t)\s+ask\b|\b(?:is\s+)?asking\s+(?:you\s+)?please\b|\bcan(?:no|'|\u2019)?t\s+stop\s+"
+    r"(?:thinking|crying|shaking)\b|\b(?:very|so|really)\s+(?:scared|frightened|afraid|tired|"
+    r"exhausted|hopeless)\b|\bterrified\b|\b(?:i\s*'?m|i\s+am|he\s+is|she\s+is)\s+not\s+(?:ok|"
+    r"okay|well|good|fine)\b|\bnot\s+good\b",
     re.IGNORECASE,
 )
 #: A note on the record of a marked pause, silence or tears ("[pause]", "[long silence]").
@@ -451,7 +473,8 @@ DISTRESS_NOTE = re.compile(
     r"does\s+not\s+answer|did\s+not\s+answer|quiet|hesitat\w*|struggl\w*|covers?\s+(?:his|"
     r"her)\s+(?:face|eyes)|face\s+in\s+(?:his|her)\s+hands|wip(?:es|ing)\s+(?:his|her)\s+"
     r"(?:eyes|face|tears)|breathing\s+(?:heavily|fast|hard)|emotional|agitated|rocking|"
-    r"visibly\s+\w+|sigh\w*|stares?|staring)\b[^\]]*\]",
+    r"visibly\s+\w+|sigh\w*|stares?|staring|voice\s+(?:breaking|breaks|cracking|cracks|shaking|"
+    r"trembling))\b[^\]]*\]",
     re.IGNORECASE,
 )
 
@@ -512,7 +535,9 @@ INSIST_MORE = re.compile(
     r"\b(?:i|we)\s+(?:do\s+)?(?:need|have|must)\s+to\s+(?:ask|establish|put|finish|get|know|go\s+"
     r"through|cover|check|clarify|understand|continue)\b|\b(?:it\s*'?s|it\s+is)\s+important\s+"
     r"(?:that\s+)?you\s+(?:answer|tell)\b|\bshort\s+of\s+time\b|\brunning\s+out\s+of\s+time\b|"
-    r"\bbut\s+(?:i|we)\s+(?:do\s+)?(?:need|have|must)\b|\bi\s+have\s+to\s+put\b",
+    r"\bbut\s+(?:i|we)\s+(?:do\s+)?(?:need|have|must)\b|\bi\s+have\s+to\s+put\b|\b(?:the\s+)?"
+    r"details?\s+(?:matter|are\s+important|is\s+important)\b|\btry\s+to\s+(?:think|remember)\b|"
+    r"\bthink\s+(?:carefully|harder)\b|\bi\s+have\s+to\s+ask\s+(?:again|you\s+again)\b",
     re.IGNORECASE,
 )
 
@@ -545,6 +570,8 @@ _VULNERABILITY: list[tuple[str, re.Pattern[str]]] = [
             r"n[o']t|do\s+not|does\s+not)\s+want\s+to\s+(?:live|be\s+alive)\b|\bbetter\s+(?:off\s+)?"
             r"dead\b|\bfinish\s+(?:my|his|her)\s+(?:own\s+)?life\b|\bend\s+it\s+all\b|"
             r"\bnot\s+(?:want\s+to\s+)?wake\s+up\b|\bharm(?:ed|ing)?\s+(?:my|him|her)self\b|"
+            r"\bend(?:ing)?\s+everything\b|\bbetter\s+if\s+(?:i|he|she)\s+(?:was|were|had)\s+"
+            r"(?:not\s+here|died|dead|never\s+been\s+born)\b|\bnot\s+(?:be\s+)?here\s+any\s*more\b|"
             r"\bself[- ]harm\w*|\bcut\s+(?:my|him|her)self\b|\bwish\s+(?:i|he|she)\s+(?:was|"
             r"were)\s+dead\b|\boverdose\b",
             re.I,

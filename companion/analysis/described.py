@@ -49,8 +49,8 @@ def _victim_patterns(third_person: bool) -> tuple[re.Pattern[str], re.Pattern[st
     )
     subjects = r"i|we|he|she" if third_person else r"i|we"
     victim = re.compile(
-        rf"\b(?:{objects})\b|\b(?:{subjects})\s+(?:was|were|had\s+been|got|am|is|are)\b|"
-        + body_part.pattern,
+        rf"\b(?:{objects})\b|\b(?:{subjects})\s+(?:was|were|had\s+been|got|am|is|are|sat|stood|lay|"
+        rf"stayed|remained|spent)\b|" + body_part.pattern,
         re.IGNORECASE,
     )
     return victim, body_part
@@ -89,9 +89,14 @@ _DONE_TO = ("contact", "suspend", "imposed")
 
 def _claimant_does(window: str, start: int, third_person: bool) -> bool:
     """The word at ``start`` is done by the claimant ("he put his shawl over his head")."""
-    before = tokens(window[:start])[-2:]
     subjects = {"i", "we"} | ({"he", "she"} if third_person else set())
-    return bool(before) and before[-1] in subjects
+    others = {"they", "he", "she", "someone", "somebody", "soldiers", "police", "guards", "men"}
+    for word in reversed(tokens(window[:start])[-5:]):
+        if word in subjects:
+            return True
+        if word in others:
+            return False
+    return False
 
 
 def find_described(text: str, third_person: bool, setting: str = "") -> list[Described]:

@@ -91,12 +91,15 @@ class HarmMention:
     position: int  # character offset in the segment
     #: For a "yes" to a closed question: the question it answers (part of the evidence).
     question: str = ""
+    #: ... and the segment it was asked in.
+    asked_at: int | None = None
 
 
-#: Words after "her" that show it is the person ("beat her with", "burned her again").
-_AFTER_OBJECT = set(
-    """with in on at and until till for to again badly so because when while many every all up
-    down there then too also until inside into from by hard severely repeatedly""".split()
+#: Things of hers that can be harmed without harming her ("they burned her stall").
+_POSSESSIONS = set(
+    """house home shop stall car phone money things belongings business property land farm
+    animals goods papers documents passport bag room door name shop's kiosk cattle crops
+    market fields books computer laptop flat apartment""".split()
 )
 
 
@@ -114,8 +117,9 @@ def _victim_is_claimant(victim: str, following: str | None, third_person: bool) 
         return False
     if victim in ("his", "her") and following in RELATIVES:
         return False
-    if victim == "her" and (not following or following in _AFTER_OBJECT):
-        return True  # "hit her with rifles": "her" is the person
+    if victim == "her" and following not in BODY_PARTS:
+        # "hit her with rifles", "hit her whenever": the person; "burned her stall": a thing.
+        return following not in _POSSESSIONS and following not in RELATIVES
     return not (
         victim in ("his", "her")
         and following
@@ -202,8 +206,8 @@ _RELATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _HARMED_VERB = re.compile(
-    r"\b(?:killed|shot|beat|beaten|arrested|took|detained|kidnapped|murdered|"
-    r"attacked|hit|hurt|tortured|raped|abducted|stabbed)\b[^.]*$",
+    r"\b(?:kill|killed|shot|shoot|beat|beaten|arrested|arrest|took|take|detained|kidnapped|"
+    r"murdered|attacked|hit|hurt|tortured|raped|abducted|stabbed)\b[^.]*$",
     re.I,
 )
 _HARMED_PASSIVE = re.compile(
@@ -213,14 +217,29 @@ _HARMED_PASSIVE = re.compile(
 )
 _THIRD_VICTIM = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:he|she)\s+(?:says|said|told|explains|adds|states)\b", re.I)
+#: After a named relative: what happened to them ("his uncle Yusuf dead", "your father was").
+_RELATIVE_HARMED = re.compile(
+    r"(?:\s+[A-Za-z]+){0,2}?\s+(?:was|were|had|is|dead|'s\s+body|body|killed|taken)\b", re.I
+)
 #: How far back (characters) a named relative can be what "he"/"him" refers to.
-_COREFERENCE_SPAN = 160
+_COREFERENCE_SPAN = 240
 
 
 _NAMED_PERSON = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:He|She|They|It|The|This|That|I|We|You|His|Her|My|In|On|At|"
     r"God|Allah)\b)[A-Z][a-z]+(?:'s)?\s+(?:was|were|had|is|has|got)\b"
 )
+
+
+def _other_gender(spoken: str, mention: HarmMention) -> bool:
+    """ "She says ... He had been shot": the claimant is a woman, so "he" is someone else."""
+    reporting = _REPORTING.search(spoken)
+    victim = _THIRD_VICTIM.search(mention.trigger)
+    if reporting is None or victim is None:
+        return False
+    claimant_female = reporting.group(0).lower().startswith("she")
+    victim_female = victim.group(0).lower() in ("she", "her")
+    return claimant_female != victim_female
 
 
 def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> bool:
@@ -242,8 +261,9 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
     for match in _RELATIVE_BEFORE.finditer(near):
         tail = near[match.end() :]
         same = match.group("rel").lower() in genders and not tail.startswith("'")
-        if same and not _REPORTING.search(tail):
+        if same and _RELATIVE_HARMED.match(tail) and not _REPORTING.search(tail):
             return True  # "he found his uncle dead ... he had been shot"
+    before = before[offset:]  # "his father" earlier in this turn (not in the question)
     for match in _RELATIVE_BEFORE.finditer(before):
         if match.group("rel").lower() not in genders or before[match.end() :].startswith("'"):
             continue  # "her sister's house" is a place, not the person harmed
@@ -297,6 +317,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
     found.sort(key=lambda m: m.position)
     if third_person:
         found = [m for m in found if not _about_a_relative(setting, m, len(setting) - len(spoken))]
+        found = [m for m in found if not _other_gender(spoken, m)]
     unique: list[HarmMention] = []
     for mention in found:
         if not any(abs(mention.position - u.position) < 3 for u in unique):

@@ -41,16 +41,19 @@ def ordinary_reason(
     turn = turn or sentence
     start = turn.find(sentence)
     before = turn[: start + position] if start >= 0 else sentence[:position]
-    named_perpetrator = bool(lex.perpetrators.search(turn))
+    named_perpetrator = any(
+        match.group(0).lower() not in lex.relatives for match in lex.perpetrators.finditer(turn)
+    )  # ("blood from her brother" names no one who hurt her)
     if ordinary["medical"].search(clause):
         return "medical care"
     if ordinary["medical"].search(before) and not named_perpetrator:
         return "medical care"
     if ordinary["idioms"].search(clause):
         return "a figure of speech"
-    sport = ordinary["sport"]
-    if (sport.search(before) or sport.search(sentence)) and not named_perpetrator:
-        return "sport"
+    for reason in ("sport", "work"):
+        words = ordinary[reason]
+        if (words.search(before) or words.search(sentence)) and not named_perpetrator:
+            return reason
     agent = _perpetrator_before(sentence, position, third_person)
     if not agent and (
         ordinary["self_caused"].search(sentence) or ordinary["self_caused"].search(following)

@@ -119,7 +119,8 @@ _ASKING = (
     r"\b|(?:what|when|where|who|whom|whose|why|which|how)\b(?!\s+you\s+(?:are|feel)\s+ready)"
     r"(?:\s+(?:did|do|does|was|were|is|are|have|has|had|can|could|would|will)\b)?|"
     r"(?:did|do|does|were|was|are|is|have|has|had|can|could|would|will|shall|should|may)\s+"
-    r"(?:you|they|he|she|it|we|anyone|anybody|someone|somebody|there|the|your|this|that|any)"
+    r"(?:you|they|he|she|it|we|anyone|anybody|someone|somebody|there|the|your|this|that|any|"
+    r"anything|something)"
     r"\b|tell\s+me\b|describe\b|explain\b"
 )
 _ASKING_START = re.compile(

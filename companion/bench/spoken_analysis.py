@@ -106,8 +106,27 @@ def speak(segments: list[Segment], out: Path, seed: int = 0) -> Spoken:
     return Spoken(out, tuple(spans))
 
 
-def hear(decoder: WhisperDecoder, wav: Path) -> list[Segment]:
-    """The live pipeline over the stereo recording: committed segments in spoken order."""
+def hear(decoder: WhisperDecoder, wav: Path, model: str) -> list[Segment]:
+    """The live pipeline over the stereo recording: committed segments in spoken order.
+
+    What was heard is kept beside the recording (``NAME.MODEL.heard.json``), so that a change
+    to the analysis is measured again without transcribing again; a new recording or model
+    transcribes afresh."""
+    cache = wav.with_name(f"{wav.stem}.{model}.heard.json")
+    if cache.exists() and cache.stat().st_mtime >= wav.stat().st_mtime:
+        rows = json.loads(cache.read_text(encoding="utf-8"))
+        return [
+            Segment(n, r["speaker"], r["text"], r["start"], r["end"]) for n, r in enumerate(rows)
+        ]
+    segments = _transcribe(decoder, wav)
+    rows = [
+        {"speaker": s.speaker, "text": s.text, "start": s.start, "end": s.end} for s in segments
+    ]
+    cache.write_text(json.dumps(rows), encoding="utf-8")
+    return segments
+
+
+def _transcribe(decoder: WhisperDecoder, wav: Path) -> list[Segment]:
     events: list[Any] = []
     sources = [
         FileSource(wav, origin="microphone", channel=0),
@@ -152,7 +171,7 @@ def measure(corpora: list[Path], model: str, out: Path) -> dict[str, Any]:
             segments = parse_transcript(path).segments
             spoken = speak(segments, out / corpus.name / f"{path.stem}.wav")
             before = time.process_time()
-            heard = hear(decoder, spoken.wav)
+            heard = hear(decoder, spoken.wav, info.name)
             cpu_s += time.process_time() - before
             audio_s += spoken.spans[-1][1] if spoken.spans else 0.0
             sides = [s.speaker == "caseworker" for s in segments]

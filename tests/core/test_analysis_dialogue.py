@@ -263,8 +263,11 @@ def test_a_second_closed_question_about_another_place_opens_a_new_episode() -> N
 
 
 def test_the_interpreter_in_the_first_person_about_someone_else_is_not_a_disclosure() -> None:
-    assert disclosed_at(
-        "Caseworker: What happened to your neighbour?\n"
-        "Interpreter: I saw it from the window. My neighbour Ravi argued with a policeman, "
-        "and the soldiers beat him with batons.\n"
-    ) == []
+    assert (
+        disclosed_at(
+            "Caseworker: What happened to your neighbour?\n"
+            "Interpreter: I saw it from the window. My neighbour Ravi argued with a policeman, "
+            "and the soldiers beat him with batons.\n"
+        )
+        == []
+    )
