@@ -228,7 +228,10 @@ class Analyser:
             current is not None and not moving_on and self._about(current, text, broad=True)
         )
         turn_questions = question_sentences(text)
-        asked_harm = [q for q in (harm_asked(t, i, text) for t in turn_questions) if q is not None]
+        before = without_notes(self.segments[i - 1].text) if i > 0 else ""
+        asked_harm = [
+            q for q in (harm_asked(t, i, text, before) for t in turn_questions) if q is not None
+        ]
         if asked_harm:
             self._harm_question, self._harm_question_waits = asked_harm[-1], 0
         elif any(content_stems(t) for t in turn_questions):
@@ -620,15 +623,6 @@ class Analyser:
             # A closed question about harm asked again, for another place or time ("Were you
             # ill-treated in Maekelawi?", "Were you hurt when your brothers found you?").
             return True
-        asked = self._last_question_text()
-        if asked and i - current.segment > SCOPE and not cues.refers_back(asked):
-            # Harm told in answer to a question about another place or time ("What happened
-            # at the Ettela'at office in February?").
-            qualifier = cues.qualified(asked)
-            if qualifier and not content_stems(qualifier) <= (
-                current.words | current.context_words
-            ):
-                return True
         context = spoken[: spoken.find(".", mention.position) + 1 or len(spoken)]
         asked = self._last_question_text()
         if (
@@ -639,6 +633,21 @@ class Analyser:
             return True  # "They came for me again." ... "Did they harm you?" "They did."
         if cues.own_history(asked) and i - current.segment > 1 and not cues.refers_back(window):
             return True  # "What happened after that?": harm told now came later
+        if asked and i - current.segment > SCOPE and not cues.refers_back(asked):
+            # Harm told in answer to a question about another place or time ("What happened
+            # at the Ettela'at office in February?").
+            qualifier = cues.qualified(asked)
+            if qualifier and not content_stems(qualifier) <= (
+                current.words | current.context_words
+            ):
+                return True
+        if (
+            mention.question
+            and i - current.segment > SCOPE
+            and mention.category != current.category
+            and not cues.refers_back(mention.question)
+        ):
+            return True  # asked later about another kind of harm ("Did Ardit ever hit you?")
         answering = self._asked_now or self._about_current or self._answering_episode is current
         if answering and not mention.question and not cues.own_history(asked):
             # An answer to a question on this episode is about it, unless the question brought

@@ -45,6 +45,9 @@ _TO_STATEMENT: tuple[tuple[str, str], ...] = (
     (r"^(?:did|do|have|had)\s+you\b", "I"),
     (r"^(?:were|was)\s+(they|he|she)\b", r"\1 were"),
     (r"^(?:did|has|have|had)\s+(?=\w)", ""),
+    (r"\byou\s+were\b", "I was"),
+    (r"\byou\s+(?:have|had)\s+been\b", "I have been"),
+    (r"\byou\s+got\b", "I got"),
     (r"\byourself\b", "myself"),
     (r"\byour\b", "my"),
     (r"\byou\b", "me"),
@@ -70,31 +73,41 @@ _CLAUSE_CUT = re.compile(r"\s*(?:[:;,]|\s[-\u2013\u2014]\s)\s*")
 _YOU = re.compile(r"\byou\b", re.IGNORECASE)
 
 
-def harm_asked(question: str, segment: int, turn: str = "") -> HarmQuestion | None:
+def harm_asked(
+    question: str, segment: int, turn: str = "", context: str = ""
+) -> HarmQuestion | None:
     """The harm a closed question asks the claimant to confirm, or None.
 
     The closed question may follow a lead-in ("While you were held at the camp, were you
-    sexually abused?", "I need a yes or no answer: were you tortured there?").
+    sexually abused?", "I need a yes or no answer: were you tortured there?"). ``context`` is
+    the talk before it ("I did kickboxing for nine years"): a question about an injury in
+    sport, work or medical care asks about no harm. A question about scars asks about harm
+    already told, not a new one.
     """
     lex = lexicon()
     parts = _CLAUSE_CUT.split(question.strip())
     candidates = [question.strip()] + [", ".join(parts[index:]) for index in range(1, len(parts))]
+    if _TRACES.search(question):
+        return None  # "Do you still have marks from the whip?" asks about harm already told
     for candidate in candidates:
         if not lex.closed_opening.match(candidate):
             continue
-        mentions = find_harm(as_statement(candidate), third_person=False)
+        mentions = find_harm(as_statement(candidate), third_person=False, context=context)
         if mentions:
             category = max((m.category for m in mentions), key=SEVERITY.index)
             return HarmQuestion(
                 segment, question.strip(), category, any(m.how for m in mentions), turn
             )
-        named = _named_act(candidate)
+        named = _named_act(candidate, context)
         if named is not None:
             return HarmQuestion(segment, question.strip(), named[0], named[1], turn)
     return None
 
 
-def _named_act(question: str) -> tuple[str, bool] | None:
+_TRACES = re.compile(r"\b(?:scars?|marks)\b", re.IGNORECASE)
+
+
+def _named_act(question: str, context: str = "") -> tuple[str, bool] | None:
     """An act of harm named in a closed question about "you", however it is put ("Were you
     personally ever harmed by the Taliban?"), unless it is about a relative or only feared."""
     lex = lexicon()
@@ -103,7 +116,8 @@ def _named_act(question: str) -> tuple[str, bool] | None:
     words = tokens(question)
     if set(words) & lex.relatives or set(words) & THREAT_WORDS:
         return None
-    if ordinary_reason(question, question, "", len(question), third_person=False):
+    setting = f"{context}\n{question}" if context else question
+    if ordinary_reason(question, question, "", len(question), False, setting):
         return None  # "Were you ever injured boxing?"
     for match in re.finditer(rf"\b(?:{lex.verb_alternation})\b", question, re.IGNORECASE):
         act = lex.act(match.group(0))
@@ -114,7 +128,7 @@ def _named_act(question: str) -> tuple[str, bool] | None:
 
 _REPORTED = re.compile(
     r"^\W*(?:(?:he|she|they|the\s+(?:claimant|applicant|client))\s+(?:says|said|is\s+saying|"
-    r"answers|answered|replies|replied|confirms|confirmed)(?:\s+that)?\W+)",
+    r"answers|answered|replies|replied|confirms|confirmed)(?:\s+that(?!\s+(?:is|was|'s)\b))?\W+)",
     re.IGNORECASE,
 )
 
@@ -140,6 +154,8 @@ def confirms(asked: HarmQuestion, text: str) -> HarmMention | None:
     if verdict(text) != "yes":
         return None
     spoken = answer_words(text)
+    if ordinary_reason(spoken, spoken, "", len(spoken), False, spoken):
+        return None  # "Yes, I fell from the scaffolding, it was my own mistake."
     match = lexicon().yes.match(spoken)
     parts = sentences(spoken)
     answer = parts[0].text if parts else spoken

@@ -332,7 +332,7 @@ _BACK = re.compile(
 
 _QUALIFIER = re.compile(
     r"\b(?:in|at|inside|near|on\s+the\s+way\s+to|during)\s+(?!(?:that|this|the\s+same|those|"
-    r"there)\b)(?:the\s+)?[\w'-]+|\b(?:when|after|before|while)\s+(?:you|your|they|the)\b|"
+    r"there)\b)(?:the\s+)?[\w'-]+|\b(?:when|after|before|while)\s+(?:you|your|they|the)\b[^?.,;]*|"
     r"\b(?:again|second|third|next|other|another|later)\b|\bthat\s+time\s+(?:too|as\s+well)\b",
     re.IGNORECASE,
 )

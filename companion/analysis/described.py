@@ -65,7 +65,8 @@ def _windows(text: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for sentence in sentences(text):
         words = list(re.finditer(r"\S+", sentence.text))
-        if len(words) <= _LONG:
+        punctuated = "," in sentence.text and len(words) <= 2 * _LONG + _WINDOW
+        if len(words) <= _LONG or punctuated:  # a written sentence is read whole
             out.append((sentence.text, sentence.start))
             continue
         step = _WINDOW // 2
@@ -90,12 +91,11 @@ _DONE_TO = ("contact", "suspend", "imposed")
 def _claimant_does(window: str, start: int, third_person: bool) -> bool:
     """The word at ``start`` is done by the claimant ("he put his shawl over his head")."""
     subjects = {"i", "we"} | ({"he", "she"} if third_person else set())
-    others = {"they", "he", "she", "someone", "somebody", "soldiers", "police", "guards", "men"}
-    for word in reversed(tokens(window[:start])[-5:]):
-        if word in subjects:
-            return True
-        if word in others:
-            return False
+    joining = {"and", "then", "also", "just", "quickly", "down", "up"}
+    for word in reversed(tokens(window[:start])[-4:]):
+        if word in joining:
+            continue
+        return word in subjects  # "he put his shawl over his head"; not "one man put"
     return False
 
 

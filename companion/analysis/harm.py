@@ -264,6 +264,12 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
         if same and _RELATIVE_HARMED.match(tail) and not _REPORTING.search(tail):
             return True  # "he found his uncle dead ... he had been shot"
     before = before[offset:]  # "his father" earlier in this turn (not in the question)
+    sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1
+    for match in _RELATIVE_BEFORE.finditer(before, sentence_start):
+        tail = before[match.end() :]
+        same = match.group("rel").lower() in genders and not tail.startswith("'")
+        if same and not _REPORTING.search(tail):
+            return True  # "they dragged his father into the yard and beat him"
     for match in _RELATIVE_BEFORE.finditer(before):
         if match.group("rel").lower() not in genders or before[match.end() :].startswith("'"):
             continue  # "her sister's house" is a place, not the person harmed

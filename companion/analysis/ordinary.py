@@ -52,7 +52,8 @@ def ordinary_reason(
         return "a figure of speech"
     for reason in ("sport", "work"):
         words = ordinary[reason]
-        if (words.search(before) or words.search(sentence)) and not named_perpetrator:
+        near = (before, sentence, following)
+        if any(words.search(part) for part in near) and not named_perpetrator:
             return reason
     agent = _perpetrator_before(sentence, position, third_person)
     if not agent and (
