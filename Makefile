@@ -41,11 +41,11 @@ $(STAMP): pyproject.toml
 bench: setup
 	$(BIN)/interview-companion bench $(ARGS)
 
-# Analysis scores on the project's labelled corpora (development, own, held-out), and redaction's
-# on its labelled names and places; all in tests/.
+# Analysis scores on the project's labelled corpora (development, own, held-out, and the five
+# written blind), and redaction's on its labelled names and places; all in tests/.
 eval: setup
 	$(BIN)/python -m companion.analysis.scoring tests/analysis_dev tests/analysis_corpus \
-		tests/analysis_heldout
+		tests/analysis_heldout tests/analysis_blind/set_*
 	$(BIN)/python -m companion.bench.redaction_score tests/redaction_corpus/*.json
 
 lint: setup

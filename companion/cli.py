@@ -137,6 +137,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--store-only", action="store_true", help="only the store figures (--db picks the database)"
     )
+    bench.add_argument(
+        "--analysis-only",
+        action="store_true",
+        help="only the analysis figures: its speed, and its score on spoken interviews",
+    )
     for command in commands.choices.values():
         if command.prog.split()[-1] != "sessions":
             _db_option(command)

@@ -9,5 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV_CORPUS = ROOT / "tests" / "analysis_dev"
 OWN_CORPUS = ROOT / "tests" / "analysis_corpus"
 HELDOUT_CORPUS = ROOT / "tests" / "analysis_heldout"
+#: Corpora written blind by other authors and folded in after their first scoring (issue 15).
+BLIND_CORPORA = sorted((ROOT / "tests" / "analysis_blind").glob("set_*"))
 #: The bundled sample interview.
 SAMPLES = ROOT / "resources" / "samples"

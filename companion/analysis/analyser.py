@@ -81,6 +81,8 @@ class Episode:
     context_words: set[str] = field(default_factory=set)
     years: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    #: When disclosed by a "yes": the caseworker's question it answered.
+    question: str = ""
 
     def missing(self) -> list[str]:
         """Elements neither asked about nor given."""
@@ -101,6 +103,7 @@ class Episode:
             },
             "acknowledgement": self.acknowledgement,
             "probe_stopped_at": self.probe_stopped_at,
+            "question": self.question or None,
         }
 
 
@@ -557,6 +560,8 @@ class Analyser:
         episode = Episode(
             len(self.episodes), i, mention.category, mention.evidence, last_activity=i
         )
+        if mention.asked_at is not None:
+            episode.question = without_notes(self.segments[mention.asked_at].text)
         self.episodes.append(episode)
         self._open.append(episode)
         self._pending_ack.append(episode)

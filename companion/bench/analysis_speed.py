@@ -16,8 +16,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def corpus_segments() -> list[Segment]:
-    """Every segment of the labelled corpora (about 400 realistic turns)."""
+    """Every segment of the labelled corpora (about 4,000 realistic turns, recogniser text
+    and long ordinary interviews among them)."""
     folders = [ROOT / "tests" / "analysis_corpus", ROOT / "tests" / "analysis_dev"]
+    folders += sorted((ROOT / "tests" / "analysis_blind").glob("set_*"))
     segments: list[Segment] = []
     for folder in folders:
         for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:

@@ -106,24 +106,36 @@ def speak(segments: list[Segment], out: Path, seed: int = 0) -> Spoken:
     return Spoken(out, tuple(spans))
 
 
-def hear(decoder: WhisperDecoder, wav: Path, model: str) -> list[Segment]:
-    """The live pipeline over the stereo recording: committed segments in spoken order.
+def hear(decoder: WhisperDecoder | None, wav: Path, model: str) -> tuple[list[Segment], float]:
+    """The live pipeline over the stereo recording: committed segments in spoken order, and
+    the CPU seconds it took.
 
     What was heard is kept beside the recording (``NAME.MODEL.heard.json``), so that a change
     to the analysis is measured again without transcribing again; a new recording or model
     transcribes afresh."""
-    cache = wav.with_name(f"{wav.stem}.{model}.heard.json")
+    cache = heard_path(wav, model)
     if cache.exists() and cache.stat().st_mtime >= wav.stat().st_mtime:
-        rows = json.loads(cache.read_text(encoding="utf-8"))
-        return [
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+        rows = stored["segments"]
+        heard = [
             Segment(n, r["speaker"], r["text"], r["start"], r["end"]) for n, r in enumerate(rows)
         ]
+        return heard, float(stored["cpu_s"])
+    if decoder is None:
+        decoder = WhisperDecoder(ModelStore().resolve(model))
+    before = time.process_time()
     segments = _transcribe(decoder, wav)
+    cpu_s = time.process_time() - before
     rows = [
         {"speaker": s.speaker, "text": s.text, "start": s.start, "end": s.end} for s in segments
     ]
-    cache.write_text(json.dumps(rows), encoding="utf-8")
-    return segments
+    cache.write_text(json.dumps({"segments": rows, "cpu_s": cpu_s}), encoding="utf-8")
+    return segments, cpu_s
+
+
+def heard_path(wav: Path, model: str) -> Path:
+    """Where what the pipeline heard of ``wav`` with ``model`` is kept."""
+    return wav.with_name(f"{wav.stem}.{model}.heard.json")
 
 
 def _transcribe(decoder: WhisperDecoder, wav: Path) -> list[Segment]:
@@ -160,7 +172,7 @@ def turn_of(
 def measure(corpora: list[Path], model: str, out: Path) -> dict[str, Any]:
     """Clean and spoken scores for every labelled transcript of ``corpora``."""
     info = ModelStore().resolve(model)
-    decoder = WhisperDecoder(info)
+    decoder: WhisperDecoder | None = None  # loaded only if something must be transcribed
     clean_total, spoken_total = Score(), Score()
     files: list[dict[str, Any]] = []
     audio_s = cpu_s = 0.0
@@ -170,9 +182,10 @@ def measure(corpora: list[Path], model: str, out: Path) -> dict[str, Any]:
             path = corpus / name
             segments = parse_transcript(path).segments
             spoken = speak(segments, out / corpus.name / f"{path.stem}.wav")
-            before = time.process_time()
-            heard = hear(decoder, spoken.wav, info.name)
-            cpu_s += time.process_time() - before
+            if decoder is None and not heard_path(spoken.wav, info.name).exists():
+                decoder = WhisperDecoder(info)
+            heard, cpu = hear(decoder, spoken.wav, info.name)
+            cpu_s += cpu
             audio_s += spoken.spans[-1][1] if spoken.spans else 0.0
             sides = [s.speaker == "caseworker" for s in segments]
             turns = [turn_of(s, spoken.spans, sides) for s in heard]
