@@ -436,8 +436,22 @@ class Analyser:
             if episode.segment == i:
                 episode.context_words |= content_stems(relevant)
             episode.last_activity = i
-        if not mentions and (cues.new_episode_cue(spoken) or cues.new_arrest_later(spoken)):
-            self._fresh_event = i  # a new arrest or time begins, its harm not yet told
+        asked_before = self._last_question_text()
+        latest = self.episodes[-1] if self.episodes else None
+        said_yes = verdict(text) == "yes"
+        asked_of_another = said_yes and bool(
+            cues.new_episode_cue(asked_before)
+            or (latest is not None and latest.years and cues.years(asked_before) - latest.years)
+        )  # "Were you arrested again?" "Yes." / "In January 2019 did soldiers come?" "Yes."
+        told_of_another = bool(
+            cues.new_episode_cue(spoken)
+            or cues.new_arrest_later(spoken)
+            or (latest is not None and i - latest.last_told >= 2 and cues.arrested(spoken))
+        )  # "They came for me again." / "The police came and arrested me."
+        if not mentions and (asked_of_another or (told_of_another and not touched)):
+            # A new arrest or time begins, its harm not yet told ("They came for me again.",
+            # "Were you arrested again?" "Yes.").
+            self._fresh_event = i
         self._asked_now = {}
         self._about_current = False
         self._answering_episode = None
@@ -632,10 +646,12 @@ class Analyser:
         asked = self._last_question_text()
         if (
             self._fresh_event is not None
-            and current.last_told < self._fresh_event < i
+            and current.last_told <= self._fresh_event < i
             and i - self._fresh_event <= SCOPE
         ):
             return True  # "They came for me again." ... "Did they harm you?" "They did."
+        if current.years and cues.years(asked) - current.years and not cues.refers_back(asked):
+            return True  # "Did anything happen to you in 2018?" after harm told of 2008
         if cues.own_history(asked) and i - current.segment > 1 and not cues.refers_back(window):
             return True  # "What happened after that?": harm told now came later
         if asked and i - current.segment > SCOPE and not cues.refers_back(asked):

@@ -104,6 +104,9 @@ def harm_asked(
     return None
 
 
+_YOUR_RELATIVE = re.compile(
+    r"\byour\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(lexicon().relatives)) + r")\b", re.IGNORECASE
+)
 _TRACES = re.compile(r"\b(?:scars?|marks)\b", re.IGNORECASE)
 
 
@@ -113,8 +116,7 @@ def _named_act(question: str, context: str = "") -> tuple[str, bool] | None:
     lex = lexicon()
     if not _YOU.search(question):
         return None
-    words = tokens(question)
-    if set(words) & lex.relatives or set(words) & THREAT_WORDS:
+    if _YOUR_RELATIVE.search(question) or set(tokens(question)) & THREAT_WORDS:
         return None
     setting = f"{context}\n{question}" if context else question
     if ordinary_reason(question, question, "", len(question), False, setting):
@@ -126,6 +128,10 @@ def _named_act(question: str, context: str = "") -> tuple[str, bool] | None:
     return None
 
 
+#: "I was, many times." / "We were." — a yes to "Were you ...?".
+_I_WAS = re.compile(r"^\W*(?:i|we)\s+(?:was|were)\s*(?:[,.!]|$|many|yes|several)", re.IGNORECASE)
+_NOD = re.compile(r"\[[^\]]*\bnod(?:s|ded|ding)?\b[^\]]*\]", re.IGNORECASE)
+_HEAD_SHAKE = re.compile(r"\[[^\]]*\bshak\w*\s+(?:his|her)\s+head\b[^\]]*\]", re.IGNORECASE)
 _REPORTED = re.compile(
     r"^\W*(?:(?:he|she|they|the\s+(?:claimant|applicant|client))\s+(?:says|said|is\s+saying|"
     r"answers|answered|replies|replied|confirms|confirmed)(?:\s+that(?!\s+(?:is|was|'s)\b))?\W+)",
@@ -142,11 +148,13 @@ def verdict(text: str) -> str | None:
     """ "yes", "no", or None: how a claimant turn answers a closed question."""
     lex = lexicon()
     spoken = answer_words(text)
-    if not spoken:
-        return None
+    if not spoken:  # only a note: "[nods]", "[shakes her head]"
+        if _NOD.search(text):
+            return "yes"
+        return "no" if _HEAD_SHAKE.search(text) else None
     if lex.no.match(spoken):
         return "no"
-    return "yes" if lex.yes.match(spoken) else None
+    return "yes" if lex.yes.match(spoken) or _I_WAS.match(spoken) else None
 
 
 def confirms(asked: HarmQuestion, text: str) -> HarmMention | None:

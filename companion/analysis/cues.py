@@ -234,6 +234,11 @@ def proper_places(text: str) -> set[str]:
     return {m for m in _PROPER_PLACE.findall(text) if m.split()[0] not in _NOT_PLACES}
 
 
+def arrested(text: str) -> str | None:
+    """An arrest or abduction told ("the police came and arrested me")."""
+    return _words(_ARREST.search(text))
+
+
 def new_arrest_later(text: str) -> str | None:
     """A new arrest told as a later event ("In 2017 the SNR arrested me")."""
     arrest, later = _ARREST.search(text), _LATER.search(text)
@@ -331,6 +336,7 @@ _BACK = re.compile(
 
 
 _QUALIFIER = re.compile(
+    r"\bon\s+the\s+[\w'-]+\s+(?:side|border|road|coast|island)\b|"
     r"\b(?:in|at|inside|near|on\s+the\s+way\s+to|during)\s+(?!(?:that|this|the\s+same|those|"
     r"there)\b)(?:the\s+)?[\w'-]+|\b(?:when|after|before|while)\s+(?:you|your|they|the)\b[^?.,;]*|"
     r"\b(?:again|second|third|next|other|another|later)\b|\bthat\s+time\s+(?:too|as\s+well)\b",

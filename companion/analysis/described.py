@@ -20,6 +20,9 @@ from companion.analysis.text import hypothetical, negated, sentences, tokens
 #: A sentence longer than this many words (recogniser text without full stops) is read in
 #: overlapping windows of ``_WINDOW`` words.
 _LONG = 32
+#: A following sentence this short, with no subject of its own, is read with the one before.
+_FOLLOW_ON = 20
+_SUBJECT = re.compile(r"^\W*(?:i|we|he|she|they|it|you|the|my|his|her|our|their|[A-Z][a-z]+\s+(?:was|were|is))\b", re.I)
 _WINDOW = 22
 
 
@@ -63,7 +66,12 @@ _THIRD = _victim_patterns(True)
 def _windows(text: str) -> list[tuple[str, int]]:
     """Sentences, and overlapping word windows of long unpunctuated ones, with offsets."""
     out: list[tuple[str, int]] = []
-    for sentence in sentences(text):
+    parts = sentences(text)
+    for first, second in zip(parts, parts[1:], strict=False):
+        # A sentence and its short follow-on ("No light, no mattress, a cup of rice a day.")
+        if len(second.text.split()) <= _FOLLOW_ON and not _SUBJECT.match(second.text):
+            out.append((text[first.start : second.end], first.start))
+    for sentence in parts:
         words = list(re.finditer(r"\S+", sentence.text))
         punctuated = "," in sentence.text and len(words) <= 2 * _LONG + _WINDOW
         if len(words) <= _LONG or punctuated:  # a written sentence is read whole

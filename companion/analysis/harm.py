@@ -42,7 +42,7 @@ _OBJECT = re.compile(
 )
 _PASSIVE = re.compile(
     rf"\b(?P<subj>i|we|he|she)\s+(?:was|were|got|get|had\s+been|have\s+been|has\s+been|am|is|"
-    rf"are|being|would\s+be)\s+(?:(?:also|then|badly|severely|repeatedly|regularly|often|"
+    rf"are|being|would\s+be)\s+(?:(?:\w+ly|ever|also|then|badly|severely|repeatedly|regularly|often|"
     rf"again|sometimes|brutally|always|not|never)\s+)*(?P<verb>{_VERB_ALT}|ill-treated|"
     rf"mistreated|detained\s+and\s+tortured)\b",
     re.IGNORECASE,
@@ -216,6 +216,7 @@ _HARMED_PASSIVE = re.compile(
     re.I,
 )
 _THIRD_VICTIM = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+_THIRD_OBJECT = re.compile(r"\b(?:him|his|her)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:he|she)\s+(?:says|said|told|explains|adds|states)\b", re.I)
 #: After a named relative: what happened to them ("his uncle Yusuf dead", "your father was").
 _RELATIVE_HARMED = re.compile(
@@ -234,7 +235,7 @@ _NAMED_PERSON = re.compile(
 def _other_gender(spoken: str, mention: HarmMention) -> bool:
     """ "She says ... He had been shot": the claimant is a woman, so "he" is someone else."""
     reporting = _REPORTING.search(spoken)
-    victim = _THIRD_VICTIM.search(mention.trigger)
+    victim = _THIRD_OBJECT.search(mention.trigger) or _THIRD_VICTIM.search(mention.trigger)
     if reporting is None or victim is None:
         return False
     claimant_female = reporting.group(0).lower().startswith("she")

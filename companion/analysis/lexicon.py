@@ -76,19 +76,17 @@ class Lexicon:
         return "|".join(f"(?:{a.forms})" for a in self.acts)
 
 
-#: ``{me}`` in a phrase: the person an act is done to.
-_ANYONE = r"(?:me|us|him|her|them)"
+#: ``{me}`` in a phrase: the person an act is done to; ``{poss}``: their ("my", "his" ...).
+_PLACEHOLDERS = {"{me}": r"(?:me|us|him|her|them)", "{poss}": r"(?:my|our|his|her|their)"}
 
 
 def phrases(words: list[str]) -> re.Pattern[str]:
     """Whole-word phrases as one pattern; a trailing ``*`` matches any ending, spaces any space,
-    and ``{me}`` any of me, us, him, her, them."""
+    ``{me}`` any of me, us, him, her, them, and ``{poss}`` any of my, our, his, her, their."""
     parts = []
     for word in sorted(words, key=len, reverse=True):
         star = word.endswith("*")
-        body = r"\s+".join(
-            _ANYONE if w == "{me}" else re.escape(w) for w in word.rstrip("*").split()
-        )
+        body = r"\s+".join(_PLACEHOLDERS.get(w, re.escape(w)) for w in word.rstrip("*").split())
         parts.append(body + (r"[\w'-]*" if star else ""))
     return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w'-])", re.IGNORECASE)
 

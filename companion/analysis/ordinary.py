@@ -7,17 +7,28 @@ clause is not a disclosure. The phrases live in ``resources/analysis/harm.toml``
 
 from __future__ import annotations
 
+import re
+
 from companion.analysis.lexicon import lexicon
 from companion.analysis.text import tokens
+
+_NO_ACCIDENT = re.compile(
+    r"\b(?:not|no|never|wasn'?t|was\s+not|isn'?t)\s+(?:an?\s+|my\s+)?(?:accident|mistake|fault)",
+    re.IGNORECASE,
+)
 
 
 def _perpetrator_before(sentence: str, position: int, third_person: bool) -> bool:
     """Someone (not the speaker) does the harm: "they", "the police", "he" (first person)."""
-    before = sentence[:position]
-    if lexicon().perpetrators.search(before):
+    if lexicon().perpetrators.search(sentence[:position]):
         return True
+    return _pronoun_agent(sentence, position, third_person)
+
+
+def _pronoun_agent(sentence: str, position: int, third_person: bool) -> bool:
+    """ "They", "someone" (or, when the claimant speaks, "he"/"she") just before the act."""
     pronouns = ["they", "someone", "somebody"] + ([] if third_person else ["he", "she"])
-    return any(word in pronouns for word in tokens(before)[-6:])
+    return any(word in pronouns for word in tokens(sentence[:position])[-6:])
 
 
 def ordinary_reason(
@@ -56,8 +67,13 @@ def ordinary_reason(
         if any(words.search(part) for part in near) and not named_perpetrator:
             return reason
     agent = _perpetrator_before(sentence, position, third_person)
-    if not agent and (
-        ordinary["self_caused"].search(sentence) or ordinary["self_caused"].search(following)
+    told = f"{sentence} {following}"
+    if _NO_ACCIDENT.search(told):
+        return None
+    if not agent and ordinary["self_caused"].search(told):
+        return "an accident"  # "I fell off the roof and broke my arm"
+    if ordinary["accident"].search(told) and not (
+        named_perpetrator or _pronoun_agent(sentence, position, third_person)
     ):
-        return "an accident"
+        return "an accident"  # "my brother threw a blanket on me ... It was an accident"
     return None
