@@ -10,6 +10,7 @@ negates, threatens or explains it away as ordinary talk.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -22,7 +23,10 @@ from companion.analysis.text import hypothetical, negated, sentences, tokens
 _LONG = 32
 #: A following sentence this short, with no subject of its own, is read with the one before.
 _FOLLOW_ON = 20
-_SUBJECT = re.compile(r"^\W*(?:i|we|he|she|they|it|you|the|my|his|her|our|their|[A-Z][a-z]+\s+(?:was|were|is))\b", re.I)
+_SUBJECT = re.compile(
+    r"^\W*(?:i|we|he|she|they|it|you|the|my|his|her|our|their|[A-Z][a-z]+\s+(?:was|were|is))\b",
+    re.IGNORECASE,
+)
 _WINDOW = 22
 
 
@@ -67,7 +71,7 @@ def _windows(text: str) -> list[tuple[str, int]]:
     """Sentences, and overlapping word windows of long unpunctuated ones, with offsets."""
     out: list[tuple[str, int]] = []
     parts = sentences(text)
-    for first, second in zip(parts, parts[1:], strict=False):
+    for first, second in itertools.pairwise(parts):
         # A sentence and its short follow-on ("No light, no mattress, a cup of rice a day.")
         if len(second.text.split()) <= _FOLLOW_ON and not _SUBJECT.match(second.text):
             out.append((text[first.start : second.end], first.start))
