@@ -71,10 +71,10 @@ def _windows(text: str) -> list[tuple[str, int]]:
     """Sentences, and overlapping word windows of long unpunctuated ones, with offsets."""
     out: list[tuple[str, int]] = []
     parts = sentences(text)
-    for first, second in itertools.pairwise(parts):
+    for one, two in itertools.pairwise(parts):
         # A sentence and its short follow-on ("No light, no mattress, a cup of rice a day.")
-        if len(second.text.split()) <= _FOLLOW_ON and not _SUBJECT.match(second.text):
-            out.append((text[first.start : second.end], first.start))
+        if len(two.text.split()) <= _FOLLOW_ON and not _SUBJECT.match(two.text):
+            out.append((text[one.start : two.end], one.start))
     for sentence in parts:
         words = list(re.finditer(r"\S+", sentence.text))
         punctuated = "," in sentence.text and len(words) <= 2 * _LONG + _WINDOW
