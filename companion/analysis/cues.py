@@ -468,7 +468,10 @@ DISTRESS_WORDS = re.compile(
     r"don'?t)\s+ask\b|\b(?:is\s+)?asking\s+(?:you\s+)?please\b|\bcan(?:no|'|\u2019)?t\s+stop\s+"
     r"(?:thinking|crying|shaking)\b|\b(?:very|so|really)\s+(?:scared|frightened|afraid|tired|"
     r"exhausted|hopeless)\b|\bterrified\b|\b(?:i\s*'?m|i\s+am|he\s+is|she\s+is)\s+not\s+(?:ok|"
-    r"okay|well|good|fine)\b|\bnot\s+good\b",
+    r"okay|well|good|fine)\b|\bnot\s+good\b|\b(?:my|his|her)\s+chest\s+is\s+(?:tight|hurting)\b|\b(?:feel|"
+    r"feels|feeling)\s+(?:very\s+|really\s+|so\s+)?(?:bad|terrible|awful|faint|dizzy)\b|\b(?:i|he|she)\s+"
+    r"(?:really|just|honestly)\s+(?:can(?:no|'|\u2019)?t|cannot)\s+(?:continue|go\s+on|talk|say|do\s+this)\b|"
+    r"\bbut\s+not\s+about\s+(?:the|that|this|it)\b",
     re.IGNORECASE,
 )
 #: A note on the record of a marked pause, silence or tears ("[pause]", "[long silence]").
@@ -532,7 +535,8 @@ REAL_OFFER = re.compile(
     r"(?:have|need)\s+to\b|\bwe\s+(?:can|could|will|'ll)\s+(?:stop|pause|come\s+back|return\s+"
     r"to|leave\s+(?:this|that|it)|move\s+on|continue\s+later|do\s+this\s+later)\b|\bare\s+you\s+"
     r"(?:safe|ok|okay|alright|all\s+right|able\s+to\s+(?:continue|go\s+on))\b|\bwhen(?:ever)?\s+"
-    r"you\s+(?:are|feel)\s+ready\b",
+    r"you\s+(?:are|feel)\s+ready\b|\bno\s+need\s+to\s+apologi[sz]e\b|\b(?:don'?t|do\s+not)\s+"
+    r"apologi[sz]e\b|\bnothing\s+to\s+apologi[sz]e\s+for\b",
     re.IGNORECASE,
 )
 #: Pressing on regardless, more ways: "I need to establish the facts", "it's important that

@@ -157,6 +157,21 @@ def _unpunctuated_parts(turn: str) -> list[str]:
     return [p for p in parts if p]
 
 
+_RUN_ON_QUESTION = re.compile(
+    r"(?<=\w)\s+(?=(?:when|where|who|what|why|how|which)\s+(?:did|do|does|was|were|is|are|have|"
+    r"has|had|can|could|would|will)\s+(?:you|they|he|she|it|this|that|the|we)\b)",
+    re.IGNORECASE,
+)
+
+
+def _run_together(part: str) -> list[str]:
+    """A statement and a question run into one sentence, cut before the question."""
+    if part.rstrip().endswith("?") or _asks(part):
+        return [part]
+    pieces = _RUN_ON_QUESTION.split(part, maxsplit=1)
+    return [p.strip() for p in pieces if p.strip()]
+
+
 def question_sentences(turn: str) -> list[str]:
     """The questions in a caseworker turn.
 
@@ -173,6 +188,9 @@ def question_sentences(turn: str) -> list[str]:
         and len(turn.split()) >= (_UNPUNCTUATED_WORDS)
     ):
         parts = _unpunctuated_parts(turn)
+    # "Thank you for telling me when did this happen." (the recogniser ran two sentences
+    # together): the question starts where a wh-word meets its auxiliary.
+    parts = [piece for part in parts for piece in _run_together(part)]
     questions: list[str] = []
     pending_demand = ""
     for number, part in enumerate(parts):
