@@ -165,8 +165,9 @@ def confirms(asked: HarmQuestion, text: str) -> HarmMention | None:
     if ordinary_reason(spoken, spoken, "", len(spoken), False, spoken):
         return None  # "Yes, I fell from the scaffolding, it was my own mistake."
     match = lexicon().yes.match(spoken)
-    parts = sentences(spoken)
-    answer = parts[0].text if parts else spoken
+    said = " ".join(without_notes(text).split())
+    parts = sentences(said)
+    answer = parts[0].text if parts else said  # quoted as said, "He says" and all
     evidence = f"Asked: \u201c{asked.text}\u201d \u2014 answered: \u201c{answer}\u201d"
     trigger = match.group(0).strip() if match else answer
     return HarmMention(

@@ -37,7 +37,9 @@ class PromptCardWidget(QFrame):
         self.title = QLabel(card.title)
         self.title.setProperty("role", "card-title")
         self.title.setWordWrap(True)
-        self.evidence = QLabel(f"Words: “{card.evidence}”")
+        # An answer's evidence quotes the question and the answer itself.
+        quoted = "“" in card.evidence
+        self.evidence = QLabel(f"Words: {card.evidence}" if quoted else f"Words: “{card.evidence}”")
         self.evidence.setProperty("role", "muted")
         self.evidence.setWordWrap(True)
         self.say = QLabel(card.say)

@@ -1,0 +1,26 @@
+"""A prompt card shows the words that raised it; for a yes to a closed question, the question
+too (issue 15)."""
+
+from __future__ import annotations
+
+from companion.analysis.live import LiveAnalysis
+from companion.analysis.prompt_board import PromptBoard
+from companion.transcription.events import CommittedSegment
+from ui.widgets.prompt_panel import PromptCardWidget
+
+
+def test_the_card_for_a_yes_quotes_the_question_and_the_answer(qtbot) -> None:
+    live, board = LiveAnalysis(), PromptBoard()
+    turns = [
+        ("caseworker", "Were you tortured during those four months?"),
+        ("interpreter", "He says yes."),
+    ]
+    for number, (speaker, text) in enumerate(turns):
+        board.apply(live.feed(CommittedSegment(number, "call", speaker, number, number + 1, text)))
+    [card] = [c for c in board.open_cards() if c.kind == "episode"]
+    widget = PromptCardWidget(card)
+    qtbot.addWidget(widget)
+    shown = widget.evidence.text()
+    assert "Were you tortured during those four months?" in shown
+    assert "He says yes." in shown
+    assert not shown.startswith("Words: “Asked")  # not wrapped in a second pair of quotes
