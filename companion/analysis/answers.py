@@ -30,6 +30,9 @@ class HarmQuestion:
     #: The caseworker's whole turn ("You said you were arrested again in 2020. Were you
     #: tortured on that occasion?"): which time and place the question is about.
     turn: str = ""
+    #: "Did anything happen to you at the border?" names no harm: a yes counts only with an
+    #: act of harm in the answer ("they hit us with their rifles").
+    needs_act: bool = False
 
 
 _LEAD = r"^\W*(?:(?:and|so|sorry|but|okay|ok|now|right|just|then|also)\W+)*"
@@ -89,8 +92,9 @@ def harm_asked(
     candidates = [question.strip()] + [", ".join(parts[index:]) for index in range(1, len(parts))]
     if _TRACES.search(question):
         return None  # "Do you still have marks from the whip?" asks about harm already told
+    tagged = bool(_ENDS_WITH_TAG.search(question))  # "... they beat you. Is that correct?"
     for candidate in candidates:
-        if not lex.closed_opening.match(candidate):
+        if not (tagged or lex.closed_opening.match(candidate)):
             continue
         mentions = find_harm(as_statement(candidate), third_person=False, context=context)
         if mentions:
@@ -101,11 +105,26 @@ def harm_asked(
         named = _named_act(candidate, context)
         if named is not None:
             return HarmQuestion(segment, question.strip(), named[0], named[1], turn)
+    if _ANYTHING_HAPPEN.search(question):
+        return HarmQuestion(segment, question.strip(), "ill-treatment", False, turn, True)
     return None
 
 
 _YOUR_RELATIVE = re.compile(
     r"\byour\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(lexicon().relatives)) + r")\b", re.IGNORECASE
+)
+_ANYTHING_HAPPEN = re.compile(
+    r"\b(?:did|has)\s+anything\s+(?:else\s+)?happen(?:ed)?\s+to\s+you\b", re.IGNORECASE
+)
+#: An act of harm done to a group the claimant was in ("hit them on their backs").
+_GROUP_HARM = re.compile(
+    r"\b(?:hit|beat|beaten|kicked|whipped|tortured|shot\s+at|burned|raped|attacked|stabbed)\s+"
+    r"(?:them|us|everyone|everybody|all\s+of\s+(?:us|them)|the\s+(?:men|women|group|prisoners))\b",
+    re.IGNORECASE,
+)
+_ENDS_WITH_TAG = re.compile(
+    r"[.!]\s+(?:is\s+(?:that|this|it)\s+(?:right|correct|true|so)|correct|right|true)\W*$",
+    re.IGNORECASE,
 )
 _TRACES = re.compile(r"\b(?:scars?|marks)\b", re.IGNORECASE)
 
@@ -152,15 +171,25 @@ def verdict(text: str) -> str | None:
         if _NOD.search(text):
             return "yes"
         return "no" if _HEAD_SHAKE.search(text) else None
-    if lex.no.match(spoken):
-        return "no"
-    return "yes" if lex.yes.match(spoken) or _I_WAS.match(spoken) else None
+    # The answer may open with a narration ("She is quiet for some time. She says 'baleh'.
+    # Unfortunately, yes."): the first sentence that answers decides.
+    for sentence in [spoken, *(answer_words(p.text) for p in sentences(spoken)[1:3])]:
+        said = sentence.strip(" \"'\u201c\u201d")
+        if lex.no.match(said):
+            return "no"
+        if lex.yes.match(said) or _I_WAS.match(said):
+            return "yes"
+    return None
 
 
 def confirms(asked: HarmQuestion, text: str) -> HarmMention | None:
     """The disclosure a claimant turn makes by saying yes to ``asked``, or None."""
     if verdict(text) != "yes":
         return None
+    if asked.needs_act and not (
+        _GROUP_HARM.search(text) or find_harm(text, third_person=True) or find_harm(text, False)
+    ):
+        return None  # "Did anything happen to you?" "Yes, I lost my bag."
     spoken = answer_words(text)
     if ordinary_reason(spoken, spoken, "", len(spoken), False, spoken):
         return None  # "Yes, I fell from the scaffolding, it was my own mistake."

@@ -57,7 +57,7 @@ def _victim_patterns(third_person: bool) -> tuple[re.Pattern[str], re.Pattern[st
     subjects = r"i|we|he|she" if third_person else r"i|we"
     victim = re.compile(
         rf"\b(?:{objects})\b|\b(?:{subjects})\s+(?:was|were|had\s+been|got|am|is|are|sat|stood|lay|"
-        rf"stayed|remained|spent)\b|" + body_part.pattern,
+        rf"stayed|remained|spent|could\s+not|couldn't)\b|" + body_part.pattern,
         re.IGNORECASE,
     )
     return victim, body_part

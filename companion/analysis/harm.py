@@ -200,7 +200,7 @@ _FEMALE = {
     "colleague",
 }
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:his|her|their|my|your)\s+(?:\w+\s+)?(?P<rel>"
+    r"\b(?:his|her|their|my|your|our)\s+(?:\w+\s+)?(?P<rel>"
     + "|".join(sorted(_MALE | _FEMALE))
     + r")\b",
     re.IGNORECASE,
@@ -220,7 +220,10 @@ _THIRD_OBJECT = re.compile(r"\b(?:him|his|her)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:he|she)\s+(?:says|said|told|explains|adds|states)\b", re.I)
 #: After a named relative: what happened to them ("his uncle Yusuf dead", "your father was").
 _RELATIVE_HARMED = re.compile(
-    r"(?:\s+[A-Za-z]+){0,2}?\s+(?:was|were|had|is|dead|'s\s+body|body|killed|taken)\b", re.I
+    r"(?:\s+[A-Za-z]+){0,2}?\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:killed|shot|"
+    r"beaten|taken|arrested|hurt|attacked|murdered|found|tortured|injured|stabbed)|dead|'s\s+body|"
+    r"body|killed|taken)\b",
+    re.I,
 )
 #: How far back (characters) a named relative can be what "he"/"him" refers to.
 _COREFERENCE_SPAN = 240
@@ -228,7 +231,8 @@ _COREFERENCE_SPAN = 240
 
 _NAMED_PERSON = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:He|She|They|It|The|This|That|I|We|You|His|Her|My|In|On|At|"
-    r"God|Allah)\b)[A-Z][a-z]+(?:'s)?\s+(?:was|were|had|is|has|got)\b"
+    r"God|Allah)\b)[A-Z][a-z]+(?:'s)?\s+(?:was|were|had|is|has|got)\b|"
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sheikh|Pastor|Father|Imam)\.?\s+[A-Z][a-z]+"
 )
 
 
