@@ -106,7 +106,9 @@ def speak(segments: list[Segment], out: Path, seed: int = 0) -> Spoken:
     return Spoken(out, tuple(spans))
 
 
-def hear(decoder: WhisperDecoder | None, wav: Path, model: str) -> tuple[list[Segment], float]:
+def hear(
+    decoder: WhisperDecoder | None, wav: Path, model: str, language: str | None = None
+) -> tuple[list[Segment], float]:
     """The live pipeline over the stereo recording: committed segments in spoken order, and
     the CPU seconds it took.
 
@@ -124,7 +126,7 @@ def hear(decoder: WhisperDecoder | None, wav: Path, model: str) -> tuple[list[Se
     if decoder is None:
         decoder = WhisperDecoder(ModelStore().resolve(model))
     before = time.process_time()
-    segments = _transcribe(decoder, wav)
+    segments = _transcribe(decoder, wav, language)
     cpu_s = time.process_time() - before
     rows = [
         {"speaker": s.speaker, "text": s.text, "start": s.start, "end": s.end} for s in segments
@@ -138,13 +140,18 @@ def heard_path(wav: Path, model: str) -> Path:
     return wav.with_name(f"{wav.stem}.{model}.heard.json")
 
 
-def _transcribe(decoder: WhisperDecoder, wav: Path) -> list[Segment]:
+#: The claimant's language the caseworker sets for a multilingual model (the call is then
+#: recognised as English or this language, as in the app); an English-only model needs none.
+CLAIMANT_LANGUAGE = "ar"
+
+
+def _transcribe(decoder: WhisperDecoder, wav: Path, language: str | None = None) -> list[Segment]:
     events: list[Any] = []
     sources = [
         FileSource(wav, origin="microphone", channel=0),
         FileSource(wav, origin="call", channel=1),
     ]
-    build_live(sources, decoder, events.append).run()
+    build_live(sources, decoder, events.append, claimant_language=language).run()
     committed = sorted(
         (e for e in events if isinstance(e, CommittedSegment)), key=lambda e: (e.start, e.end)
     )
@@ -184,7 +191,8 @@ def measure(corpora: list[Path], model: str, out: Path) -> dict[str, Any]:
             spoken = speak(segments, out / corpus.name / f"{path.stem}.wav")
             if decoder is None and not heard_path(spoken.wav, info.name).exists():
                 decoder = WhisperDecoder(info)
-            heard, cpu = hear(decoder, spoken.wav, info.name)
+            language = CLAIMANT_LANGUAGE if info.multilingual else None
+            heard, cpu = hear(decoder, spoken.wav, info.name, language)
             cpu_s += cpu
             audio_s += spoken.spans[-1][1] if spoken.spans else 0.0
             sides = [s.speaker == "caseworker" for s in segments]
