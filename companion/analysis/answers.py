@@ -149,6 +149,7 @@ def _named_act(question: str, context: str = "") -> tuple[str, bool] | None:
 
 #: "I was, many times." / "We were." — a yes to "Were you ...?".
 _I_WAS = re.compile(r"^\W*(?:i|we)\s+(?:was|were)\s*(?:[,.!]|$|many|yes|several)", re.IGNORECASE)
+_BARE_YES = re.compile(r"\byes\b", re.IGNORECASE)
 _NOD = re.compile(r"\[[^\]]*\bnod(?:s|ded|ding)?\b[^\]]*\]", re.IGNORECASE)
 _HEAD_SHAKE = re.compile(r"\[[^\]]*\bshak\w*\s+(?:his|her)\s+head\b[^\]]*\]", re.IGNORECASE)
 _REPORTED = re.compile(
@@ -179,6 +180,9 @@ def verdict(text: str) -> str | None:
             return "no"
         if lex.yes.match(said) or _I_WAS.match(said):
             return "yes"
+        first_clause = re.split(r"[,;.]", said, maxsplit=1)[0]
+        if _BARE_YES.search(first_clause) and not lex.no.search(first_clause):
+            return "yes"  # "It is yes, but she wants to explain how it was."
     return None
 
 

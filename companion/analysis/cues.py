@@ -329,7 +329,7 @@ _BACK = re.compile(
     r"\b(?:that\s*'?s\s+where|that\s+is\s+where|where\s+they\s+(?:did|hung|beat|kept)|that\s+(?:detention|place|arrest)|the\s+same\s+(?:time|day|"
     r"night|place|people|men)|as\s+i\s+(?:said|told|mentioned)|i\s+(?:already\s+)?(?:told|said|"
     r"mentioned)|(?:you|i)\s+asked\s+(?:me\s+)?(?:before|earlier)|earlier|before\s+the\s+"
-    r"break|those\s+(?:days|weeks|months|nights)|during\s+(?:that|this|the\s+same)|there|going\s+"
+    r"break|those\s+(?:days|weeks|months|nights)|during\s+(?:that|this|the\s+same)|going\s+"
     r"back\s+to|(?:you|i)\s+(?:said|told\s+(?:me|us))\s+(?:that\s+)?(?:you|i)\s+were)\b",
     re.IGNORECASE,
 )

@@ -216,6 +216,7 @@ _HARMED_PASSIVE = re.compile(
     re.I,
 )
 _THIRD_VICTIM = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+_PREDICATE = re.compile(r"\b(?:her|him|be|become|became|was|is|as)\s+$", re.IGNORECASE)
 _THIRD_OBJECT = re.compile(r"\b(?:him|his|her)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:he|she)\s+(?:says|said|told|explains|adds|states)\b", re.I)
 #: After a named relative: what happened to them ("his uncle Yusuf dead", "your father was").
@@ -272,6 +273,8 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
     sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1
     for match in _RELATIVE_BEFORE.finditer(before, sentence_start):
         tail = before[match.end() :]
+        if _PREDICATE.search(before[max(0, match.start() - 12) : match.start()]):
+            continue  # "he made her his wife": the relative is the claimant
         same = match.group("rel").lower() in genders and not tail.startswith("'")
         if same and not _REPORTING.search(tail):
             return True  # "they dragged his father into the yard and beat him"
