@@ -123,7 +123,8 @@ _GROUP_HARM = re.compile(
     re.IGNORECASE,
 )
 _ENDS_WITH_TAG = re.compile(
-    r"[.!]\s+(?:is\s+(?:that|this|it)\s+(?:right|correct|true|so)|correct|right|true)\W*$",
+    r"[.!]\s+(?:is\s+(?:that|this|it)\s+(?:right|correct|true|so)|correct|right|true|did\s+"
+    r"(?:they|he|she|it)|were\s+you|was\s+it)\W*$",
     re.IGNORECASE,
 )
 _TRACES = re.compile(r"\b(?:scars?|marks)\b", re.IGNORECASE)

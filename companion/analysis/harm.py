@@ -99,7 +99,8 @@ class HarmMention:
 _POSSESSIONS = set(
     """house home shop stall car phone money things belongings business property land farm
     animals goods papers documents passport bag room door name shop's kiosk cattle crops
-    market fields books computer laptop flat apartment""".split()
+    market fields books computer laptop flat apartment church mosque temple school village
+    office roof crops harvest store kiosk""".split()
 )
 
 
@@ -109,7 +110,11 @@ def _victim_is_claimant(victim: str, following: str | None, third_person: bool) 
     if victim in ("me", "us", "myself", "ourselves"):
         return True
     if victim in ("my", "our"):
-        return following not in RELATIVES and following.rstrip("s") not in RELATIVES
+        return (
+            following not in RELATIVES
+            and following.rstrip("s") not in RELATIVES
+            and following not in _POSSESSIONS
+        )
     if victim == "them":
         return False
     # him / her / his: the claimant only in the interpreter's third-person rendering.
@@ -226,6 +231,8 @@ _RELATIVE_HARMED = re.compile(
     r"body|killed|taken)\b",
     re.I,
 )
+#: How far back (characters) in the same sentence a relative is who "him" is.
+_SAME_SENTENCE_SPAN = 400
 #: How far back (characters) a named relative can be what "he"/"him" refers to.
 _COREFERENCE_SPAN = 240
 
@@ -271,6 +278,7 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
             return True  # "he found his uncle dead ... he had been shot"
     before = before[offset:]  # "his father" earlier in this turn (not in the question)
     sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1
+    sentence_start = max(sentence_start, len(before) - _SAME_SENTENCE_SPAN)
     for match in _RELATIVE_BEFORE.finditer(before, sentence_start):
         tail = before[match.end() :]
         if _PREDICATE.search(before[max(0, match.start() - 12) : match.start()]):
@@ -299,6 +307,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
     """
     spoken = without_notes(text)
     setting = f"{without_notes(context)}\n{spoken}" if context else spoken
+    subjects = claimant_subjects(spoken, third_person)
     found: list[HarmMention] = []
     parts = sentences(spoken)
     named_in: list[tuple[int, int]] = []
@@ -308,9 +317,8 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
         for clause in clauses(sentence.text):
             base = spoken.find(clause, offset)
             base = base if base >= 0 else offset
-            for mention in _clause_harm(clause, sentence.text, base, third_person) + _elliptic(
-                clause, sentence.text, base
-            ):
+            found_here = _clause_harm(clause, sentence.text, base, third_person, subjects)
+            for mention in found_here + _elliptic(clause, sentence.text, base):
                 where = mention.position - sentence.start
                 if ordinary_reason(clause, sentence.text, following, where, third_person, setting):
                     continue
@@ -380,11 +388,34 @@ def _elliptic(clause: str, sentence: str, base: int) -> list[HarmMention]:
     return out
 
 
+def _self_done(words: list[str], index: int, subjects: frozenset[str]) -> bool:
+    """The claimant is the subject of the act ("I cut my hand", "she burned her arm")."""
+    before = words[max(0, index - 2) : index]
+    return bool(before) and before[-1] in subjects
+
+
+def claimant_subjects(spoken: str, third_person: bool) -> frozenset[str]:
+    """How the claimant is the subject of a sentence: "I"/"we", or in the interpreter's
+    rendering the pronoun of "She says" (or either, when the turn does not say)."""
+    if not third_person:
+        return frozenset({"i", "we"})
+    reporting = _REPORTING.search(spoken)
+    if reporting is None:
+        return frozenset({"he", "she"})
+    return frozenset({reporting.group(0).split()[0].lower()})
+
+
 def _word_index(clause: str, char: int) -> int:
     return len(tokens(clause[:char]))
 
 
-def _clause_harm(clause: str, sentence: str, base: int, third_person: bool) -> list[HarmMention]:
+def _clause_harm(
+    clause: str,
+    sentence: str,
+    base: int,
+    third_person: bool,
+    subjects: frozenset[str] = frozenset({"i", "we"}),
+) -> list[HarmMention]:
     words = tokens(clause)
     out: list[HarmMention] = []
 
@@ -417,6 +448,8 @@ def _clause_harm(clause: str, sentence: str, base: int, third_person: bool) -> l
             continue  # "beat us down": figurative
         if blocked(match.start(), match.end()):
             continue
+        if _self_done(words, _word_index(clause, match.start()), subjects):
+            continue  # "she cut her hand repairing it": the claimant did it
         out.append(
             HarmMention(
                 _category(verb, "ill-treatment"),

@@ -77,12 +77,18 @@ class Lexicon:
 
 
 #: ``{me}`` in a phrase: the person an act is done to; ``{poss}``: their ("my", "his" ...).
-_PLACEHOLDERS = {"{me}": r"(?:me|us|him|her|them)", "{poss}": r"(?:my|our|his|her|their)"}
+_PLACEHOLDERS = {
+    "{me}": r"(?:me|us|him|her|them)",
+    "{poss}": r"(?:my|our|his|her|their)",
+    "{group}": r"(?:the\s+)?(?:women|men|prisoners|detainees|girls|boys|people|everyone|everybody|"
+    r"all\s+of\s+us|all\s+of\s+them|us\s+all)",
+}
 
 
 def phrases(words: list[str]) -> re.Pattern[str]:
     """Whole-word phrases as one pattern; a trailing ``*`` matches any ending, spaces any space,
-    ``{me}`` any of me, us, him, her, them, and ``{poss}`` any of my, our, his, her, their."""
+    ``{me}`` any of me, us, him, her, them, ``{poss}`` any of my, our, his, her, their, and
+    ``{group}`` a group ("the women", "all of us")."""
     parts = []
     for word in sorted(words, key=len, reverse=True):
         star = word.endswith("*")

@@ -27,7 +27,7 @@ def _perpetrator_before(sentence: str, position: int, third_person: bool) -> boo
 
 def _pronoun_agent(sentence: str, position: int, third_person: bool) -> bool:
     """ "They", "someone" (or, when the claimant speaks, "he"/"she") just before the act."""
-    pronouns = ["they", "someone", "somebody"] + ([] if third_person else ["he", "she"])
+    pronouns = ["they", "them", "someone", "somebody"] + ([] if third_person else ["he", "she"])
     return any(word in pronouns for word in tokens(sentence[:position])[-6:])
 
 

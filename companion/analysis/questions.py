@@ -135,7 +135,7 @@ _STATEMENT_AFTER_WH = re.compile(
 #: A question that only asks to confirm the sentence before it.
 _TAG = re.compile(
     r"^\W*(?:is\s+(?:that|this|it)\s+(?:right|correct|true|so)|(?:am\s+i|is\s+that)\s+"
-    r"(?:right|correct)|correct|right|true|yes)\W*$",
+    r"(?:right|correct)|correct|right|true|yes|did\s+(?:they|he|she|it)|were\s+you|was\s+it)\W*$",
     re.IGNORECASE,
 )
 #: A turn with no full stop or question mark over this many words is recogniser text.
