@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from companion.analysis.harm import HarmMention, find_harm
 from companion.analysis.lexicon import SEVERITY, lexicon
 from companion.analysis.ordinary import ordinary_reason
-from companion.analysis.text import THREAT_WORDS, sentences, tokens, without_notes
+from companion.analysis.text import (
+    REPORTING_VERBS,
+    THREAT_WORDS,
+    sentences,
+    tokens,
+    without_notes,
+)
 
 
 @dataclass(frozen=True)
@@ -154,8 +160,8 @@ _BARE_YES = re.compile(r"\byes\b", re.IGNORECASE)
 _NOD = re.compile(r"\[[^\]]*\bnod(?:s|ded|ding)?\b[^\]]*\]", re.IGNORECASE)
 _HEAD_SHAKE = re.compile(r"\[[^\]]*\bshak\w*\s+(?:his|her)\s+head\b[^\]]*\]", re.IGNORECASE)
 _REPORTED = re.compile(
-    r"^\W*(?:(?:he|she|they|the\s+(?:claimant|applicant|client))\s+(?:says|said|is\s+saying|"
-    r"answers|answered|replies|replied|confirms|confirmed)(?:\s+that(?!\s+(?:is|was|'s)\b))?\W+)",
+    rf"^\W*(?:(?:he|she|they|the\s+(?:claimant|applicant|client))\s+{REPORTING_VERBS}"
+    r"(?:\s+that(?!\s+(?:is|was|'s)\b))?\W+)",
     re.IGNORECASE,
 )
 

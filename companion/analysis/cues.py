@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from companion.analysis.text import negated, sentences, tokens
+from companion.analysis.text import REPORTING, negated, sentences, tokens
 
 ELEMENTS = ("when", "where", "how", "by_whom")
 
@@ -176,7 +176,7 @@ def elements_given(text: str, victim_third_person: bool = False) -> dict[str, st
 
 def _other_pronoun(text: str, agent: str) -> bool:
     """In "she says he beat her", the agent "he" is not the claimant "she"."""
-    lead = re.search(r"\b(he|she)\s+(?:says|said|told|explains|adds|states)\b", text, re.I)
+    lead = REPORTING.search(text)
     return lead is not None and lead.group(1).lower() != agent.lower()
 
 

@@ -18,6 +18,7 @@ from companion.analysis.described import find_described
 from companion.analysis.lexicon import lexicon
 from companion.analysis.ordinary import ordinary_reason
 from companion.analysis.text import (
+    REPORTING,
     clauses,
     conditional_future,
     hypothetical,
@@ -223,7 +224,6 @@ _HARMED_PASSIVE = re.compile(
 _THIRD_VICTIM = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 _PREDICATE = re.compile(r"\b(?:her|him|be|become|became|was|is|as)\s+$", re.IGNORECASE)
 _THIRD_OBJECT = re.compile(r"\b(?:him|his|her)\b", re.IGNORECASE)
-_REPORTING = re.compile(r"\b(?:he|she)\s+(?:says|said|told|explains|adds|states)\b", re.I)
 #: After a named relative: what happened to them ("his uncle Yusuf dead", "your father was").
 _RELATIVE_HARMED = re.compile(
     r"(?:\s+[A-Za-z]+){0,2}?\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:killed|shot|"
@@ -246,7 +246,7 @@ _NAMED_PERSON = re.compile(
 
 def _other_gender(spoken: str, mention: HarmMention) -> bool:
     """ "She says ... He had been shot": the claimant is a woman, so "he" is someone else."""
-    reporting = _REPORTING.search(spoken)
+    reporting = REPORTING.search(spoken)
     victim = _THIRD_OBJECT.search(mention.trigger) or _THIRD_VICTIM.search(mention.trigger)
     if reporting is None or victim is None:
         return False
@@ -269,12 +269,12 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
     before = spoken[: offset + mention.position]
     near = before[-_COREFERENCE_SPAN:]
     for match in _NAMED_PERSON.finditer(near):
-        if not _REPORTING.search(near[match.end() :]):
+        if not REPORTING.search(near[match.end() :]):
             return True  # "Arash was kept in solitary ... they beat him"
     for match in _RELATIVE_BEFORE.finditer(near):
         tail = near[match.end() :]
         same = match.group("rel").lower() in genders and not tail.startswith("'")
-        if same and _RELATIVE_HARMED.match(tail) and not _REPORTING.search(tail):
+        if same and _RELATIVE_HARMED.match(tail) and not REPORTING.search(tail):
             return True  # "he found his uncle dead ... he had been shot"
     before = before[offset:]  # "his father" earlier in this turn (not in the question)
     sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1
@@ -284,7 +284,7 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
         if _PREDICATE.search(before[max(0, match.start() - 12) : match.start()]):
             continue  # "he made her his wife": the relative is the claimant
         same = match.group("rel").lower() in genders and not tail.startswith("'")
-        if same and not _REPORTING.search(tail):
+        if same and not REPORTING.search(tail):
             return True  # "they dragged his father into the yard and beat him"
     for match in _RELATIVE_BEFORE.finditer(before):
         if match.group("rel").lower() not in genders or before[match.end() :].startswith("'"):
@@ -399,10 +399,10 @@ def claimant_subjects(spoken: str, third_person: bool) -> frozenset[str]:
     rendering the pronoun of "She says" (or either, when the turn does not say)."""
     if not third_person:
         return frozenset({"i", "we"})
-    reporting = _REPORTING.search(spoken)
+    reporting = REPORTING.search(spoken)
     if reporting is None:
         return frozenset({"he", "she"})
-    return frozenset({reporting.group(0).split()[0].lower()})
+    return frozenset({reporting.group(1).lower()})
 
 
 def _word_index(clause: str, char: int) -> int:

@@ -175,10 +175,17 @@ def conditional_future(before: str) -> bool:
     return bool(words & {"if", "unless"}) and bool(_FUTURE.search(before))
 
 
+#: The verbs of an interpreter's reported speech ("he says", "she explained").
+REPORTING_VERBS = (
+    r"(?:says|said|is\s+saying|told|tells|explains|explained|adds|added|states|stated|answers|"
+    r"answered|replies|replied|confirms|confirmed)"
+)
+#: "He says" / "she said": the interpreter renders the claimant in the third person; the
+#: pronoun (group 1) is the claimant's.
+REPORTING = re.compile(rf"\b(he|she)\s+{REPORTING_VERBS}\b", re.IGNORECASE)
 _REPORTED_SPEECH = re.compile(
-    r"\b(?:he|she)\s+(?:says|said|is\s+saying|told|tells|explains|explained|adds|added|"
-    r"states|stated|answers|answered|replies|replied|confirms|confirmed)\b|\baccording\s+to\s+"
-    r"(?:him|her)\b|\bthe\s+(?:claimant|applicant|client)\s+(?:says|said)\b",
+    rf"{REPORTING.pattern}|\baccording\s+to\s+(?:him|her)\b|\bthe\s+(?:claimant|applicant|client)"
+    rf"\s+(?:says|said)\b",
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b", re.IGNORECASE)
