@@ -237,8 +237,8 @@ class Analyser:
         ]
         if asked_harm:
             self._harm_question, self._harm_question_waits = asked_harm[-1], 0
-        elif any(content_stems(t) for t in turn_questions):
-            self._harm_question = None  # a new question on something else
+        elif any(content_stems(t) for t in turn_questions) or cues.REAL_OFFER.search(text):
+            self._harm_question = None  # a new question, or a break offered instead
         # (a bare "Yes or no?" or "Please answer" keeps the harm question open)
         self._answering_episode = None
         for question_text in turn_questions:

@@ -355,9 +355,19 @@ def refers_back(text: str) -> str | None:
     return _words(_BACK.search(text))
 
 
+_REPEATED = re.compile(r"\b(?:every|each)\s+time\b|\bwhenever\b|\bover\s+and\s+over\b", re.I)
+
+
 def new_episode_cue(text: str) -> str | None:
-    """Words that announce a different, later episode ("the second time", "months later")."""
-    return _words(NEW_EPISODE.search(text))
+    """Words that announce a different, later episode ("the second time", "months later").
+
+    "Again" in a repetition ("every time I said it, the officer burned me again") is the same
+    episode going on, not another.
+    """
+    match = NEW_EPISODE.search(text)
+    if match and match.group(0).lower() == "again" and _REPEATED.search(text):
+        return None
+    return _words(match)
 
 
 # -- acknowledgement and responses ----------------------------------------------------------

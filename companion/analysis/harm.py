@@ -239,7 +239,7 @@ _COREFERENCE_SPAN = 240
 
 _NAMED_PERSON = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:He|She|They|It|The|This|That|I|We|You|His|Her|My|In|On|At|"
-    r"God|Allah)\b)[A-Z][a-z]+(?:'s)?\s+(?:was|were|had|is|has|got)\b|"
+    r"God|Allah)\b)[A-Z][a-z]+(?:'s)?\s+(?:was|were|had|is|has|got|came|told|said|went|returned)\b|"
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sheikh|Pastor|Father|Imam)\.?\s+[A-Z][a-z]+"
 )
 
@@ -460,6 +460,8 @@ def _clause_harm(
             )
         )
     for match in _PASSIVE.finditer(clause):
+        if match.group("verb").lower().endswith("ing"):
+            continue  # "I was shooting the weddings": the speaker doing, not done to
         subject = match.group("subj").lower()
         if subject in ("he", "she") and not third_person:
             continue

@@ -113,6 +113,8 @@ def negated(words: list[str], index: int, window: int = 4) -> bool:
     return False
 
 
+#: Words that make "would" habitual (it happened again and again), not hypothetical.
+_HABITUAL = {"whenever", "every", "each", "always", "usually", "often"}
 _MODALS = set(
     "would will could might may shall should going gonna wanted want wants tried try".split()
 )
@@ -128,6 +130,8 @@ def hypothetical(words: list[str], index: int, window: int = 6) -> bool:
     before = words[max(0, index - window) : index]
     if any(w in THREAT_WORDS for w in before):
         return True
+    if _HABITUAL & set(words[:index]):
+        return False  # "whenever I answered back, he would correct me with his belt"
     for word in reversed(before[-3:]):
         if word in _MODALS:
             return True
@@ -165,7 +169,7 @@ def content_stems(text: str) -> set[str]:
     return {stem(w) for w in tokens(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 2}
 
 
-_FUTURE = re.compile(r"\b(?:will|won't|'ll|going\s+to|gonna)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won't|would|'ll|'d|going\s+to|gonna)\b", re.IGNORECASE)
 
 
 def conditional_future(before: str) -> bool:
