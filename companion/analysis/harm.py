@@ -213,7 +213,8 @@ _RELATIVE_BEFORE = re.compile(
 )
 _HARMED_VERB = re.compile(
     r"\b(?:kill|killed|shot|shoot|beat|beaten|arrested|arrest|took|take|detained|kidnapped|"
-    r"murdered|attacked|hit|hurt|tortured|raped|abducted|stabbed)\b[^.]*$",
+    r"murdered|attacked|hit|hurt|tortured|raped|abducted|stabbed|dragged|grabbed|seized|caught|"
+    r"pulled)\b[^.]*$",
     re.I,
 )
 _HARMED_PASSIVE = re.compile(
@@ -222,13 +223,14 @@ _HARMED_PASSIVE = re.compile(
     re.I,
 )
 _THIRD_VICTIM = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+_BORN = re.compile(r"\s+(?:was|were)\s+born\b", re.IGNORECASE)
 _PREDICATE = re.compile(r"\b(?:her|him|be|become|became|was|is|as)\s+$", re.IGNORECASE)
 _THIRD_OBJECT = re.compile(r"\b(?:him|his|her)\b", re.IGNORECASE)
 #: After a named relative: what happened to them ("his uncle Yusuf dead", "your father was").
 _RELATIVE_HARMED = re.compile(
     r"(?:\s+[A-Za-z]+){0,2}?\s+(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:killed|shot|"
     r"beaten|taken|arrested|hurt|attacked|murdered|found|tortured|injured|stabbed)|dead|'s\s+body|"
-    r"body|killed|taken)\b",
+    r"body|killed|taken|tried\s+to\s+(?:stop|help|protect|defend))\b",
     re.I,
 )
 #: How far back (characters) in the same sentence a relative is who "him" is.
@@ -239,7 +241,7 @@ _COREFERENCE_SPAN = 240
 
 _NAMED_PERSON = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?!(?:He|She|They|It|The|This|That|I|We|You|His|Her|My|In|On|At|"
-    r"God|Allah)\b)[A-Z][a-z]+(?:'s)?\s+(?:was|were|had|is|has|got|came|told|said|went|returned)\b|"
+    r"God|Allah)\b)[A-Z][a-z]+(?:'s)?\s+(?:was|were|had|is|has|got)\b|"
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sheikh|Pastor|Father|Imam)\.?\s+[A-Z][a-z]+"
 )
 
@@ -284,7 +286,7 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
         if _PREDICATE.search(before[max(0, match.start() - 12) : match.start()]):
             continue  # "he made her his wife": the relative is the claimant
         same = match.group("rel").lower() in genders and not tail.startswith("'")
-        if same and not REPORTING.search(tail):
+        if same and not _BORN.match(tail) and not REPORTING.search(tail):
             return True  # "they dragged his father into the yard and beat him"
     for match in _RELATIVE_BEFORE.finditer(before):
         if match.group("rel").lower() not in genders or before[match.end() :].startswith("'"):
