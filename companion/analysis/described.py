@@ -28,6 +28,9 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 22
+_DENIAL = re.compile(
+    r"\b(?:never|nobody|no\s+one|(?:didn't|did\s+not)\s+happen|not\s+to\s+me)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def _victim_patterns(third_person: bool) -> tuple[re.Pattern[str], re.Pattern[st
     )
     subjects = r"i|we|he|she" if third_person else r"i|we"
     victim = re.compile(
-        rf"\b(?:{objects})\b|\b(?:{subjects})\s+(?:was|were|had\s+been|got|am|is|are|sat|stood|lay|"
+        rf"(?<!told\s)(?<!asked\s)(?<!showed\s)(?<!tell\s)\b(?:{objects})\b|\b(?:{subjects})\s+(?:was|were|had\s+been|got|am|is|are|sat|stood|lay|"
         rf"stayed|remained|spent|could\s+not|couldn't)\b|" + body_part.pattern,
         re.IGNORECASE,
     )
@@ -73,7 +76,11 @@ def _windows(text: str) -> list[tuple[str, int]]:
     parts = sentences(text)
     for one, two in itertools.pairwise(parts):
         # A sentence and its short follow-on ("No light, no mattress, a cup of rice a day.")
-        if len(two.text.split()) <= _FOLLOW_ON and not _SUBJECT.match(two.text):
+        if (
+            len(two.text.split()) <= _FOLLOW_ON
+            and not _SUBJECT.match(two.text)
+            and not _DENIAL.search(two.text)  # "But it never happened to me."
+        ):
             out.append((text[one.start : two.end], one.start))
     for sentence in parts:
         words = list(re.finditer(r"\S+", sentence.text))

@@ -101,7 +101,7 @@ _POSSESSIONS = set(
     """house home shop stall car phone money things belongings business property land farm
     animals goods papers documents passport bag room door name shop's kiosk cattle crops
     market fields books computer laptop flat apartment church mosque temple school village
-    office roof crops harvest store kiosk""".split()
+    office roof crops harvest store kiosk pay salary wages hours""".split()
 )
 
 
