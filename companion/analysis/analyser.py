@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from companion.analysis import cues
-from companion.analysis.answers import HarmQuestion, confirms, harm_asked, verdict
+from companion.analysis.answers import HarmQuestion, disclosed_by_yes, harm_asked, verdict
 from companion.analysis.events import AnalysisEvent
 from companion.analysis.harm import HARM_WORDS, HarmMention, find_harm
 from companion.analysis.lexicon import SEVERITY
@@ -383,11 +383,13 @@ class Analyser:
         if self._last_caseworker in self._question_segments:
             self._answered_questions.add(self._last_caseworker)
         third_person = segment.speaker == "interpreter" and self._interpreter_third_person(text)
-        mentions = self._harm_in_turn(segment, third_person)
+        lead = self._turn_lead(segment)
+        asked_before = self._last_question_text()
+        mentions = self._harm_in_turn(segment, lead, asked_before, third_person)
+        answer = verdict(text)
         asked = self._harm_question
         if asked is not None:
-            answer = verdict(text)
-            confirmed = confirms(asked, text) if answer == "yes" else None
+            confirmed = disclosed_by_yes(asked, text) if answer == "yes" else None
             if confirmed is not None:
                 mentions = [confirmed, *mentions]
             self._harm_question_waits += 1
@@ -419,7 +421,6 @@ class Analyser:
             and self._in_scope(current, i, spoken)
         ):
             touched.append(current)
-        lead = self._turn_lead(segment)
         for episode in touched:
             episode.last_told = i
             relevant = (
@@ -436,10 +437,8 @@ class Analyser:
             if episode.segment == i:
                 episode.context_words |= content_stems(relevant)
             episode.last_activity = i
-        asked_before = self._last_question_text()
         latest = self.episodes[-1] if self.episodes else None
-        said_yes = verdict(text) == "yes"
-        asked_of_another = said_yes and bool(
+        asked_of_another = answer == "yes" and bool(
             cues.new_episode_cue(asked_before)
             or (latest is not None and latest.years and cues.years(asked_before) - latest.years)
         )  # "Were you arrested again?" "Yes." / "In January 2019 did soldiers come?" "Yes."
@@ -498,19 +497,20 @@ class Analyser:
             before.insert(0, earlier.text)
         return " ".join(before)
 
-    def _harm_in_turn(self, segment: Segment, third_person: bool) -> list[HarmMention]:
-        """Harm in this segment, read with the segments of the same turn before it.
+    def _harm_in_turn(
+        self, segment: Segment, lead: str, asked: str, third_person: bool
+    ) -> list[HarmMention]:
+        """Harm in this segment, read with ``lead`` (the same turn's earlier segments) and
+        ``asked`` (the question it answers).
 
         The live pipeline cuts one turn into several segments, sometimes mid-sentence ("they
         heated an iron bar" | "and pressed it on my back"). Only what ends in this segment is
         new.
         """
-        lead = self._turn_lead(segment)
-        setting = self._setting()
         if not lead:
-            return find_harm(segment.text, third_person, setting)
+            return find_harm(segment.text, third_person, asked)
         lead += " "
-        found = find_harm(lead + segment.text, third_person, setting)
+        found = find_harm(lead + segment.text, third_person, asked)
         return [
             replace(m, position=max(0, m.position - len(lead)))
             for m in found
@@ -695,11 +695,6 @@ class Analyser:
             if self.segments[number].speaker == "caseworker":
                 return number
         return None
-
-    def _setting(self) -> str:
-        """What the claimant's turn answers: the caseworker's last question ("What treatment
-        did you have?", "You were telling me about the night your father was taken ...")."""
-        return self._last_question_text()
 
     def _last_question_text(self) -> str:
         """The caseworker's last turn, if the claimant's turn answers it."""

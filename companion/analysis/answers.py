@@ -133,6 +133,7 @@ _ENDS_WITH_TAG = re.compile(
     r"(?:they|he|she|it)|were\s+you|was\s+it)\W*$",
     re.IGNORECASE,
 )
+_ANY_ACT = re.compile(rf"\b(?:{lexicon().verb_alternation})\b", re.IGNORECASE)
 _TRACES = re.compile(r"\b(?:scars?|marks)\b", re.IGNORECASE)
 
 
@@ -147,7 +148,7 @@ def _named_act(question: str, context: str = "") -> tuple[str, bool] | None:
     setting = f"{context}\n{question}" if context else question
     if ordinary_reason(question, question, "", len(question), False, setting):
         return None  # "Were you ever injured boxing?"
-    for match in re.finditer(rf"\b(?:{lex.verb_alternation})\b", question, re.IGNORECASE):
+    for match in _ANY_ACT.finditer(question):
         act = lex.act(match.group(0))
         if act is not None:
             return act.category, act.method
@@ -193,10 +194,9 @@ def verdict(text: str) -> str | None:
     return None
 
 
-def confirms(asked: HarmQuestion, text: str) -> HarmMention | None:
-    """The disclosure a claimant turn makes by saying yes to ``asked``, or None."""
-    if verdict(text) != "yes":
-        return None
+def disclosed_by_yes(asked: HarmQuestion, text: str) -> HarmMention | None:
+    """The disclosure made by a turn already known to say yes to ``asked``, or None (the
+    yes was about sport, work or medical care, or "anything happen?" with no act told)."""
     if asked.needs_act and not (
         _GROUP_HARM.search(text) or find_harm(text, third_person=True) or find_harm(text, False)
     ):

@@ -52,11 +52,16 @@ PLACES = (
     r"kitchen|bedroom|living\s+room|bathroom|room|yard|garden|field|car|truck|lorry|shop|"
     r"restaurant|hotel|flat|apartment|club|hole|pit|tent|boat"
 )
-_MONTH_DAY = (
-    "(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ramadan|Eid|Christmas|Easter|"
-    "Nowruz|Newroz|Spring|Summer|Autumn|Winter)"
-)
+#: Capitalised words of the calendar: never a place ("in March", "after Eid").
+_MONTHS_DAYS_FEASTS = (
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Ramadan Eid"
+).split()
+CALENDAR_WORDS = [
+    *_MONTHS_DAYS_FEASTS,
+    *"Christmas Easter Nowruz Newroz Spring Summer Autumn Winter".split(),
+]
+_MONTH_DAY = "(?:" + "|".join(CALENDAR_WORDS) + ")"
 WHERE_GIVEN = re.compile(
     rf"(?i:\b(?:in|at|to|into|inside|near|outside|from|behind|under|on)\s+(?:the\s+|a\s+|an\s+|"
     rf"my\s+|our\s+|his\s+|her\s+|their\s+|that\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?(?:{PLACES})\b)|"
@@ -183,27 +188,7 @@ def _other_pronoun(text: str, agent: str) -> bool:
 #: Years, and places named with a capital, that tell one episode from another.
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 _NOT_PLACES = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Ramadan",
-    "Eid",
+    *_MONTHS_DAYS_FEASTS,
     "I",
     "God",
     "English",

@@ -43,8 +43,11 @@ class Described:
     position: int  # character offset in the text given
 
 
-def _victim_patterns(third_person: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(the claimant as victim, the claimant's body part) for first or third person."""
+def _victim_patterns(
+    third_person: bool,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(the claimant as victim, the claimant's body part, the claimant or a group they were
+    in) for first or third person."""
     lex = lexicon()
     body = lex.classes["victim_body"].pattern
     owners = r"my|our|his|her" if third_person else r"my|our"
@@ -63,7 +66,8 @@ def _victim_patterns(third_person: bool) -> tuple[re.Pattern[str], re.Pattern[st
         rf"stayed|remained|spent|could\s+not|couldn't)\b|" + body_part.pattern,
         re.IGNORECASE,
     )
-    return victim, body_part
+    group = re.compile(victim.pattern + r"|\b(?:us|we|our|them|their)\b", re.IGNORECASE)
+    return victim, body_part, group
 
 
 _FIRST = _victim_patterns(False)
@@ -123,8 +127,7 @@ def find_described(text: str, third_person: bool, setting: str = "") -> list[Des
 
     ``setting`` is the turn with the question it answers, for telling ordinary talk."""
     lex = lexicon()
-    victim, body_part = _THIRD if third_person else _FIRST
-    group = re.compile(victim.pattern + r"|\b(?:us|we|our|them|their)\b", re.IGNORECASE)
+    victim, body_part, group = _THIRD if third_person else _FIRST
     found: list[Described] = []
     windows = _windows(text)
     order = {category: rank for rank, category in enumerate(SEVERITY)}
