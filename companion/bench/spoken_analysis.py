@@ -113,11 +113,16 @@ def hear(
     the CPU seconds it took.
 
     What was heard is kept beside the recording (``NAME.MODEL.heard.json``), so that a change
-    to the analysis is measured again without transcribing again; a new recording or model
-    transcribes afresh."""
+    to the analysis is measured again without transcribing again; a new recording, model or
+    speech engine (its source files) transcribes afresh."""
     cache = heard_path(wav, model)
-    if cache.exists() and cache.stat().st_mtime >= wav.stat().st_mtime:
-        stored = json.loads(cache.read_text(encoding="utf-8"))
+    engine = engine_fingerprint()
+    stored = (
+        json.loads(cache.read_text(encoding="utf-8"))
+        if cache.exists() and cache.stat().st_mtime >= wav.stat().st_mtime
+        else {}
+    )
+    if stored.get("engine") == engine:
         rows = stored["segments"]
         heard = [
             Segment(n, r["speaker"], r["text"], r["start"], r["end"]) for n, r in enumerate(rows)
@@ -131,8 +136,20 @@ def hear(
     rows = [
         {"speaker": s.speaker, "text": s.text, "start": s.start, "end": s.end} for s in segments
     ]
-    cache.write_text(json.dumps({"segments": rows, "cpu_s": cpu_s}), encoding="utf-8")
+    cache.write_text(
+        json.dumps({"segments": rows, "cpu_s": cpu_s, "engine": engine}), encoding="utf-8"
+    )
     return segments, cpu_s
+
+
+def engine_fingerprint() -> str:
+    """A digest of the speech engine's source: what was heard is stale when it changes."""
+    import companion.transcription as transcription
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(transcription.__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def heard_path(wav: Path, model: str) -> Path:

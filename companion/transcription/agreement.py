@@ -36,6 +36,14 @@ def ends_sentence(word: Word) -> bool:
     return bool(_SENTENCE_END.search(word.text.strip()))
 
 
+_CLAUSE_END = re.compile(r"[,;:\u2014\u2013]['\"\u201d\u2019)]*$")
+
+
+def ends_clause(word: Word) -> bool:
+    """True when the word closes a clause (a comma, semicolon, colon or dash after it)."""
+    return bool(_CLAUSE_END.search(word.text.strip()))
+
+
 def collapse_repeats(words: Sequence[Word], max_repeats: int = 2, max_ngram: int = 8) -> list[Word]:
     """Remove a decoding loop: an n-gram repeated more than ``max_repeats`` times in a row.
 
@@ -60,6 +68,39 @@ def collapse_repeats(words: Sequence[Word], max_repeats: int = 2, max_ngram: int
                     del out[i + n * keep : j]
                     changed = True
                 i += 1
+    return out
+
+
+def drop_unheard_repeats(words: Sequence[Word], keep: int = 0, max_ngram: int = 24) -> list[Word]:
+    """Remove a copy of the words just before it that has (almost) no audio of its own.
+
+    At the end of a buffer Whisper sometimes loops: "Alright, thanks. Alright, thanks. Alright,
+    thanks." where only the first copy was said; the alignment squeezes the extra copies into
+    a few hundredths of a second. A copy that takes less than a third of the time the first
+    one took (and under 0.15 s a word) was not heard and is dropped. A real repetition ("no,
+    no") takes its own time and stays. The first ``keep`` words (already committed) are only
+    compared with, never dropped.
+    """
+    out = list(words)
+    i = 0
+    while i < len(out):
+        removed = False
+        for n in range(min(max_ngram, (len(out) - i) // 2), 0, -1):
+            if i + n < keep:
+                continue
+            first, second = out[i : i + n], out[i + n : i + 2 * n]
+            if [norm(w.text) for w in first] != [norm(w.text) for w in second]:
+                continue
+            if not all(norm(w.text) for w in first):
+                continue
+            said = max(1e-3, first[-1].end - first[0].start)
+            copy = second[-1].end - second[0].start
+            if copy < min(said / 3, 0.15 * n):
+                del out[i + n : i + 2 * n]
+                removed = True
+                break
+        if not removed:
+            i += 1
     return out
 
 

@@ -9,8 +9,9 @@ directly so that each pass costs what the audio needs:
   speech. Less padding than that made the small models loop on short buffers (measured);
 * decoding is greedy at temperature 0, with the already-committed words forced as a prefix so
   committed text can never change and is not decoded twice;
-* a pass whose output looks like a loop (too many tokens for the audio, or text that compresses
-  too well) is redone once on the full 30-second window, the way Whisper was trained; if that
+* a pass whose output looks like a loop (too many tokens for the audio, text that compresses
+  too well, or a final pass that says a phrase twice in a row) is redone once on the full
+  30-second window, the way Whisper was trained; if that
   still loops the pass is marked unreliable and the engine commits nothing from it;
 * word timings come from the model's cross-attention alignment heads.
 
@@ -89,6 +90,23 @@ class Transcriber(Protocol):
         spend more effort on it.
         """
         ...
+
+
+def _doubles_a_phrase(words: Sequence[Word]) -> bool:
+    """True when a phrase of two words or more is followed at once by itself ("ten of clubs ten
+    of clubs"): the beam search loops like this on buffers of a second or two, and the full
+    30-second window, as Whisper was trained, does not (measured on real recordings). A
+    speaker who really repeats a phrase keeps it: the redone pass hears it twice too."""
+    bare = [_bare(w.text) for w in words]
+    for n in range(2, len(bare) // 2 + 1):
+        for i in range(len(bare) - 2 * n + 1):
+            if bare[i : i + n] == bare[i + n : i + 2 * n] and all(bare[i : i + n]):
+                return True
+    return False
+
+
+def _bare(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum() or ch == "'")
 
 
 def compression_ratio(text: str) -> float:
@@ -180,13 +198,15 @@ class WhisperDecoder:
         return self.model.encode(view, to_cpu=False), content
 
     def _detect_language(self, encoded, languages: Sequence[str]) -> tuple[str, float]:
+        """The most likely language among ``languages`` (English alone when none are given):
+        a language the interview is not in is never chosen, however likely the model finds it."""
         ranked = self.model.detect_language(encoded)[0]
-        allowed = {f"<|{code}|>" for code in languages}
+        allowed = list(languages) or ["en"]
+        tokens = {f"<|{code}|>": code for code in allowed}
         for token, prob in ranked:
-            if not allowed or token in allowed:
-                return token[2:-2], float(prob)
-        token, prob = ranked[0]
-        return token[2:-2], float(prob)
+            if token in tokens:
+                return tokens[token], float(prob)
+        return allowed[0], 0.0
 
     def transcribe(
         self,
@@ -212,7 +232,9 @@ class WhisperDecoder:
         elif not self.multilingual:
             language = "en"
         hyp = self._pass(encoded, frames, duration, prefix, prompt, language, beam)
-        if self._looks_wrong(hyp, duration, len(prefix)):
+        if self._looks_wrong(hyp, duration, len(prefix)) or (
+            final and _doubles_a_phrase(hyp.words[len(prefix) :])
+        ):
             log.info("short-window pass looked wrong (%.1fs audio); redoing on 30 s", duration)
             encoded, frames = self._encode(audio, full_window=True)
             hyp = self._pass(encoded, frames, duration, prefix, prompt, language, beam)

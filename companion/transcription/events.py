@@ -27,7 +27,9 @@ class Word:
 
 @dataclass(frozen=True)
 class TentativeText:
-    """Provisional text for the audio after the last committed word; it may still change.
+    """Provisional text for the audio after the last emitted segment.
+
+    Its ``settled`` words are final already; the rest may still change.
 
     A newer ``TentativeText`` for the same ``source`` replaces the older one; an empty
     ``text`` clears it.
@@ -39,6 +41,11 @@ class TentativeText:
     start: float
     end: float
     emitted_at: float = 0.0
+    #: The leading words of ``text`` that are already final: committed (they will never
+    #: change) but waiting for the end of their sentence to be emitted as a segment.
+    settled: str = ""
+    #: When the last settled word ends (interview time), or None when nothing is settled.
+    settled_until: float | None = None
 
 
 @dataclass(frozen=True)
@@ -106,4 +113,15 @@ class SourceProblem:
     fatal: bool = False
 
 
-Event = TentativeText | CommittedSegment | EngineStatus | SourceProblem
+@dataclass(frozen=True)
+class SoundNotice:
+    """The voice gate keeps hearing sound that may be speech but is not sure enough to pass it
+    to the model (a quiet voice, a whisper, speech far from the microphone): said, not silently
+    dropped, with the sound's level so the caseworker can check the volume."""
+
+    source: str
+    level_db: float
+    message: str
+
+
+Event = TentativeText | CommittedSegment | EngineStatus | SourceProblem | SoundNotice

@@ -130,6 +130,19 @@ class LiveTranscription:
                         self.on_event(event)
 
 
+def interview_languages(
+    claimant_language: str | None, configured: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """The languages recognition may choose from on the call: English and the claimant's
+    language when one is set, English alone otherwise (a configured list is narrowed to
+    English plus that list, never widened to every language Whisper knows)."""
+    chosen = ["en"]
+    for code in (claimant_language, *configured):
+        if code and code not in chosen:
+            chosen.append(code)
+    return tuple(chosen)
+
+
 def build_live(
     sources: Sequence[AudioSource],
     transcriber: Transcriber,
@@ -144,7 +157,8 @@ def build_live(
     """Wire sources to engines with the speaker-role rules of their origin.
 
     The microphone is decoded as English (the caseworker). The call is detected between
-    English (the interpreter) and the claimant's language when one is given.
+    English (the interpreter) and the claimant's language when one is given, and decoded as
+    English when none is: recognition never chooses a language the interview is not in.
     """
     origins = [s.origin for s in sources]
     if len(set(origins)) != len(origins):
@@ -155,12 +169,12 @@ def build_live(
     for source in sources:
         language = base.language
         languages = base.languages
-        if source.origin == "microphone" and not language:
+        if (source.origin == "microphone" and not language) or not transcriber.multilingual:
             language = "en"
-        elif transcriber.multilingual and claimant_language and not language:
-            languages = ("en", claimant_language)
-        elif not transcriber.multilingual:
-            language = "en"
+        elif not language:
+            languages = interview_languages(claimant_language, languages)
+            if len(languages) == 1:  # English alone: nothing to detect, nothing to mistake
+                language = languages[0]
         engine_config = EngineConfig(
             **{**base.__dict__, "language": language, "languages": tuple(languages)}
         )

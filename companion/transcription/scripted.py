@@ -77,10 +77,10 @@ class ScriptedTranscriber:
             if item.end > end and self.garble_partial:
                 text = text[: max(2, len(text) // 2)] + "-"
             words.append(Word(text, item.start - offset, min(item.end, end) - offset, 0.9))
-        hyp = Hypothesis(
-            words=words, language=language or found_language or "en", language_probability=0.99
-        )
-        return hyp
+        if not language:  # detection, limited as the real decoder limits it
+            allowed = list(languages) or ["en"]
+            language = found_language if found_language in allowed else allowed[0]
+        return Hypothesis(words=words, language=language, language_probability=0.99)
 
 
 class EnergyVad:

@@ -38,6 +38,8 @@ from companion.audio.chunk import SAMPLE_RATE, AudioChunk
 from companion.transcription.agreement import (
     agreed_prefix,
     collapse_repeats,
+    drop_unheard_repeats,
+    ends_clause,
     ends_sentence,
     join_words,
 )
@@ -46,6 +48,7 @@ from companion.transcription.events import (
     CommittedSegment,
     EngineStatus,
     Event,
+    SoundNotice,
     TentativeText,
     Word,
 )
@@ -70,8 +73,13 @@ class EngineConfig:
     max_buffer_s: float = 12.0
     hard_max_buffer_s: float = 24.0
     max_segment_s: float = 10.0
-    #: Commit agreed words a whole sentence at a time (see ``_committable``).
+    #: Emitted words kept at the head of the buffer when it is trimmed (see ``_trim``).
+    anchor_words: int = 2
+    anchor_margin_s: float = 0.15
+    #: Commit agreed words a whole sentence at a time (see ``_committable``)...
     whole_sentences: bool = True
+    #: ... but never keep an agreed word waiting longer than this (seconds of audio after it).
+    max_wait_s: float = 2.0
     prompt_words: int = 30
     degrade_at_s: float = 2.0
     drop_tentative_at_s: float = 5.0
@@ -80,6 +88,12 @@ class EngineConfig:
     language: str | None = None
     #: Languages detection may choose from (e.g. ("en", "fa") for an interview in Farsi).
     languages: tuple[str, ...] = ()
+
+
+def _sure_it_is_speech(hyp: Hypothesis) -> bool:
+    """Whisper's own test that a window held speech: words, a low no-speech probability and a
+    reasonable average log-probability (the thresholds Whisper uses to skip silence)."""
+    return bool(hyp.words) and hyp.no_speech_probability < 0.6 and hyp.avg_logprob > -1.0
 
 
 def role_for_origin(origin: str) -> Callable[[str | None], str]:
@@ -127,6 +141,7 @@ class StreamingEngine:
         self.passes = 0
         self.fallbacks = 0
         self.unreliable_passes = 0
+        self.rejected_regions = 0
         self._preroll: deque[AudioChunk] = deque()
         self._context: deque[str] = deque(maxlen=self.config.prompt_words)
         self._reset_utterance()
@@ -137,6 +152,7 @@ class StreamingEngine:
         self._buf = np.zeros(0, dtype=np.float32)
         self._buf_start = 0.0
         self._committed: list[Word] = []  # committed words still inside the buffer
+        self._anchored = 0  # leading words of _committed kept from before a trim (emitted)
         self._unemitted: list[Word] = []  # committed, not yet part of an emitted segment
         self._tail: list[Word] = []  # the last pass's words after the committed ones
         self._samples_at_pass = 0
@@ -144,6 +160,7 @@ class StreamingEngine:
         self._language_prob: float | None = None
         self._language_votes = 0
         self._had_tentative = False
+        self._unsure = False  # opened by loudness alone: decoded once, kept only if speech
 
     @property
     def buffer_seconds(self) -> float:
@@ -164,12 +181,21 @@ class StreamingEngine:
     def _feed_piece(self, chunk: AudioChunk, events: list[Event]) -> None:
         decisions = self.gate.push(chunk.samples)
         ended = any(d[2] for d in decisions)
+        level = self.gate.take_notice()
+        if level is not None:
+            message = (
+                f"{self.source}: sound that may be quiet speech ({level:.0f} dBFS) is not being "
+                "transcribed; check the volume or move the microphone closer"
+            )
+            log.warning("%s", message)
+            events.append(SoundNotice(self.source, level, message))
         if not self._active:
             self._preroll.append(chunk)
             while sum(c.duration for c in self._preroll) > self.config.preroll_s + chunk.duration:
                 self._preroll.popleft()
             if self.gate.in_speech or ended:
                 self._active = True
+                self._unsure = self.gate.unsure
                 self._buf = np.concatenate([c.samples for c in self._preroll])
                 self._buf_start = self._preroll[0].start
                 self._preroll.clear()
@@ -181,6 +207,8 @@ class StreamingEngine:
             self._buf = np.concatenate([self._buf, chunk.samples])
         if not self._active:
             return
+        if self._unsure and self.gate.in_speech and not self.gate.unsure:
+            self._unsure = False  # the voice model agrees after all: a normal utterance
         if ended:
             self._pass(final=True, events=events)
             self._reset_utterance()
@@ -199,7 +227,8 @@ class StreamingEngine:
         new_audio = (len(self._buf) - self._samples_at_pass) / SAMPLE_RATE
         first = self._samples_at_pass == 0  # no pass yet in this utterance
         due = self.config.first_pass_s if first else self._step()
-        if self.level < 2 and new_audio >= due and self.buffer_seconds >= self.config.first_pass_s:
+        tentative_ok = self.level < 2 and not self._unsure
+        if tentative_ok and new_audio >= due and self.buffer_seconds >= self.config.first_pass_s:
             self._pass(final=False, events=events)
         if self.buffer_seconds > self.config.max_buffer_s:
             self._trim(events)
@@ -260,11 +289,22 @@ class StreamingEngine:
         self.pass_cpu_s = cpu if self.passes == 1 else 0.7 * self.pass_cpu_s + 0.3 * cpu
         if hyp.fell_back:
             self.fallbacks += 1
+        if self._unsure and not _sure_it_is_speech(hyp):
+            # Loud sound the voice gate doubted and the model does not hear as speech either
+            # (a cough, a door, music): nothing is committed, and the caseworker is told.
+            self.rejected_regions += 1
+            level = 10 * np.log10(float(np.mean(np.square(self._buf))) + 1e-12)
+            self.gate.rejected(level)
+            return
         self._note_language(hyp)
         new = [
             Word(w.text, w.start + self._buf_start, w.end + self._buf_start, w.probability)
             for w in hyp.words[len(prefix) :]
         ]
+        # A loop's extra copies, squeezed into no time at the end of the buffer, were not said;
+        # the last committed word is the first copy's neighbour, so the check includes it.
+        context = self._committed[-24:]
+        new = drop_unheard_repeats([*context, *new], keep=len(context))[len(context) :]
         if hyp.unreliable:
             self.unreliable_passes += 1
             if not final:
@@ -281,20 +321,33 @@ class StreamingEngine:
         self._commit(new[:agreed])
         self._tail = new[agreed:]
         self._emit(events, everything=False)
-        events.append(self._tentative(self._unemitted + self._tail))
+        events.append(self._tentative(self._unemitted + self._tail, settled=len(self._unemitted)))
 
     def _committable(self, new: list[Word], agreed: int) -> int:
-        """How many agreed words to commit now: whole sentences only.
+        """How many agreed words to commit now.
 
-        Words inside an unfinished sentence may still be revised by a later pass that hears the
-        rest of it; locking them in early cost five points of WER in measurements. A run-on
-        without sentence ends is committed anyway once it spans ``max_segment_s``.
+        Whole sentences first: words inside an unfinished sentence may still be revised by a
+        later pass that hears the rest of it (locking them in at once cost five points of WER
+        in measurements). But a long sentence must not keep its first words waiting: once the
+        oldest agreed word has ``max_wait_s`` of audio after it (heard by two passes, so rarely
+        revised), the agreed words are committed up to their last clause mark, or all but the
+        last. They are final from then on (shown as settled) and emitted as a segment with the
+        rest of their sentence, so the record keeps whole sentences. A run-on without sentence
+        ends is emitted anyway once it spans ``max_segment_s``.
         """
         if not self.config.whole_sentences or not agreed:
             return agreed
         for i in range(agreed - 1, -1, -1):
             if ends_sentence(new[i]):
                 return i + 1
+        heard_until = self._buf_start + self.buffer_seconds
+        if self.config.max_wait_s and heard_until - new[0].end >= self.config.max_wait_s:
+            for i in range(agreed - 1, 0, -1):
+                if ends_clause(new[i]):
+                    return i + 1
+            # The last agreed word may be the first half of a longer one ("and" of "and crease"
+            # for "increase"): it waits for the next pass.
+            return agreed - 1
         first = self._unemitted[0].start if self._unemitted else new[0].start
         if new[agreed - 1].end - first >= self.config.max_segment_s:
             return agreed
@@ -360,7 +413,8 @@ class StreamingEngine:
             )
         )
 
-    def _tentative(self, words: list[Word], final: bool = False) -> TentativeText:
+    def _tentative(self, words: list[Word], final: bool = False, settled: int = 0) -> TentativeText:
+        """The words not yet in a segment: the first ``settled`` of them are committed."""
         self._had_tentative = not final
         language = self.config.language or self._language
         start = (words[0].start if words else self._buf_start) + self.time_offset
@@ -372,22 +426,36 @@ class StreamingEngine:
             start=start,
             end=end,
             emitted_at=self.clock(),
+            settled=join_words(words[:settled]),
+            settled_until=words[settled - 1].end + self.time_offset if settled else None,
         )
 
     def _trim(self, events: list[Event]) -> None:
-        """Keep the buffer bounded: drop audio up to the last emitted word."""
-        if self._unemitted and len(self._unemitted) == len(self._committed):
+        """Keep the buffer bounded: drop audio up to the last words already emitted.
+
+        The cut is made at the *start* of the last emitted words (``anchor_words`` of them, a
+        little before), and those words stay in the buffer as the forced prefix of later
+        passes without being emitted again. Word timings from cross-attention drift by a few
+        tenths of a second either way: cutting at the last word's reported end left the tail of
+        that word in the buffer, decoded again at the start of the next segment (a doubled
+        phrase), or cut into the next word (a dropped one). With the anchor the model hears the
+        words it is forced past, so it neither repeats them nor skips what follows.
+        """
+        anchored = self._anchored
+        if self._unemitted and len(self._unemitted) == len(self._committed) - anchored:
             # Nothing emitted yet in this buffer: emit what is committed so it can be dropped.
             words, self._unemitted = self._unemitted, []
             self._emit_segment(words, events)
         emitted = self._committed[: len(self._committed) - len(self._unemitted)]
-        if not emitted:
+        if len(emitted) <= anchored:
             return
-        cut_time = emitted[-1].end
+        anchor = emitted[-self.config.anchor_words :]
+        cut_time = max(self._buf_start, anchor[0].start - self.config.anchor_margin_s)
         cut = int((cut_time - self._buf_start) * SAMPLE_RATE)
         if cut <= 0:
             return
         self._buf = self._buf[cut:]
         self._buf_start = cut_time
-        self._committed = list(self._unemitted)
+        self._committed = [*anchor, *self._unemitted]
+        self._anchored = len(anchor)
         self._samples_at_pass = max(0, self._samples_at_pass - cut)

@@ -31,6 +31,26 @@ class VadParams:
     min_silence_s: float = 0.5
     #: Speech shorter than this is not a region of its own (clicks, coughs).
     min_speech_s: float = 0.25
+    #: Silero scores some voices far below its threshold: falsetto, a whisper, a creaky or
+    #: breathy voice (measured on real recordings: loud falsetto at 0.04-0.13). Sound this much
+    #: louder than the recent noise floor (and at least ``loud_min_db``), for ``loud_min_s``,
+    #: with a speech probability of at least ``loud_min_prob`` (steady hum scores 0), opens an
+    #: *unsure* region: the speech model decodes it and keeps the words only if it is sure
+    #: they are speech (see the engine).
+    loud_margin_db: float = 18.0
+    loud_min_db: float = -45.0
+    loud_min_s: float = 0.4
+    loud_min_prob: float = 0.02
+    floor_window_s: float = 8.0
+    #: Outside speech, a window at or above this probability (and above ``notice_floor_db``)
+    #: may be speech the gate is not sure of: a quiet or whispered voice.
+    maybe_threshold: float = 0.15
+    notice_floor_db: float = -60.0
+    #: Say so when that much of it was heard within ``notice_window_s``, at most once per
+    #: ``notice_every_s``.
+    notice_after_s: float = 2.0
+    notice_window_s: float = 6.0
+    notice_every_s: float = 60.0
 
 
 class VadModel(Protocol):
@@ -96,6 +116,15 @@ class SpeechGate:
         self._speech_windows = 0
         self._silence_windows = 0
         self.windows_seen = 0
+        self._maybe: list[int] = []  # indexes of recent maybe-speech windows outside speech
+        self._maybe_level: list[float] = []
+        self._last_notice: int | None = None
+        self._notice: float | None = None
+        #: True while the current region was opened by loudness alone (see ``VadParams``).
+        self.unsure = False
+        self._loud_windows = 0
+        self._levels: list[float] = []
+        self._floor = -90.0
 
     def push(self, samples: np.ndarray) -> list[tuple[int, bool, bool]]:
         """Classify new audio; returns ``(window_index, is_speech, region_ended_here)`` items."""
@@ -104,34 +133,88 @@ class SpeechGate:
         self._pending = data[count * WINDOW :].copy()
         if count == 0:
             return []
-        probs = self.model.probabilities(data[: count * WINDOW].reshape(count, WINDOW))
+        windows = data[: count * WINDOW].reshape(count, WINDOW)
+        probs = self.model.probabilities(windows)
+        levels = 10 * np.log10(np.mean(np.square(windows, dtype=np.float64), axis=1) + 1e-12)
         p = self.params
         min_silence = max(1, round(p.min_silence_s * SAMPLE_RATE / WINDOW))
         min_speech = max(1, round(p.min_speech_s * SAMPLE_RATE / WINDOW))
         result = []
-        for prob in probs:
+        min_loud = max(1, round(p.loud_min_s * SAMPLE_RATE / WINDOW))
+        for prob, level in zip(probs, levels, strict=True):
             index = self.windows_seen
             self.windows_seen += 1
             ended = False
+            loud = self._loud(float(level), float(prob))
+            maybe = p.maybe_threshold <= prob < p.threshold and level >= p.notice_floor_db
+            if not self.in_speech and maybe:
+                self._note_maybe(index, float(level))
             if not self.in_speech:
-                if prob >= p.threshold:
-                    self._speech_windows += 1
-                    if self._speech_windows >= min_speech:
-                        self.in_speech = True
-                        self._silence_windows = 0
-                else:
-                    self._speech_windows = 0
+                self._speech_windows = self._speech_windows + 1 if prob >= p.threshold else 0
+                self._loud_windows = self._loud_windows + 1 if loud else 0
+                if self._speech_windows >= min_speech:
+                    self.in_speech, self.unsure = True, False
+                    self._silence_windows = 0
+                elif self._loud_windows >= min_loud:
+                    self.in_speech, self.unsure = True, True
+                    self._silence_windows = 0
             else:
-                if prob < p.neg_threshold:
+                if self.unsure:
+                    self._speech_windows = self._speech_windows + 1 if prob >= p.threshold else 0
+                    if self._speech_windows >= min_speech:
+                        self.unsure = False  # the voice model agrees after all
+                quiet = prob < p.neg_threshold and not (self.unsure and loud)
+                if quiet:
                     self._silence_windows += 1
                     if self._silence_windows >= min_silence:
                         self.in_speech = False
-                        self._speech_windows = 0
+                        self._speech_windows = self._loud_windows = 0
                         ended = True
                 else:
                     self._silence_windows = 0
             result.append((index, self.in_speech or ended, ended))
         return result
+
+    def _loud(self, level: float, prob: float) -> bool:
+        """Whether a window is loud enough above the noise floor to be a voice Silero missed."""
+        p = self.params
+        self._levels.append(level)
+        keep = int(p.floor_window_s * SAMPLE_RATE / WINDOW)
+        if len(self._levels) >= 2 * keep:
+            del self._levels[:-keep]
+        if self.windows_seen % 16 == 0:
+            self._floor = float(np.percentile(self._levels[-keep:], 10))
+        threshold = max(p.loud_min_db, self._floor + p.loud_margin_db)
+        return level >= threshold and prob >= p.loud_min_prob
+
+    def rejected(self, level: float) -> None:
+        """The speech model did not hear speech in an unsure region of this ``level`` (dBFS):
+        worth saying (once a while), since it may be a voice nobody can read back later."""
+        self._raise_notice(self.windows_seen, level)
+
+    def _note_maybe(self, index: int, level: float) -> None:
+        p = self.params
+        per_s = SAMPLE_RATE / WINDOW
+        self._maybe.append(index)
+        self._maybe_level.append(level)
+        while self._maybe and self._maybe[0] < index - p.notice_window_s * per_s:
+            self._maybe.pop(0)
+            self._maybe_level.pop(0)
+        if len(self._maybe) >= p.notice_after_s * per_s:
+            self._raise_notice(index, float(np.median(self._maybe_level)))
+
+    def _raise_notice(self, index: int, level: float) -> None:
+        per_s = SAMPLE_RATE / WINDOW
+        every = self.params.notice_every_s * per_s
+        if self._last_notice is None or index - self._last_notice >= every:
+            self._last_notice = index
+            self._notice = level
+
+    def take_notice(self) -> float | None:
+        """The level (dBFS) of sound that may be speech the gate kept rejecting, once; None
+        when there is nothing to say."""
+        notice, self._notice = self._notice, None
+        return notice
 
     @property
     def pending_speech_windows(self) -> int:

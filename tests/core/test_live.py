@@ -128,3 +128,27 @@ def test_a_failing_model_stops_capture_and_reports(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="model crashed"):
         live.run()
     assert source._stop.is_set()  # capture was told to stop; no reader-less device left open
+
+
+@pytest.mark.parametrize(
+    ("claimant_language", "expected"),
+    [(None, [("en", "interpreter")] * 2), ("ar", [("en", "interpreter"), ("ar", "claimant")])],
+)
+def test_the_call_is_only_ever_heard_in_the_interview_languages(
+    tmp_path: Path, claimant_language: str | None, expected: list[tuple[str, str]]
+) -> None:
+    # The multilingual model guesses Telugu for an English turn and Arabic for the claimant's.
+    call = write_wav(tmp_path / "call.wav", tone_track([(0.5, 2.5), (4.0, 6.0)], 7.5))
+    script = script_from_text("he says he left in winter", 0.6, language="te") + script_from_text(
+        "ana ghadart fi al shita", 4.1, language="ar"
+    )
+    events: list = []
+    build_live(
+        [FileSource(call, origin="call")],
+        ScriptedTranscriber(script, multilingual=True),
+        events.append,
+        claimant_language=claimant_language,
+        gate_factory=lambda: SpeechGate(EnergyVad()),
+    ).run()
+    segments = [e for e in events if isinstance(e, CommittedSegment)]
+    assert [(s.language, s.speaker) for s in segments] == expected

