@@ -280,6 +280,10 @@ def totals(result: dict[str, Any]) -> dict[str, float]:
     }
 
 
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f} s"
+
+
 def report(results: list[dict[str, Any]]) -> str:
     """The real-speech tables, as Markdown."""
     if not results:
@@ -288,8 +292,8 @@ def report(results: list[dict[str, Any]]) -> str:
         "Real recorded speech (package test data; `companion/bench/real_speech.toml`):",
         "",
         "| clip | model | offline WER | streaming WER | subs / del / ins | doubled | lost | "
-        "CPU core-s per audio-s |",
-        "|---|---|---|---|---|---|---|---|",
+        "CPU core-s per audio-s | word final delay (schedule), median / p90 |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for clip in results[0]["clips"]:
         for result in results:
@@ -300,7 +304,9 @@ def report(results: list[dict[str, Any]]) -> str:
                 f"| {clip} ({c['seconds'] / 60:.1f} min) | {result['model']} | "
                 f"{c['offline_wer']:.1f} % | {c['streaming_wer']:.1f} % | "
                 f"{c['substitutions']} / {c['deletions']} / {c['insertions']} | "
-                f"{len(c['doubled'])} | {len(c['lost'])} | {c['cpu_per_audio_s']:.2f} |"
+                f"{len(c['doubled'])} | {len(c['lost'])} | {c['cpu_per_audio_s']:.2f} | "
+                f"{_seconds(c.get('schedule_delay_median'))} / "
+                f"{_seconds(c.get('schedule_delay_p90'))} |"
             )
     lines += [
         "",
@@ -405,7 +411,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", nargs="*", type=Path, help="print the tables of JSON results")
     args = parser.parse_args(argv)
     if args.report:
-        print(report([json.loads(p.read_text()) for p in args.report]))
+        loaded = [json.loads(p.read_text()) for p in args.report]
+        # A file holds one model's result, or the list `make bench` saves.
+        print(report([r for item in loaded for r in (item if isinstance(item, list) else [item])]))
         return 0
     logging.basicConfig(level=logging.WARNING)
     names = [n for n in args.clips.split(",") if n] or None
