@@ -49,10 +49,6 @@ class Errors:
     insertions: int
     #: For each reference word, whether the hypothesis has it right (same word, aligned).
     correct: tuple[bool, ...]
-    #: For each hypothesis word, whether it is aligned to the same word of the reference.
-    matched: tuple[bool, ...] = ()
-    #: For each hypothesis word, the reference word it is aligned to (-1: an insertion).
-    aligned_to: tuple[int, ...] = ()
     #: For each reference word, whether the hypothesis has nothing for it (a deletion).
     deleted: tuple[bool, ...] = ()
 
@@ -77,15 +73,12 @@ def align(reference: Sequence[str], hypothesis: Sequence[str]) -> Errors:
         cost.append(row)
     subs = dels = ins = 0
     correct = [False] * n
-    matched = [False] * m
-    aligned_to = [-1] * m
     deleted = [False] * n
     i, j = n, m
     while i or j:
         if i and j and cost[i][j] == cost[i - 1][j - 1] + (reference[i - 1] != hypothesis[j - 1]):
-            aligned_to[j - 1] = i - 1
             if reference[i - 1] == hypothesis[j - 1]:
-                correct[i - 1] = matched[j - 1] = True
+                correct[i - 1] = True
             else:
                 subs += 1
             i, j = i - 1, j - 1
@@ -96,9 +89,7 @@ def align(reference: Sequence[str], hypothesis: Sequence[str]) -> Errors:
         else:
             ins += 1
             j -= 1
-    return Errors(
-        n, subs, dels, ins, tuple(correct), tuple(matched), tuple(aligned_to), tuple(deleted)
-    )
+    return Errors(n, subs, dels, ins, tuple(correct), tuple(deleted))
 
 
 @dataclass(frozen=True)

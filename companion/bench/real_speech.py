@@ -20,6 +20,7 @@ in the audio to its commit) and the CPU per second of audio of both sources.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import sys
@@ -58,15 +59,20 @@ def offline_text(info: ModelInfo, clip: Clip, cache: Path) -> str:
     path = cache / f"offline-{info.name}-{clip.name}-{clip.digest}.txt"
     if path.exists():
         return path.read_text()
-    from faster_whisper import WhisperModel
-
-    model = WhisperModel(str(info.path), device="cpu", compute_type="int8")
-    segments, _ = model.transcribe(
+    segments, _ = _offline_model(str(info.path)).transcribe(
         read_audio(clip.wav), language="en", beam_size=5, vad_filter=True
     )
     text = " ".join(s.text.strip() for s in segments)
     path.write_text(text)
     return text
+
+
+@functools.cache
+def _offline_model(path: str) -> Any:
+    """faster-whisper's own model, loaded once for all the clips."""
+    from faster_whisper import WhisperModel
+
+    return WhisperModel(path, device="cpu", compute_type="int8")
 
 
 def final_delays(events: list[Any], started: dict[str, float] | None = None) -> list[float]:

@@ -108,17 +108,18 @@ class _Archive:
     def __init__(self, path: Path) -> None:
         self._tar = tarfile.open(path)  # noqa: SIM115 - open while the clips are built
         self._root = self._tar.getnames()[0].split("/")[0]
+        self._read: dict[str, bytes | None] = {}  # a zip holds several parts: read it once
 
     def read(self, member: str) -> bytes | None:
         outer, _, inner = member.partition("!")
-        try:
-            handle = self._tar.extractfile(f"{self._root}/{outer}")
-        except KeyError:
-            return None
-        if handle is None:
-            return None
-        data = handle.read()
-        if not inner:
+        if outer not in self._read:
+            try:
+                handle = self._tar.extractfile(f"{self._root}/{outer}")
+            except KeyError:
+                handle = None
+            self._read[outer] = handle.read() if handle is not None else None
+        data = self._read[outer]
+        if data is None or not inner:
             return data
         with zipfile.ZipFile(io.BytesIO(data)) as bundle:
             try:
@@ -177,7 +178,7 @@ def part_reference(archive: _Archive, member: str, texts: dict[str, str]) -> str
 
 def clean_reference(text: str) -> str:
     """A reference without markup that is not speech (cut-off tags, laughter, ids)."""
-    return " ".join(_MARKUP.sub(" ", text).replace("<s>", " ").split())
+    return " ".join(_MARKUP.sub(" ", text).split())
 
 
 def build_real_speech(out_dir: Path, manifest: Path = MANIFEST, seed: int = 0) -> list[Clip]:

@@ -17,6 +17,7 @@ prints the figures (``--json`` for JSON). The recordings are cached in ``OUT/spo
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import random
@@ -142,6 +143,7 @@ def hear(
     return segments, cpu_s
 
 
+@functools.cache
 def engine_fingerprint() -> str:
     """A digest of the speech engine's source: what was heard is stale when it changes."""
     import companion.transcription as transcription

@@ -82,21 +82,21 @@ def drop_unheard_repeats(words: Sequence[Word], keep: int = 0, max_ngram: int = 
     compared with, never dropped.
     """
     out = list(words)
+    bare = [norm(w.text) for w in out]  # compared as often as n-grams overlap: once each
     i = 0
     while i < len(out):
         removed = False
         for n in range(min(max_ngram, (len(out) - i) // 2), 0, -1):
             if i + n < keep:
                 continue
+            if bare[i : i + n] != bare[i + n : i + 2 * n] or not all(bare[i : i + n]):
+                continue
             first, second = out[i : i + n], out[i + n : i + 2 * n]
-            if [norm(w.text) for w in first] != [norm(w.text) for w in second]:
-                continue
-            if not all(norm(w.text) for w in first):
-                continue
             said = max(1e-3, first[-1].end - first[0].start)
             copy = second[-1].end - second[0].start
             if copy < min(said / 3, 0.15 * n):
                 del out[i + n : i + 2 * n]
+                del bare[i + n : i + 2 * n]
                 removed = True
                 break
         if not removed:

@@ -30,6 +30,7 @@ import numpy as np
 
 from companion.audio.chunk import SAMPLE_RATE
 from companion.errors import ModelError
+from companion.transcription.agreement import norm
 from companion.transcription.events import Word
 from companion.transcription.model_store import ModelInfo
 
@@ -97,16 +98,12 @@ def _doubles_a_phrase(words: Sequence[Word]) -> bool:
     of clubs"): the beam search loops like this on buffers of a second or two, and the full
     30-second window, as Whisper was trained, does not (measured on real recordings). A
     speaker who really repeats a phrase keeps it: the redone pass hears it twice too."""
-    bare = [_bare(w.text) for w in words]
+    bare = [norm(w.text) for w in words]
     for n in range(2, len(bare) // 2 + 1):
         for i in range(len(bare) - 2 * n + 1):
             if bare[i : i + n] == bare[i + n : i + 2 * n] and all(bare[i : i + n]):
                 return True
     return False
-
-
-def _bare(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum() or ch == "'")
 
 
 def compression_ratio(text: str) -> float:

@@ -160,7 +160,6 @@ class StreamingEngine:
         self._language_prob: float | None = None
         self._language_votes = 0
         self._had_tentative = False
-        self._unsure = False  # opened by loudness alone: decoded once, kept only if speech
 
     @property
     def buffer_seconds(self) -> float:
@@ -195,7 +194,6 @@ class StreamingEngine:
                 self._preroll.popleft()
             if self.gate.in_speech or ended:
                 self._active = True
-                self._unsure = self.gate.unsure
                 self._buf = np.concatenate([c.samples for c in self._preroll])
                 self._buf_start = self._preroll[0].start
                 self._preroll.clear()
@@ -207,8 +205,6 @@ class StreamingEngine:
             self._buf = np.concatenate([self._buf, chunk.samples])
         if not self._active:
             return
-        if self._unsure and self.gate.in_speech and not self.gate.unsure:
-            self._unsure = False  # the voice model agrees after all: a normal utterance
         if ended:
             self._pass(final=True, events=events)
             self._reset_utterance()
@@ -227,7 +223,8 @@ class StreamingEngine:
         new_audio = (len(self._buf) - self._samples_at_pass) / SAMPLE_RATE
         first = self._samples_at_pass == 0  # no pass yet in this utterance
         due = self.config.first_pass_s if first else self._step()
-        tentative_ok = self.level < 2 and not self._unsure
+        # A region opened by loudness alone is decoded once, at its end (see ``_pass``).
+        tentative_ok = self.level < 2 and not self.gate.unsure
         if tentative_ok and new_audio >= due and self.buffer_seconds >= self.config.first_pass_s:
             self._pass(final=False, events=events)
         if self.buffer_seconds > self.config.max_buffer_s:
@@ -289,7 +286,7 @@ class StreamingEngine:
         self.pass_cpu_s = cpu if self.passes == 1 else 0.7 * self.pass_cpu_s + 0.3 * cpu
         if hyp.fell_back:
             self.fallbacks += 1
-        if self._unsure and not _sure_it_is_speech(hyp):
+        if self.gate.unsure and not _sure_it_is_speech(hyp):
             # Loud sound the voice gate doubted and the model does not hear as speech either
             # (a cough, a door, music): nothing is committed, and the caseworker is told.
             self.rejected_regions += 1

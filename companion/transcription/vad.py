@@ -8,6 +8,7 @@ calls, so the cost is a fraction of a millisecond per window.
 from __future__ import annotations
 
 import os
+from collections import deque
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -116,14 +117,17 @@ class SpeechGate:
         self._speech_windows = 0
         self._silence_windows = 0
         self.windows_seen = 0
-        self._maybe: list[int] = []  # indexes of recent maybe-speech windows outside speech
-        self._maybe_level: list[float] = []
+        #: Recent maybe-speech windows outside speech: (window index, level in dBFS).
+        self._maybe: deque[tuple[int, float]] = deque()
         self._last_notice: int | None = None
         self._notice: float | None = None
-        #: True while the current region was opened by loudness alone (see ``VadParams``).
+        #: True while the current (or just ended) region was opened by loudness alone and the
+        #: voice model has not confirmed it (see ``VadParams``).
         self.unsure = False
         self._loud_windows = 0
-        self._levels: list[float] = []
+        self._levels: deque[float] = deque(
+            maxlen=int(self.params.floor_window_s * SAMPLE_RATE / WINDOW)
+        )
         self._floor = -90.0
 
     def push(self, samples: np.ndarray) -> list[tuple[int, bool, bool]]:
@@ -179,11 +183,8 @@ class SpeechGate:
         """Whether a window is loud enough above the noise floor to be a voice Silero missed."""
         p = self.params
         self._levels.append(level)
-        keep = int(p.floor_window_s * SAMPLE_RATE / WINDOW)
-        if len(self._levels) >= 2 * keep:
-            del self._levels[:-keep]
-        if self.windows_seen % 16 == 0:
-            self._floor = float(np.percentile(self._levels[-keep:], 10))
+        if self.windows_seen % 16 == 0:  # the floor moves slowly: not every window
+            self._floor = float(np.percentile(self._levels, 10))
         threshold = max(p.loud_min_db, self._floor + p.loud_margin_db)
         return level >= threshold and prob >= p.loud_min_prob
 
@@ -195,13 +196,11 @@ class SpeechGate:
     def _note_maybe(self, index: int, level: float) -> None:
         p = self.params
         per_s = SAMPLE_RATE / WINDOW
-        self._maybe.append(index)
-        self._maybe_level.append(level)
-        while self._maybe and self._maybe[0] < index - p.notice_window_s * per_s:
-            self._maybe.pop(0)
-            self._maybe_level.pop(0)
+        self._maybe.append((index, level))
+        while self._maybe[0][0] < index - p.notice_window_s * per_s:
+            self._maybe.popleft()
         if len(self._maybe) >= p.notice_after_s * per_s:
-            self._raise_notice(index, float(np.median(self._maybe_level)))
+            self._raise_notice(index, float(np.median([lv for _, lv in self._maybe])))
 
     def _raise_notice(self, index: int, level: float) -> None:
         per_s = SAMPLE_RATE / WINDOW

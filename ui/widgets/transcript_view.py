@@ -158,8 +158,10 @@ class TranscriptView(QWidget):
         if not text:
             self.tentative.setText("")
             return
-        rest = text[len(settled) :] if settled and text.startswith(settled) else text
-        settled = settled if rest is not text else ""
+        if settled and text.startswith(settled):
+            rest = text[len(settled) :]
+        else:
+            settled, rest = "", text
         ink = self.list.palette().color(QPalette.ColorRole.Text).name()
         self.tentative.setText(
             f'… <span style="color:{ink}; font-style:normal">{html.escape(settled)}</span>'
