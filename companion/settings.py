@@ -51,6 +51,9 @@ class StorageSettings:
     database_url: str = ""
     #: Ended sessions older than this many days are deleted on start (0 = keep them all).
     retention_days: int = 0
+    #: The caseworker's unit or team, recorded with each session for the unit's figures
+    #: (``COMPANION_UNIT`` takes precedence).
+    unit: str = ""
 
 
 @dataclass

@@ -7,15 +7,18 @@ from the start of the interview; wall-clock times (``*_at``) are UTC.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -110,6 +113,11 @@ class InterviewSession(Base):
     #: The session clock's last snapshot (``SessionClock.snapshot``), for resuming after a
     #: crash; None for a session recorded by an older version or imported.
     clock: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    #: Who conducted it: the database login on a team's server (row-level security keys on
+    #: it), the operating-system user on this computer's own store.
+    caseworker: Mapped[str] = mapped_column(String(120), default="", server_default="", index=True)
+    #: The caseworker's unit or team (for its figures), "" if none was set.
+    unit: Mapped[str] = mapped_column(String(80), default="", server_default="", index=True)
 
     participants: Mapped[list[Participant]] = relationship(
         back_populates="session", cascade="all, delete-orphan", passive_deletes=True
@@ -410,3 +418,128 @@ def current_text(segment: Segment) -> str:
         if correction.kind == "text":
             return correction.value
     return segment.text
+
+
+class InterviewFactsRow(Base):
+    """What one ended interview contributes to its unit's figures and to risk-based sampling
+    (``companion.review.facts``): numbers and yes/no only, never words. A unit lead reads these
+    (through the figures), never the record."""
+
+    __tablename__ = "interview_facts"
+    __table_args__ = (Index("ix_interview_facts_unit_day", "unit", "day"),)
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    caseworker: Mapped[str] = mapped_column(String(120), default="")
+    unit: Mapped[str] = mapped_column(String(80), default="")
+    #: The day the interview started (UTC).
+    day: Mapped[date] = mapped_column(Date, index=True)
+    questioning_s: Mapped[float] = mapped_column(Float, default=0.0)
+    elapsed_s: Mapped[float] = mapped_column(Float, default=0.0)
+    longest_without_break_s: Mapped[float] = mapped_column(Float, default=0.0)
+    breaks: Mapped[int] = mapped_column(Integer, default=0)
+    over_2h_without_break: Mapped[bool] = mapped_column(Boolean, default=False)
+    over_4h_questioning: Mapped[bool] = mapped_column(Boolean, default=False)
+    disclosures: Mapped[int] = mapped_column(Integer, default=0)
+    acknowledged: Mapped[int] = mapped_column(Integer, default=0)
+    fully_followed_up: Mapped[int] = mapped_column(Integer, default=0)
+    distress: Mapped[int] = mapped_column(Integer, default=0)
+    distress_responded: Mapped[int] = mapped_column(Integer, default=0)
+    interpreted: Mapped[bool] = mapped_column(Boolean, default=True)
+    read_back_open: Mapped[int] = mapped_column(Integer, default=0)
+    interpreting_concerns: Mapped[int] = mapped_column(Integer, default=0)
+    questions: Mapped[int] = mapped_column(Integer, default=0)
+    open_questions: Mapped[int] = mapped_column(Integer, default=0)
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ReviewDraw(Base):
+    """One draw of interviews for review: the seed and rate that reproduce it."""
+
+    __tablename__ = "review_draws"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    drawn_at: Mapped[datetime] = mapped_column(default=utcnow)
+    drawn_by: Mapped[str] = mapped_column(String(120), default="")
+    seed: Mapped[int] = mapped_column(BigInteger)
+    rate: Mapped[float] = mapped_column(Float)
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)
+    unit: Mapped[str] = mapped_column(String(80), default="")
+    candidates: Mapped[int] = mapped_column(Integer, default=0)
+
+    samples: Mapped[list[ReviewSample]] = relationship(
+        back_populates="draw", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ReviewSample(Base):
+    """An interview drawn for review, why, and (optionally) the reviewer it is assigned to."""
+
+    __tablename__ = "review_samples"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    draw_id: Mapped[int] = mapped_column(
+        ForeignKey("review_draws.id", ondelete="CASCADE"), index=True
+    )
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_sessions.id", ondelete="CASCADE"), unique=True
+    )
+    #: "random" and/or the risks (``companion.review.sampling.RISKS``).
+    reasons: Mapped[list[Any]] = mapped_column(default=list)
+    #: The reviewer's login; "" while any reviewer may take it.
+    reviewer: Mapped[str] = mapped_column(String(120), default="")
+
+    draw: Mapped[ReviewDraw] = relationship(back_populates="samples")
+
+
+class Review(Base):
+    """A reviewer's assessment of a sampled interview: a 1-5 score per stage of the quality
+    framework and comments. It never changes the record."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (UniqueConstraint("session_id", "reviewer"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("interview_sessions.id", ondelete="CASCADE"), index=True
+    )
+    reviewer: Mapped[str] = mapped_column(String(120))
+    #: stage id -> score (1-5) or null.
+    scores: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: When the reviewer sent it to the caseworker (null: a draft).
+    submitted_at: Mapped[datetime | None] = mapped_column(default=None)
+    #: When the caseworker first saw it.
+    seen_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    comments: Mapped[list[ReviewComment]] = relationship(
+        back_populates="review",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ReviewComment.id",
+    )
+
+
+class ReviewComment(Base):
+    """A comment of a review (the reviewer's, anchored to a stage and perhaps a segment) or
+    the caseworker's reply."""
+
+    __tablename__ = "review_comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    #: A stage id, or "" for the review as a whole.
+    stage: Mapped[str] = mapped_column(String(20), default="")
+    #: The segment it is about (its one position), or null.
+    segment_position: Mapped[int | None] = mapped_column(Integer, default=None)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(120))
+    #: "reviewer" or "caseworker".
+    author_role: Mapped[str] = mapped_column(String(20))
+    #: The comment this replies to, or null.
+    reply_to: Mapped[int | None] = mapped_column(Integer, default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    review: Mapped[Review] = relationship(back_populates="comments")

@@ -19,6 +19,7 @@ from companion.errors import UserError
 from companion.files import as_text
 from companion.interpreting.concerns import Concern
 from companion.transcription.events import ROLES
+from models import identity
 from models.entities import (
     ASKED,
     AUTHORS,
@@ -62,8 +63,11 @@ def create_session(
     started_at: datetime | None = None,
     state: str = LIVE,
     start_now: bool = True,
+    unit: str | None = None,
 ) -> int:
-    """Add a session and its participants; returns its id."""
+    """Add a session and its participants; returns its id. It is recorded as conducted by
+    this connection's login (:func:`models.identity.login`), in ``unit`` (default: the
+    configured unit)."""
     reference = reference.strip()
     if not reference:
         raise UserError("a session needs a reference (a case or appointment reference)")
@@ -71,6 +75,8 @@ def create_session(
         raise UserError(f"interpreter must be present, remote or none, not {interpreter!r}")
     found = InterviewSession(
         reference=reference,
+        caseworker=identity.login(db),
+        unit=identity.unit() if unit is None else unit.strip(),
         language=language,
         dialect=dialect,
         interpreter=interpreter,

@@ -250,31 +250,34 @@ class Store:
 
         ``words=False`` leaves the per-word timings out (reading them is most of the time it
         takes to load a long session; reviewing and summarising do not need them)."""
+        with self.session() as db:
+            return self.load_in(db, session_id, words=words)
+
+    def load_in(self, db: Session, session_id: int, *, words: bool = True) -> InterviewSession:
+        """:meth:`load` in the open transaction ``db`` (a reviewer's read is audited in the
+        same transaction as the words it reads)."""
         segments = selectinload(InterviewSession.segments)
         if not words:
             segments = segments.defer(Segment.words, raiseload=True)
-        with self.session() as db:
-            query = (
-                select(InterviewSession)
-                .where(InterviewSession.id == session_id)
-                .options(
-                    segments.selectinload(Segment.corrections),
-                    selectinload(InterviewSession.breaks),
-                    selectinload(InterviewSession.participants),
-                    selectinload(InterviewSession.episodes).selectinload(
-                        DisclosureEpisode.followups
-                    ),
-                    selectinload(InterviewSession.prompts),
-                    selectinload(InterviewSession.notes),
-                    selectinload(InterviewSession.reflections),
-                    selectinload(InterviewSession.checklist_ticks),
-                    selectinload(InterviewSession.concerns),
-                )
+        query = (
+            select(InterviewSession)
+            .where(InterviewSession.id == session_id)
+            .options(
+                segments.selectinload(Segment.corrections),
+                selectinload(InterviewSession.breaks),
+                selectinload(InterviewSession.participants),
+                selectinload(InterviewSession.episodes).selectinload(DisclosureEpisode.followups),
+                selectinload(InterviewSession.prompts),
+                selectinload(InterviewSession.notes),
+                selectinload(InterviewSession.reflections),
+                selectinload(InterviewSession.checklist_ticks),
+                selectinload(InterviewSession.concerns),
             )
-            found = db.scalars(query).one_or_none()
-            if found is None:
-                raise StoreError(f"session {session_id}: no such session in {self.name}")
-            return found
+        )
+        found = db.scalars(query).one_or_none()
+        if found is None:
+            raise StoreError(f"session {session_id}: no such session in {self.name}")
+        return found
 
     def delete(
         self,

@@ -36,6 +36,11 @@ DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'companion_test') THEN
     CREATE ROLE companion_test LOGIN CREATEDB PASSWORD 'companion_test';
   END IF;
+  -- The role tests make throw-away logins (a caseworker, a reviewer, a lead) and the app's
+  -- group roles.
+  ALTER ROLE companion_test CREATEROLE;
 END \$\$;
+-- ... and drops their databases at the end even while a login's connection is still closing.
+GRANT pg_signal_backend TO companion_test;
 SQL
 echo "postgresql+psycopg://companion_test:companion_test@localhost:$port/postgres"

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from companion.errors import UserError
-from companion.usecases import exports
+from companion.usecases import exports, review
 from ui.jobs import Jobs
 from ui.pages.summary_page import SummaryPage
 from ui.store_bridge import StoreBridge
@@ -46,12 +46,18 @@ class SummaryFlow(QObject):
             return
         store = bridge.store
 
-        def build(inputs: exports.SummaryInputs) -> None:
-            self._jobs.run(
-                lambda: exports.build_summary(inputs),
-                lambda summary: self.show(summary, f"Saved as session {session_id}.", session_id),
+        def built(summary: dict[str, Any]) -> None:
+            self.show(summary, f"Saved as session {session_id}.", session_id)
+            # An ended interview's facts (numbers only) for its unit's figures and the sampling.
+            bridge.call(
+                lambda db: review.keep_facts(db, session_id, summary),
+                None,
                 self._on_failure,
+                "interview facts",
             )
+
+        def build(inputs: exports.SummaryInputs) -> None:
+            self._jobs.run(lambda: exports.build_summary(inputs), built, self._on_failure)
 
         bridge.call(
             lambda _db: exports.summary_inputs(store, session_id),

@@ -229,6 +229,11 @@ def run_bench(args: argparse.Namespace) -> int:
     if getattr(args, "analysis_only", False):
         print(_analysis_figures(out))
         return 0
+    if getattr(args, "review_only", False):
+        from companion.bench.review_scale import measure_review, review_report
+
+        print(review_report(measure_review(getattr(args, "sub_db", None), args.interviews)))
+        return 0
     names = [n.strip() for n in args.models.split(",") if n.strip()] or [
         m.name for m in ModelStore().available()
     ]
@@ -264,6 +269,10 @@ def run_bench(args: argparse.Namespace) -> int:
 
     print("measuring the store ...", flush=True)
     report += "\n\n" + store_report(measure_store(getattr(args, "sub_db", None)))
+    from companion.bench.review_scale import measure_review, review_report
+
+    print("measuring the unit figures at scale ...", flush=True)
+    report += "\n\n" + review_report(measure_review())
     from companion.bench.summary_speed import measure_summary, summary_report
 
     print("measuring the summary ...", flush=True)
