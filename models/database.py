@@ -348,6 +348,11 @@ def translate(exc: BaseException, url: str | URL) -> StoreError:
         return StoreError(f"{name}: the disk is full; free some space and try again")
     if "readonly" in lowered or "read-only" in lowered:
         return StoreError(f"{name}: the database is read-only; check its permissions")
+    if "permission denied" in lowered or "row-level security" in lowered:
+        return StoreError(
+            f"{name}: this login is not allowed to do that here; its role on the server does "
+            f"not include it ({detail})"
+        )
     if "unable to open" in lowered:
         return StoreError(f"{name}: cannot be opened (missing folder or no permission)")
     if "connection" in lowered or "could not connect" in lowered or "timeout" in lowered:

@@ -43,6 +43,7 @@ from ui.pages.session_page import SessionPage
 from ui.pages.start_page import StartPage
 from ui.pages.summary_page import SummaryPage
 from ui.pipeline import default_pipeline, device_names
+from ui.review_wiring import ReviewScreens
 from ui.sessions_flow import SessionsFlow
 from ui.store_bridge import StoreBridge
 from ui.summary_flow import SummaryFlow
@@ -95,6 +96,16 @@ class MainWindow(QMainWindow):
         self.sessions.sig_status.connect(lambda words: self.status.setText(words))
         self._build_pages(devices if devices is not None else device_names())
         self._build_menu()
+        self.review_screens = ReviewScreens(
+            self,
+            self.pages,
+            self.start_page,
+            lambda: self._bridge,
+            self.jobs,
+            lambda form, name: self._ask_path(form, name),
+            self._on_store_failure,
+        )
+        self._fit_pages()
         self._wire_live()
         self.view.apply()
         remembered, audio = self.settings.window, self.settings.audio
@@ -109,6 +120,7 @@ class MainWindow(QMainWindow):
             self.start_page.show_storage(said.words, said.prominent, said.details)
         if store_error:  # the store could not be opened: the app transcribes but does not save
             self._on_store_failure(store_error)
+        self.review_screens.start()  # the Review menu per role; feedback to read
         if demo:
             self.start_page.use_demo()
 
@@ -388,7 +400,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getSaveFileName(
-            self, f"Export the summary as {form.upper()}", suggested, f"{form.upper()} (*.{form})"
+            self, f"Save as {form.upper()}", suggested, f"{form.upper()} (*.{form})"
         )
         return path
 

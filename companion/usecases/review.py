@@ -222,16 +222,30 @@ def samples_for_review(store: Store) -> list[SampledInterview]:
         return [SampledInterview(*row) for row in stored.sampled(db, me)]
 
 
-def open_for_review(store: Store, session_id: int) -> ReviewCase:
-    """A sampled interview for reading beside its summary, with this reviewer's review so far.
-    The read is written to the audit trail in the same transaction (on PostgreSQL the
-    database refuses the words without it)."""
+@dataclass(frozen=True)
+class ReviewRead:
+    """A sampled interview as read (audited) for review, before its summary is built."""
+
+    session: InterviewSession
+    review: ReviewState
+
+
+def read_for_review(store: Store, session_id: int) -> ReviewRead:
+    """Read a sampled interview and this reviewer's review so far (on the store's thread). The
+    read is written to the audit trail in the same transaction: on PostgreSQL the database
+    refuses the words without it."""
     with store.session() as db:
         me = stored.login(db)
         stored.audit_read(db, session_id, me)
         session = store.load_in(db, session_id, words=False)
-        found = stored.review_of(db, session_id, me)
-        state = _state(found, session_id, me)
+        state = _state(stored.review_of(db, session_id, me), session_id, me)
+    return ReviewRead(session, state)
+
+
+def review_case(read: ReviewRead) -> ReviewCase:
+    """What the reviewer's screen shows of an interview read: the transcript and its summary
+    (the analysis over the whole record; no database, so off the store's thread)."""
+    session = read.session
     summary = summary_of(session)
     started = session.started_at or session.created_at
     return ReviewCase(
@@ -244,8 +258,13 @@ def open_for_review(store: Store, session_id: int) -> ReviewCase:
         ),
         summary=summary,
         facts=facts_from_summary(summary),
-        review=state,
+        review=read.review,
     )
+
+
+def open_for_review(store: Store, session_id: int) -> ReviewCase:
+    """:func:`read_for_review` then :func:`review_case` (for the command line)."""
+    return review_case(read_for_review(store, session_id))
 
 
 def my_review(store: Store, session_id: int) -> ReviewState:

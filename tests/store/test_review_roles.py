@@ -6,6 +6,7 @@ Runs against a real server (CI starts one: scripts/test_postgres.sh); skipped wi
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
 
+from companion.cli import main
 from companion.usecases import review
 from models import roles
 from models.database import StoreError
@@ -135,7 +137,9 @@ def _record(url: str, tmp_path: Path, name: str, words: str) -> int:
         store.close()
 
 
-def test_each_role_reads_only_what_the_database_lets_it(team: Team, tmp_path: Path) -> None:
+def test_each_role_reads_only_what_the_database_lets_it(
+    team: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     a = _record(team.caseworker_a, tmp_path, "IC-A-1", A_WORDS)
     b = _record(team.caseworker_b, tmp_path, "IC-B-1", B_WORDS)
 
@@ -171,6 +175,28 @@ def test_each_role_reads_only_what_the_database_lets_it(team: Team, tmp_path: Pa
         assert {p.session_id for p in drawn.draw.picks} == {a, b}
     finally:
         store.close()
+
+    # The lead's command line: the figures as JSON; the interviews refused in one line.
+    assert (
+        main(
+            [
+                "review",
+                "figures",
+                "--from",
+                "2020-01-01",
+                "--to",
+                "2030-01-01",
+                "--json",
+                "--db",
+                team.lead,
+            ]
+        )
+        == 0
+    )
+    assert "interviews" in json.loads(capsys.readouterr().out)
+    assert main(["sessions", "list", "--db", team.lead]) != 0
+    refused = capsys.readouterr().err.strip()
+    assert "\n" not in refused and "not allowed" in refused
 
     # A reviewer: nothing of the words until a read is audited in the same transaction.
     assert _words(team.reviewer) == []

@@ -43,6 +43,8 @@ class StartPage(QWidget):
     sig_new = Signal(object)
     #: An interrupted session to "resume" or to "close" (end as it stands): (id, action).
     sig_interrupted = Signal(int, str)
+    #: Show the feedback a reviewer sent.
+    sig_feedback = Signal()
 
     def __init__(
         self,
@@ -155,6 +157,20 @@ class StartPage(QWidget):
         self.recovery.setVisible(False)
         self._interrupted: list[SessionInfo] = []
 
+        # Feedback from a reviewer, not yet read.
+        self.feedback_banner = QFrame()
+        self.feedback_banner.setProperty("role", "banner")
+        self.feedback_banner.setAccessibleName("Feedback from a reviewer")
+        self.feedback_label = QLabel("")
+        self.feedback_label.setWordWrap(True)
+        self.feedback_button = QPushButton("Read the &feedback")
+        self.feedback_button.setAccessibleName("Read the feedback a reviewer sent")
+        self.feedback_button.clicked.connect(self.sig_feedback.emit)
+        feedback_row = QHBoxLayout(self.feedback_banner)
+        feedback_row.addWidget(self.feedback_label, 1)
+        feedback_row.addWidget(self.feedback_button)
+        self.feedback_banner.setVisible(False)
+
         self.past = QListWidget()
         self.past.setAccessibleName("Past sessions")
         #: How the interviews are protected on this computer (and, the first time, what losing
@@ -184,6 +200,7 @@ class StartPage(QWidget):
         columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.recovery)
+        layout.addWidget(self.feedback_banner)
         layout.addLayout(columns, 1)
 
     def show_storage(self, words: str, first_time: bool, details: str = "") -> None:
@@ -193,6 +210,11 @@ class StartPage(QWidget):
         self.storage.setProperty("role", "banner" if first_time else "muted")
         self.storage.setVisible(bool(words))
         repolish(self.storage)
+
+    def show_feedback_count(self, unseen: int) -> None:
+        """Say that a reviewer sent feedback on ``unseen`` interviews not yet read (0: hide)."""
+        self.feedback_label.setText(f"A reviewer sent feedback on {unseen} interview(s).")
+        self.feedback_banner.setVisible(unseen > 0)
 
     # -- data ------------------------------------------------------------------------------
     def choose(self, preset: str, language: str, microphone: str, call: str) -> None:
