@@ -194,7 +194,9 @@ def test_each_role_reads_only_what_the_database_lets_it(
         == 0
     )
     assert "interviews" in json.loads(capsys.readouterr().out)
-    assert main(["sessions", "list", "--db", team.lead]) != 0
+    assert main(["sessions", "list", "--json", "--db", team.lead]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # a lead sees no sessions
+    assert main(["sessions", "show", str(a), "--db", team.lead]) != 0
     refused = capsys.readouterr().err.strip()
     assert "\n" not in refused and "not allowed" in refused
 
