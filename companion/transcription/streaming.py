@@ -59,6 +59,10 @@ log = logging.getLogger(__name__)
 _PIECE = SAMPLE_RATE // 10  # audio is processed in 100 ms pieces, whatever the chunk size
 
 
+#: Words before a hypothesis that a loop in it is compared with.
+_LOOP_CONTEXT = 24
+
+
 @dataclass(frozen=True)
 class EngineConfig:
     """Tuning of the streaming engine (the defaults are the measured ones, see README)."""
@@ -144,6 +148,9 @@ class StreamingEngine:
         self.rejected_regions = 0
         self._preroll: deque[AudioChunk] = deque()
         self._context: deque[str] = deque(maxlen=self.config.prompt_words)
+        #: The last words emitted, with their times (source time), across utterances: what a
+        #: loop at the start of a new utterance would copy.
+        self._said: deque[Word] = deque(maxlen=_LOOP_CONTEXT)
         self._reset_utterance()
 
     # -- state -----------------------------------------------------------------------------
@@ -298,9 +305,12 @@ class StreamingEngine:
             Word(w.text, w.start + self._buf_start, w.end + self._buf_start, w.probability)
             for w in hyp.words[len(prefix) :]
         ]
-        # A loop's extra copies, squeezed into no time at the end of the buffer, were not said;
-        # the last committed word is the first copy's neighbour, so the check includes it.
-        context = self._committed[-24:]
+        # A loop's extra copies, squeezed into no time, were not said; the last committed word
+        # (or, at a new utterance, the last emitted one: Whisper may copy its prompt) is the
+        # first copy's neighbour, so the check includes it.
+        before = self._committed[0].start if self._committed else float("inf")
+        context = [*(w for w in self._said if w.end <= before + 1e-6), *self._committed]
+        context = context[-_LOOP_CONTEXT:]
         new = drop_unheard_repeats([*context, *new], keep=len(context))[len(context) :]
         if hyp.unreliable:
             self.unreliable_passes += 1
@@ -388,6 +398,7 @@ class StreamingEngine:
             return
         for word in words:
             self._context.extend(word.text.split())
+        self._said.extend(words)
         language = self.config.language or self._language
         events.append(
             CommittedSegment(

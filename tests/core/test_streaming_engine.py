@@ -402,3 +402,30 @@ def test_words_of_a_long_sentence_settle_before_it_ends_and_the_segment_stays_wh
     assert settled and text.startswith(settled[0].settled)
     # The first words were final long before the sentence ended.
     assert settled[0].settled_until is not None and settled[0].settled_until < 5.0
+
+
+def test_the_last_sentence_echoed_with_no_audio_at_a_new_utterance_is_not_written_again() -> None:
+    """Whisper given the last sentence as its prompt sometimes writes it again at the start of
+    the next utterance, squeezed into no time ("Montreal forced liner." at 181.0-181.0 s on
+    the real-speech benchmark): those words were not said again."""
+    first = "Montreal forced aligner."
+    script = script_from_text(first, 0.5, 0.4) + script_from_text("It was very loud.", 6.0, 0.4)
+
+    class Echoing(ScriptedTranscriber):
+        def transcribe(self, audio, **kw):  # type: ignore[override]
+            hyp = super().transcribe(audio, **kw)
+            if kw["offset"] > 4.0 and not kw["prefix"]:  # a new utterance: the prompt, unheard
+                echo = [Word(" " + w, 0.0, 0.0) for w in first.split(" ")]
+                hyp.words = [*echo, *hyp.words]
+            return hyp
+
+    engine = StreamingEngine(
+        Echoing(script),
+        source="call",
+        gate=SpeechGate(EnergyVad()),
+        clock=lambda: 0.0,
+        cpu_clock=lambda: 0.0,
+    )
+    track = tone_track([(0.4, 2.2), (5.9, 8.4)], 11.0)
+    text = " ".join(s.text for s in committed(run_engine(track, engine)))
+    assert text == "Montreal forced aligner. It was very loud."
