@@ -71,14 +71,19 @@ def collapse_repeats(words: Sequence[Word], max_repeats: int = 2, max_ngram: int
     return out
 
 
+#: Faster than this no one speaks (about 33 letters a second; fast speech is under 20).
+_SECONDS_PER_LETTER = 0.03
+
+
 def drop_unheard_repeats(words: Sequence[Word], keep: int = 0, max_ngram: int = 24) -> list[Word]:
     """Remove a copy of the words just before it that has (almost) no audio of its own.
 
     At the end of a buffer Whisper sometimes loops: "Alright, thanks. Alright, thanks. Alright,
     thanks." where only the first copy was said; the alignment squeezes the extra copies into
     a few hundredths of a second. A copy that takes less than a third of the time the first
-    one took (and under 0.15 s a word) was not heard and is dropped. A real repetition ("no,
-    no") takes its own time and stays. The first ``keep`` words (already committed) are only
+    one took (and under 0.15 s a word, or faster than anyone says its letters: "Montreal" in
+    0.18 s) was not heard and is dropped. A real repetition ("no, no") takes its own time and
+    stays. The first ``keep`` words (already committed) are only
     compared with, never dropped.
     """
     out = list(words)
@@ -94,7 +99,8 @@ def drop_unheard_repeats(words: Sequence[Word], keep: int = 0, max_ngram: int = 
             first, second = out[i : i + n], out[i + n : i + 2 * n]
             said = max(1e-3, first[-1].end - first[0].start)
             copy = second[-1].end - second[0].start
-            if copy < min(said / 3, 0.15 * n):
+            letters = sum(len(b) for b in bare[i + n : i + 2 * n])
+            if copy < said / 3 and (copy < 0.15 * n or copy < _SECONDS_PER_LETTER * letters):
                 del out[i + n : i + 2 * n]
                 del bare[i + n : i + 2 * n]
                 removed = True

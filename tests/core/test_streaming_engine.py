@@ -340,6 +340,12 @@ def test_a_loop_squeezed_into_no_time_is_dropped_but_a_real_repetition_stays() -
     assert drop_unheard_repeats(no_no) == no_no
     # Committed words are compared with but never dropped.
     assert drop_unheard_repeats(said + loop[:2], keep=2) == said
+    # A long word "said" again in 0.18 s was not said again (base on the registers clip) ...
+    montreal = [Word(" Montreal.", 46.9, 48.0), Word(" Montreal.", 48.0, 48.18)]
+    assert drop_unheard_repeats(montreal) == montreal[:1]
+    # ... but said again at a speaking pace, it stays.
+    again = [Word(" Montreal.", 46.9, 48.0), Word(" Montreal.", 48.3, 48.75)]
+    assert drop_unheard_repeats(again) == again
 
 
 class _DoubtingVad:
