@@ -6,7 +6,6 @@ None of them changes what was recognised: corrections and confirmations are adde
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -373,10 +372,7 @@ def add_note(
 
 def actor(tool: str = "") -> str:
     """Who does something, for the audit trail: the operating-system user (and the tool)."""
-    try:
-        user = getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on this system
-        user = "unknown user"
+    user = identity.os_user()
     return f"{user} ({tool})" if tool else user
 
 

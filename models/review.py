@@ -35,8 +35,6 @@ from models.entities import (
     ReviewComment,
     ReviewDraw,
     ReviewSample,
-    Segment,
-    current_text,
     utcnow,
 )
 from models.identity import login
@@ -45,8 +43,6 @@ from models.roles import ROLE_NAMES, roles_of
 CASEWORKER, REVIEWER, LEAD = "caseworker", "reviewer", "lead"
 #: The audit action of a reviewer's read of a record.
 REVIEW_READ = "review read"
-
-__all__ = ["CASEWORKER", "LEAD", "REVIEWER", "REVIEW_READ", "login", "roles"]
 
 
 def _server(db: Session) -> bool:
@@ -214,11 +210,6 @@ def audit_read(db: Session, session_id: int, reviewer: str) -> None:
         event.at = func.now()  # the transaction's time, as the server checks it
     db.add(event)
     db.flush()
-
-
-def current_lines(session: InterviewSession) -> Iterable[tuple[Segment, str]]:
-    """Each segment with its current text (the latest correction; the recognised text if none)."""
-    return ((s, current_text(s)) for s in session.segments)
 
 
 # Reviews --------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from companion.settings import Settings
 from models.database import database_url, default_url
 from models.recovery import mark_interrupted
-from models.review import CASEWORKER, roles
+from models.review import CASEWORKER
 from models.store import SessionInfo, Store
 
 log = logging.getLogger(__name__)
@@ -39,9 +39,7 @@ def open_store(url: str | None = None, settings: Settings | None = None) -> Open
             purged = store.purge_expired(settings.storage.retention_days)  # logged there
         # Only a login that records interviews has any to recover (a reviewer's or a unit
         # lead's connection to a team server may not even read the sessions' states).
-        with store.session() as db:
-            records = CASEWORKER in roles(db)
-        interrupted = mark_interrupted(store) if records else []
+        interrupted = mark_interrupted(store) if CASEWORKER in store.roles() else []
     except BaseException:
         store.close()
         raise

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from models import record
+from models import record, review
 from models.database import (
     StoreError,
     copy_database,
@@ -103,6 +103,7 @@ class Store:
         self._wipe_pending = False
         self._anchor: Any = None
         self._identity: tuple[int, int] | None = None
+        self._roles: frozenset[str] | None = None
         self._hold_file()
 
     # The file under the store -------------------------------------------------------------
@@ -171,6 +172,13 @@ class Store:
                 raise
         log.info("store: %s", display_url(chosen))
         return cls(engine, chosen)
+
+    def roles(self) -> frozenset[str]:
+        """The roles this connection holds (``models.review.roles``), asked once."""
+        if self._roles is None:
+            with self.session() as db:
+                self._roles = review.roles(db)
+        return self._roles
 
     @property
     def name(self) -> str:

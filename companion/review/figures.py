@@ -164,18 +164,52 @@ td {{ text-align: right; }}
 </body></html>"""
 
     def to_pdf(self) -> bytes:
-        """The printable page as PDF."""
-        import logging
+        """The printable page as a tagged PDF."""
+        from companion.summary.pdf_form import html_to_pdf
 
-        import weasyprint
-
-        logging.getLogger("weasyprint").setLevel(logging.ERROR)
-        logging.getLogger("fontTools").setLevel(logging.ERROR)
-        return bytes(weasyprint.HTML(string=self.to_html()).write_pdf(pdf_tags=True))
+        return html_to_pdf(self.to_html())
 
 
 def _small(count: float | None) -> bool:
     return count is not None and 0 < count < SMALLEST_SHOWN
+
+
+#: The counts, in the order shown: (key, label, the total it is a part of, the label of its
+#: share of that total). A part's complement (the disclosures *not* acknowledged) counts as
+#: small too.
+_COUNTS: tuple[tuple[str, str, str | None, str | None], ...] = (
+    ("over_2h_without_break", "Over 2 hours of questioning without a break", "interviews", None),
+    ("over_4h_questioning", "Over 4 hours of questioning", "interviews", None),
+    ("disclosures", "Disclosures of harm", None, None),
+    (
+        "disclosures_acknowledged",
+        "Disclosures acknowledged",
+        "disclosures",
+        "Share of disclosures acknowledged",
+    ),
+    (
+        "disclosures_fully_followed_up",
+        "Disclosures with when, where, how and by whom",
+        "disclosures",
+        "Share of disclosures with all four follow-ups",
+    ),
+    ("distress", "Moments of distress", None, None),
+    ("distress_responded", "Distress responded to", "distress", "Share of distress responded to"),
+    ("interpreted", "Interviews with an interpreter", None, None),
+    (
+        "read_back_done",
+        "Read-back done (interpreted interviews)",
+        "interpreted",
+        "Share of interpreted interviews read back",
+    ),
+    ("interpreting_concerns", "Interpreting concerns raised", None, None),
+)
+
+
+def _share(key: str, label: str, part: float | None, whole: float | None, hidden: bool) -> Figure:
+    hidden = hidden or _small(whole)
+    value = part / whole if (part is not None and whole) else None
+    return Figure(key, label, "share", None if hidden else value, hidden)
 
 
 def unit_figures(totals: dict[str, Any], start: date, end: date, unit: str = "") -> UnitFigures:
@@ -207,85 +241,24 @@ def unit_figures(totals: dict[str, Any], start: date, end: date, unit: str = "")
         (t["breaks"] or 0.0) / interviews if interviews else None,
     )
 
-    def count(key: str, label: str, value: float | None, of: float | None = None) -> bool:
+    for key, label, whole_key, share_label in _COUNTS:
+        value = t[key]
+        whole = t[whole_key] if whole_key else None
         hidden = (
-            few or _small(value) or (of is not None and value is not None and _small(of - value))
+            few
+            or _small(value)
+            or (whole is not None and value is not None and _small(whole - value))
         )
         figures.append(Figure(key, label, "count", None if hidden else value, hidden))
-        return hidden
-
-    def share(key: str, label: str, part: float | None, whole: float | None, hidden: bool) -> None:
-        hidden = hidden or _small(whole)
-        value = part / whole if (part is not None and whole) else None
-        figures.append(Figure(key, label, "share", None if hidden else value, hidden))
-
-    count(
-        "over_2h_without_break",
-        "Over 2 hours of questioning without a break",
-        t["over_2h_without_break"],
-        interviews,
-    )
-    count(
-        "over_4h_questioning", "Over 4 hours of questioning", t["over_4h_questioning"], interviews
-    )
-    count("disclosures", "Disclosures of harm", t["disclosures"])
-    hidden = count(
-        "disclosures_acknowledged",
-        "Disclosures acknowledged",
-        t["disclosures_acknowledged"],
-        t["disclosures"],
-    )
-    share(
-        "disclosures_acknowledged_share",
-        "Share of disclosures acknowledged",
-        t["disclosures_acknowledged"],
-        t["disclosures"],
-        hidden,
-    )
-    hidden = count(
-        "disclosures_fully_followed_up",
-        "Disclosures with when, where, how and by whom",
-        t["disclosures_fully_followed_up"],
-        t["disclosures"],
-    )
-    share(
-        "disclosures_fully_followed_up_share",
-        "Share of disclosures with all four follow-ups",
-        t["disclosures_fully_followed_up"],
-        t["disclosures"],
-        hidden,
-    )
-    count("distress", "Moments of distress", t["distress"])
-    hidden = count(
-        "distress_responded", "Distress responded to", t["distress_responded"], t["distress"]
-    )
-    share(
-        "distress_responded_share",
-        "Share of distress responded to",
-        t["distress_responded"],
-        t["distress"],
-        hidden,
-    )
-    count("interpreted", "Interviews with an interpreter", t["interpreted"])
-    hidden = count(
-        "read_back_done",
-        "Read-back done (interpreted interviews)",
-        t["read_back_done"],
-        t["interpreted"],
-    )
-    share(
-        "read_back_done_share",
-        "Share of interpreted interviews read back",
-        t["read_back_done"],
-        t["interpreted"],
-        hidden,
-    )
-    count("interpreting_concerns", "Interpreting concerns raised", t["interpreting_concerns"])
-    share(
-        "open_question_share",
-        "Share of questions that were open",
-        t["open_questions"],
-        t["questions"],
-        few,
+        if share_label:
+            figures.append(_share(f"{key}_share", share_label, value, whole, hidden))
+    figures.append(
+        _share(
+            "open_question_share",
+            "Share of questions that were open",
+            t["open_questions"],
+            t["questions"],
+            few,
+        )
     )
     return UnitFigures(start, end, unit, tuple(figures))

@@ -14,12 +14,17 @@ log = logging.getLogger(__name__)
 
 def to_pdf(summary: dict[str, Any]) -> bytes:
     """The PDF file's bytes."""
+    log.debug(
+        "writing the PDF of reflection summary %s", summary["report"]["overview"]["reference"]
+    )
+    return html_to_pdf(to_html(summary))
+
+
+def html_to_pdf(page: str) -> bytes:
+    """A printable HTML page as a tagged PDF's bytes."""
     import weasyprint
 
     # WeasyPrint logs every unsupported CSS detail; keep the app's log for what matters.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=to_html(summary))
-    title = f"Reflection summary {summary['report']['overview']['reference']}"
-    log.debug("writing the PDF of %s", title)
-    return bytes(document.write_pdf(pdf_tags=True))
+    return bytes(weasyprint.HTML(string=page).write_pdf(pdf_tags=True))

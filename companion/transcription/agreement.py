@@ -99,8 +99,10 @@ def drop_unheard_repeats(words: Sequence[Word], keep: int = 0, max_ngram: int = 
             first, second = out[i : i + n], out[i + n : i + 2 * n]
             said = max(1e-3, first[-1].end - first[0].start)
             copy = second[-1].end - second[0].start
-            letters = sum(len(b) for b in bare[i + n : i + 2 * n])
-            if copy < said / 3 and (copy < 0.15 * n or copy < _SECONDS_PER_LETTER * letters):
+            if copy < said / 3 and (
+                copy < 0.15 * n
+                or copy < _SECONDS_PER_LETTER * sum(len(b) for b in bare[i + n : i + 2 * n])
+            ):
                 del out[i + n : i + 2 * n]
                 del bare[i + n : i + 2 * n]
                 removed = True

@@ -26,7 +26,7 @@ from companion.usecases.record_forms import session_facts, to_transcript
 from models import review as stored
 from models import review_figures, roles
 from models.database import translated
-from models.entities import ENDED, InterviewSession
+from models.entities import ENDED, InterviewSession, Review, ReviewComment, current_text
 from models.store import Store
 
 CASEWORKER, REVIEWER, LEAD = stored.CASEWORKER, stored.REVIEWER, stored.LEAD
@@ -148,7 +148,7 @@ class DrawReport:
 def access(store: Store) -> Access:
     """Who this connection is and what it may do."""
     with store.session() as db:
-        return Access(stored.login(db), stored.roles(db))
+        return Access(stored.login(db), store.roles())
 
 
 def summary_of(session: InterviewSession) -> dict[str, Any]:
@@ -253,8 +253,8 @@ def review_case(read: ReviewRead) -> ReviewCase:
         reference=session.reference,
         started=f"{started:%d %b %Y %H:%M} UTC",
         lines=tuple(
-            TranscriptLine(s.position, s.start_s, s.speaker, text)
-            for s, text in stored.current_lines(session)
+            TranscriptLine(s.position, s.start_s, s.speaker, current_text(s))
+            for s in session.segments
         ),
         summary=summary,
         facts=facts_from_summary(summary),
@@ -284,10 +284,9 @@ def save_review(
 ) -> ReviewState:
     """Keep the reviewer's scores and new comments; ``submit`` sends the review to the
     caseworker (all five stages must be scored). The record itself is never changed."""
-    checked = {stage: check_score(stage, scores.get(stage)) for stage in STAGE_IDS}
-    unknown = sorted(set(scores) - set(STAGE_IDS))
-    if unknown:
-        raise ValueError(f"no review stage {unknown[0]!r}; the stages are {', '.join(STAGE_IDS)}")
+    for stage, score in sorted(scores.items()):
+        check_score(stage, score)  # a stage that does not exist is named
+    checked = {stage: scores.get(stage) for stage in STAGE_IDS}
     if submit and any(v is None for v in checked.values()):
         missing = ", ".join(s for s, v in checked.items() if v is None)
         raise ValueError(f"review of session {session_id}: score every stage first ({missing})")
@@ -349,7 +348,7 @@ def _check_period(start: date, end: date) -> None:
         raise ValueError(f"period {start}..{end}: it ends before it starts")
 
 
-def _comment(found: Any) -> Comment:
+def _comment(found: ReviewComment) -> Comment:
     return Comment(
         found.id,
         found.stage,
@@ -362,7 +361,7 @@ def _comment(found: Any) -> Comment:
     )
 
 
-def _state(found: Any, session_id: int, reviewer: str) -> ReviewState:
+def _state(found: Review | None, session_id: int, reviewer: str) -> ReviewState:
     if found is None:
         return ReviewState(None, session_id, reviewer, dict.fromkeys(STAGE_IDS))
     return ReviewState(

@@ -13,7 +13,7 @@ from companion.session_setup import InterviewSetup
 from companion.usecases.record_forms import export_session, ledger_checks
 from models import recovery
 from models.entities import InterviewSession
-from models.review import CASEWORKER, REVIEWER, roles
+from models.review import CASEWORKER, REVIEWER
 from models.store import SessionInfo, Store
 
 
@@ -62,9 +62,8 @@ def storage_words(store: Store) -> StorageWords:
 def list_sessions(store: Store) -> list[SessionInfo]:
     """Every stored session's line this login may see, newest first (none for a unit lead's
     connection to a team server: it sees figures, never sessions)."""
-    with store.session() as db:
-        if not roles(db) & {CASEWORKER, REVIEWER}:
-            return []
+    if not store.roles() & {CASEWORKER, REVIEWER}:
+        return []
     return store.list_sessions()
 
 
