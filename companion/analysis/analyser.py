@@ -14,14 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal
 
 from companion.analysis import cues
 from companion.analysis.answers import HarmQuestion, disclosed_by_yes, harm_asked, verdict
 from companion.analysis.events import AnalysisEvent
 from companion.analysis.harm import HARM_WORDS, HarmMention, find_harm
 from companion.analysis.lexicon import SEVERITY
+from companion.analysis.ordinary import ordinary_reason
 from companion.analysis.questions import Question, make_question, question_sentences
+from companion.analysis.second_opinion import (
+    SecondOpinion,
+    default_second_opinion,
+    says_unharmed,
+)
 from companion.analysis.text import (
     content_stems,
     person_style,
@@ -83,6 +89,8 @@ class Episode:
     places: set[str] = field(default_factory=set)
     #: When disclosed by a "yes": the caseworker's question it answered.
     question: str = ""
+    #: When raised by the second opinion, not a rule: its rating (0-1).
+    second_opinion: float | None = None
 
     def missing(self) -> list[str]:
         """Elements neither asked about nor given."""
@@ -104,6 +112,7 @@ class Episode:
             "acknowledgement": self.acknowledgement,
             "probe_stopped_at": self.probe_stopped_at,
             "question": self.question or None,
+            "second_opinion": self.second_opinion,
         }
 
 
@@ -118,9 +127,18 @@ class Distress:
 
 
 class Analyser:
-    """Feed segments in spoken order with :meth:`feed`; read :meth:`result` at any time."""
+    """Feed segments in spoken order with :meth:`feed`; read :meth:`result` at any time.
 
-    def __init__(self) -> None:
+    ``second_opinion`` reads the turns in which the rules found no harm (the shipped model by
+    default; None: the rules alone).
+    """
+
+    def __init__(
+        self, second_opinion: SecondOpinion | Literal["shipped"] | None = "shipped"
+    ) -> None:
+        self._second_opinion = (
+            default_second_opinion() if second_opinion == "shipped" else second_opinion
+        )
         self.segments: list[Segment] = []
         self.episodes: list[Episode] = []
         self.distress: list[Distress] = []
@@ -397,6 +415,8 @@ class Analyser:
                 self._harm_question = None
         self._owner = {}  # which episode each of this turn's mentions belongs to
         spoken = without_notes(text)
+        if not mentions:
+            mentions = self._second_look(i, spoken, lead, third_person)
         touched: list[Episode] = []
         for position, mention in enumerate(mentions):
             episode = self._episode_for(mention, mentions[:position], spoken, i, events)
@@ -488,6 +508,38 @@ class Analyser:
                 )
             )
 
+    def _second_look(
+        self, index: int, spoken: str, lead: str, third_person: bool
+    ) -> list[HarmMention]:
+        """The second opinion on a turn the rules found no harm in, when no episode is being
+        told (none yet, or the talk moved on from the last one).
+
+        A turn the pipeline cut up is read whole (its earlier segments, then this one)."""
+        opinion = self._second_opinion
+        current = self._current_episode()
+        if opinion is None or (current is not None and index - current.last_activity <= SCOPE):
+            return []
+        turn = f"{without_notes(lead)} {spoken}".strip() if lead else spoken
+        if (
+            not opinion.worth_asking(turn)
+            or ordinary_reason(turn, turn, "", 0, third_person)
+            or says_unharmed(turn)
+        ):
+            return []  # medical care, an accident, sport, work, a figure of speech; unharmed
+        view = opinion.rate(turn)
+        if not view.raised:
+            return []
+        return [
+            HarmMention(
+                "other-serious-harm",
+                how=False,
+                evidence=spoken,
+                trigger=spoken,
+                position=0,
+                rating=view.rating,
+            )
+        ]
+
     def _turn_lead(self, segment: Segment) -> str:
         """The text of this turn's earlier segments (same speaker, no one in between)."""
         before: list[str] = []
@@ -576,6 +628,7 @@ class Analyser:
         )
         if mention.asked_at is not None:
             episode.question = without_notes(self.segments[mention.asked_at].text)
+        episode.second_opinion = mention.rating
         self.episodes.append(episode)
         self._open.append(episode)
         self._pending_ack.append(episode)
@@ -610,11 +663,10 @@ class Analyser:
                         self._give(episode, name, number, words)
                 episode.years |= cues.years(said)
                 episode.places |= cues.proper_places(said)
-        events.append(
-            AnalysisEvent(
-                "disclosure", i, mention.evidence, episode.number, {"category": mention.category}
-            )
-        )
+        details = {"category": mention.category}
+        if mention.rating is not None:
+            details["second_opinion"] = f"{mention.rating:.2f}"
+        events.append(AnalysisEvent("disclosure", i, mention.evidence, episode.number, details))
         return episode
 
     def _new_episode(
@@ -823,8 +875,11 @@ def _evidence(text: str, words: str) -> str:
     return words
 
 
-def analyse(segments: Iterable[Segment]) -> dict[str, Any]:
+def analyse(
+    segments: Iterable[Segment],
+    second_opinion: SecondOpinion | Literal["shipped"] | None = "shipped",
+) -> dict[str, Any]:
     """Analyse a whole transcript and return the contract JSON."""
-    analyser = Analyser()
+    analyser = Analyser(second_opinion)
     analyser.feed_all(segments)
     return analyser.result()

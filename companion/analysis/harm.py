@@ -94,6 +94,8 @@ class HarmMention:
     question: str = ""
     #: ... and the segment it was asked in.
     asked_at: int | None = None
+    #: Found by the second opinion, not a rule: its rating (0-1).
+    rating: float | None = None
 
 
 #: Things of hers that can be harmed without harming her ("they burned her stall").

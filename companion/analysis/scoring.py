@@ -15,12 +15,15 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from companion.analysis.analyser import analyse
+from companion.analysis.second_opinion import SecondOpinion
 from companion.transcript import parse_transcript
 from companion.transcript.model import Segment
 
+#: The second opinion to score with: the shipped one, one given, or none (the rules alone).
+Opinions = SecondOpinion | Literal["shipped"] | None
 
 @dataclass
 class Score:
@@ -158,14 +161,18 @@ def minutes_of(segments: list[Segment]) -> float:
     return words / WORDS_PER_MINUTE
 
 
-def score_file(path: Path, labels: dict[str, Any]) -> Score:
+def score_file(path: Path, labels: dict[str, Any], second_opinion: Opinions = "shipped") -> Score:
     """Score one transcript against its labels."""
     segments = parse_transcript(path).segments
-    return score_segments(path.name, segments, labels)
+    return score_segments(path.name, segments, labels, second_opinion=second_opinion)
 
 
 def score_segments(
-    name: str, segments: list[Segment], labels: dict[str, Any], position: Any = None
+    name: str,
+    segments: list[Segment],
+    labels: dict[str, Any],
+    position: Any = None,
+    second_opinion: Opinions = "shipped",
 ) -> Score:
     """Score the analysis of ``segments`` against labels.
 
@@ -174,7 +181,7 @@ def score_segments(
     segment is its own turn.
     """
     score = Score(files=1, minutes=minutes_of(segments))
-    result = analyse(segments)
+    result = analyse(segments, second_opinion)
     turn = position or (lambda number: number)
     for item in result["disclosures"]:
         item["segment"] = turn(item["segment"])
@@ -262,12 +269,12 @@ def score_segments(
     return score
 
 
-def score_corpus(folder: Path) -> Score:
+def score_corpus(folder: Path, second_opinion: Opinions = "shipped") -> Score:
     """Score every labelled transcript in ``folder``."""
     labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
     total = Score()
     for file_name, file_labels in sorted(labels.items()):
-        total.add(score_file(folder / file_name, file_labels))
+        total.add(score_file(folder / file_name, file_labels, second_opinion))
     return total
 
 
@@ -277,11 +284,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     parser.add_argument("--json", action="store_true", help="the figures as one JSON object")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="without the second opinion (the rules alone)"
+    )
     args = parser.parse_args(argv)
     overall = Score()
     figures: dict[str, Any] = {}
+    opinion: Opinions = None if args.rules_only else "shipped"
     for folder in args.folders:
-        score = score_corpus(folder)
+        score = score_corpus(folder, opinion)
         overall.add(score)
         figures[str(folder)] = score.figures()
         if not args.json:
