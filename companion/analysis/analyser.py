@@ -21,7 +21,7 @@ from companion.analysis.answers import HarmQuestion, disclosed_by_yes, harm_aske
 from companion.analysis.events import AnalysisEvent
 from companion.analysis.harm import HARM_WORDS, HarmMention, find_harm
 from companion.analysis.lexicon import SEVERITY
-from companion.analysis.ordinary import ordinary_reason
+from companion.analysis.ordinary import ordinary_turn
 from companion.analysis.questions import Question, make_question, question_sentences
 from companion.analysis.second_opinion import (
     SecondOpinion,
@@ -91,6 +91,8 @@ class Episode:
     question: str = ""
     #: When raised by the second opinion, not a rule: its rating (0-1).
     second_opinion: float | None = None
+    #: Whether the harm was told with an arrest or detention (a later one is another episode).
+    detained: bool = False
 
     def missing(self) -> list[str]:
         """Elements neither asked about nor given."""
@@ -416,7 +418,7 @@ class Analyser:
         self._owner = {}  # which episode each of this turn's mentions belongs to
         spoken = without_notes(text)
         if not mentions:
-            mentions = self._second_look(i, spoken, lead, third_person)
+            mentions = self._second_look(i, spoken, lead)
         touched: list[Episode] = []
         for position, mention in enumerate(mentions):
             episode = self._episode_for(mention, mentions[:position], spoken, i, events)
@@ -454,6 +456,9 @@ class Analyser:
                 self._give(episode, name, i, words)
             episode.years |= cues.years(relevant)
             episode.places |= cues.proper_places(relevant)
+            episode.detained = episode.detained or bool(cues.arrested(f"{lead} {relevant}"))
+            if answer == "yes" and episode.segment != i and not episode.years:
+                episode.years |= cues.years(asked_before)  # "Was that in 2017?" "Yes."
             if episode.segment == i:
                 episode.context_words |= content_stems(relevant)
             episode.last_activity = i
@@ -508,23 +513,27 @@ class Analyser:
                 )
             )
 
-    def _second_look(
-        self, index: int, spoken: str, lead: str, third_person: bool
-    ) -> list[HarmMention]:
+    def _second_look(self, index: int, spoken: str, lead: str) -> list[HarmMention]:
         """The second opinion on a turn the rules found no harm in, when no episode is being
-        told (none yet, or the talk moved on from the last one).
+        told: none yet, the talk moved on from the last one, or the caseworker asked about
+        another time ("What happened when you came out of the container?").
 
-        A turn the pipeline cut up is read whole (its earlier segments, then this one)."""
+        A segment with words enough is read alone; a shorter one with its turn's earlier
+        segments (the pipeline cuts turns up)."""
         opinion = self._second_opinion
-        current = self._current_episode()
-        if opinion is None or (current is not None and index - current.last_activity <= SCOPE):
+        if opinion is None:
             return []
-        turn = f"{without_notes(lead)} {spoken}".strip() if lead else spoken
-        if (
-            not opinion.worth_asking(turn)
-            or ordinary_reason(turn, turn, "", 0, third_person)
-            or says_unharmed(turn)
-        ):
+        current = self._current_episode()
+        asked = self._last_question_text()
+        moved_on = bool(cues.own_history(asked)) and not (
+            current is not None and self._within(current, asked)
+        )
+        if current is not None and index - current.last_activity <= SCOPE and not moved_on:
+            return []
+        turn = spoken
+        if not opinion.worth_asking(spoken):
+            turn = f"{without_notes(lead)} {spoken}".strip()
+        if not opinion.worth_asking(turn) or ordinary_turn(turn) or says_unharmed(turn):
             return []  # medical care, an accident, sport, work, a figure of speech; unharmed
         view = opinion.rate(turn)
         if not view.raised:
@@ -663,6 +672,7 @@ class Analyser:
                         self._give(episode, name, number, words)
                 episode.years |= cues.years(said)
                 episode.places |= cues.proper_places(said)
+                episode.detained = episode.detained or bool(cues.arrested(said))
         details = {"category": mention.category}
         if mention.rating is not None:
             details["second_opinion"] = f"{mention.rating:.2f}"
@@ -704,7 +714,12 @@ class Analyser:
             return True  # "They came for me again." ... "Did they harm you?" "They did."
         if current.years and cues.years(asked) - current.years and not cues.refers_back(asked):
             return True  # "Did anything happen to you in 2018?" after harm told of 2008
-        if cues.own_history(asked) and i - current.segment > 1 and not cues.refers_back(window):
+        if (
+            cues.own_history(asked)
+            and i - current.segment > 1
+            and not cues.refers_back(window)
+            and not self._within(current, asked)
+        ):
             return True  # "What happened after that?": harm told now came later
         if asked and i - current.segment > SCOPE and not cues.refers_back(asked):
             # Harm told in answer to a question about another place or time ("What happened
@@ -721,6 +736,14 @@ class Analyser:
             and not cues.refers_back(mention.question)
         ):
             return True  # asked later about another kind of harm ("Did Ardit ever hit you?")
+        if (
+            i - current.segment > 2
+            and cues.arrested(context)
+            and not current.detained
+            and not cues.refers_back(window)
+        ):
+            return True  # harm in a detention after harm told without one (the street, then
+            # "they locked me in the cell for one week")
         answering = self._asked_now or self._about_current or self._answering_episode is current
         if answering and not mention.question and not cues.own_history(asked):
             # An answer to a question on this episode is about it, unless the question brought
@@ -740,6 +763,14 @@ class Analyser:
         if new_places and current.places and "where" not in self._asked_now:
             return True
         return bool(cues.new_arrest_later(context)) and not self._asked_now
+
+    @staticmethod
+    def _within(episode: Episode, question: str) -> bool:
+        """The question moves on within the episode's own setting ("What happened after the
+        yard?" when the yard was where it began)."""
+        qualifier = cues.qualified(question)
+        stems = content_stems(qualifier) if qualifier else set()
+        return bool(stems) and stems <= (episode.words | episode.context_words)
 
     def _caseworker_before(self, index: int) -> int | None:
         """The caseworker's turn before segment ``index``, if any."""

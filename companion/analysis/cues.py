@@ -199,7 +199,8 @@ _PROPER_PLACE = re.compile(
 )
 _ARREST = re.compile(
     r"\b(?:arrested|detained|caught|captured|raided|abducted|kidnapped|came\s+for|"
-    r"picked\s+(?:me|him|her)\s+up|took\s+(?:me|him|her|us))\b",
+    r"picked\s+(?:me|him|her|you)\s+up|took\s+(?:me|him|her|us|you)|locked\s+(?:me|him|her|us|you)"
+    r"\s+(?:up|in)|put\s+(?:me|him|her|us|you)\s+in\s+(?:a|the)\s+(?:cell|prison|jail|container))\b",
     re.IGNORECASE,
 )
 _LATER = re.compile(
@@ -246,10 +247,20 @@ _FORWARD = re.compile(
 )
 
 
+#: A question about an earlier time ("Before 2017, had you ever had problems?").
+_BACKWARD = re.compile(
+    r"\bbefore\s+(?:that|this|then|(?:19|20)\d\d)\b|\b(?:earlier\s+than|previously|prior\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 def own_history(question: str) -> str | None:
-    """A question about the claimant's own movements or what came next ("When did you arrive
-    in the UK?", "How did you leave Sabha?", "Did anything happen after that?")."""
-    return _words(_OWN_MOVES.search(question) or _FORWARD.search(question))
+    """A question about the claimant's own movements, what came next or an earlier time
+    ("When did you arrive in the UK?", "Did anything happen after that?", "Before 2017, had
+    you ever had any problems?")."""
+    return _words(
+        _OWN_MOVES.search(question) or _FORWARD.search(question) or _BACKWARD.search(question)
+    )
 
 
 def elements_named(question: str) -> dict[str, str]:

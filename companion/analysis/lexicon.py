@@ -72,8 +72,9 @@ class Lexicon:
 
     @property
     def verb_alternation(self) -> str:
-        """One regular expression matching any act verb."""
-        return "|".join(f"(?:{a.forms})" for a in self.acts)
+        """One regular expression matching any act verb (not a name's possessive: "Hung's
+        brother")."""
+        return "|".join(f"(?:{a.forms})(?!['’]s\\b)" for a in self.acts)
 
 
 #: ``{me}`` in a phrase: the person an act is done to; ``{poss}``: their ("my", "his" ...).

@@ -77,3 +77,29 @@ def ordinary_reason(
     ):
         return "an accident"  # "my brother threw a blanket on me ... It was an accident"
     return None
+
+
+def ordinary_turn(turn: str) -> str | None:
+    """Why a whole turn is ordinary talk, or None: medical care, sport, work or a figure of
+    speech with no perpetrator named, or an accident said outright.
+
+    For the second opinion, which reads a turn as a whole: the activity words the rules read
+    beside a harm word ("cooking", "at work") do not make a turn ordinary on their own.
+    """
+    lex = lexicon()
+    ordinary = lex.ordinary
+    named_perpetrator = any(
+        match.group(0).lower() not in lex.relatives for match in lex.perpetrators.finditer(turn)
+    )
+    if _NO_ACCIDENT.search(turn):
+        return None
+    if ordinary["accident"].search(turn) and not named_perpetrator:
+        return "an accident"
+    if ordinary["idioms"].search(turn):
+        return "a figure of speech"
+    if named_perpetrator:
+        return None
+    for reason in ("medical", "sport", "work"):
+        if ordinary[reason].search(turn):
+            return "medical care" if reason == "medical" else reason
+    return None
