@@ -174,3 +174,27 @@ def find_described(text: str, third_person: bool, setting: str = "") -> list[Des
             found.append(best)  # one frame per sentence: the most severe reading
     found.sort(key=lambda d: d.position)
     return found
+
+
+_FIRST_PERSON_VICTIM = re.compile(r"\b(?:me|i|my|us|we)\b", re.IGNORECASE)
+_THIRD_PERSON_VICTIM = re.compile(r"\b(?:me|i|my|her|him|she|he)\b", re.IGNORECASE)
+
+
+def find_implied(spoken: str, third_person: bool) -> list[Described]:
+    """Harm told without saying it: every class of an ``[[implied]]`` frame anywhere in the
+    turn ("one officer took me out of the cell ... I cannot say it"), the claimant in it and
+    nothing denying it."""
+    lex = lexicon()
+    victim = _THIRD_PERSON_VICTIM if third_person else _FIRST_PERSON_VICTIM
+    if not victim.search(spoken) or _DENIAL.search(spoken):
+        return []
+    found: list[Described] = []
+    for frame in lex.implied:
+        matches = [lex.classes[need].search(spoken) for need in frame.needs]
+        present = [m for m in matches if m is not None]
+        if len(present) < len(matches):
+            continue
+        start = min(m.start() for m in present)
+        end = max(m.end() for m in present)
+        found.append(Described(frame, spoken.strip(), spoken[start:end], start))
+    return found

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from companion.analysis.described import find_described
+from companion.analysis.described import find_described, find_implied
 from companion.analysis.lexicon import lexicon
 from companion.analysis.ordinary import ordinary_reason
 from companion.analysis.text import (
@@ -340,6 +340,11 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
                 described.position,
             )
         )
+    if not found:
+        found = [
+            HarmMention(told.frame.category, False, told.evidence, told.trigger, told.position)
+            for told in find_implied(spoken, third_person)
+        ]
     found.sort(key=lambda m: m.position)
     if third_person:
         found = [m for m in found if not _about_a_relative(setting, m, len(setting) - len(spoken))]

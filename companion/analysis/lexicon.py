@@ -55,6 +55,9 @@ class Lexicon:
     classes: dict[str, re.Pattern[str]]
     class_words: dict[str, tuple[str, ...]]
     frames: tuple[Frame, ...]
+    #: Frames whose classes may be anywhere in the turn ("took me out of the cell ... I cannot
+    #: say it").
+    implied: tuple[Frame, ...]
     ordinary: dict[str, re.Pattern[str]]
     relatives: frozenset[str]
     figurative_subjects: frozenset[str]
@@ -100,7 +103,7 @@ def phrases(words: list[str]) -> re.Pattern[str]:
 
 def _check(data: dict[str, Any]) -> None:
     """One clear error for a malformed file, naming the entry at fault."""
-    for table in ("act", "pattern", "frame"):
+    for table in ("act", "pattern", "frame", "implied"):
         for number, entry in enumerate(data.get(table, []), start=1):
             category = entry.get("category")
             if category not in SEVERITY:
@@ -109,7 +112,7 @@ def _check(data: dict[str, Any]) -> None:
                     f"{category!r}; expected one of {', '.join(SEVERITY)}"
                 )
     known = set(data["classes"]) | {"victim", "victim_body", "victim_or_group"}
-    for frame in data["frame"]:
+    for frame in data["frame"] + data.get("implied", []):
         unknown = [need for need in frame["needs"] if need not in known]
         if unknown:
             raise ValueError(
@@ -140,6 +143,9 @@ def lexicon() -> Lexicon:
         classes={name: phrases(words) for name, words in data["classes"].items()},
         class_words={name: tuple(words) for name, words in data["classes"].items()},
         frames=tuple(Frame(f["name"], tuple(f["needs"]), f["category"]) for f in data["frame"]),
+        implied=tuple(
+            Frame(f["name"], tuple(f["needs"]), f["category"]) for f in data.get("implied", [])
+        ),
         ordinary={name: phrases(words) for name, words in data["ordinary"].items()},
         relatives=frozenset(data["words"]["relatives"]),
         figurative_subjects=frozenset(data["words"]["figurative_subjects"]),

@@ -79,9 +79,13 @@ def ordinary_reason(
     return None
 
 
+_THEY = re.compile(r"\b(?:they|them)\b", re.IGNORECASE)
+
+
 def ordinary_turn(turn: str) -> str | None:
     """Why a whole turn is ordinary talk, or None: medical care, sport, work or a figure of
-    speech with no perpetrator named, or an accident said outright.
+    speech with no perpetrator named, an accident said outright, or the speaker's own slip or
+    fall where no "they" did anything.
 
     For the second opinion, which reads a turn as a whole: the activity words the rules read
     beside a harm word ("cooking", "at work") do not make a turn ordinary on their own.
@@ -99,6 +103,8 @@ def ordinary_turn(turn: str) -> str | None:
         return "a figure of speech"
     if named_perpetrator:
         return None
+    if ordinary["self_caused"].search(turn) and not _THEY.search(turn):
+        return "an accident"  # "he slipped and cut his leg on the metal edge"
     for reason in ("medical", "sport", "work"):
         if ordinary[reason].search(turn):
             return "medical care" if reason == "medical" else reason
