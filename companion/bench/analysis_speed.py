@@ -9,6 +9,8 @@ from typing import Any
 import numpy as np
 
 from companion.analysis.analyser import Analyser
+from companion.analysis.second_opinion import default_second_opinion
+from companion.analysis.text import without_notes
 from companion.transcript import parse_transcript
 from companion.transcript.model import Segment
 
@@ -28,12 +30,18 @@ def corpus_segments() -> list[Segment]:
 
 
 def measure_analysis(target_segments: int = 2000) -> dict[str, Any]:
-    """Per-segment cost (median, p99, max in ms) and the time for ``target_segments``."""
+    """Per-segment cost (median, p99, max in ms) and the time for ``target_segments``, the
+    second opinion's model loaded first (once per process, at the first turn it is asked on;
+    its load time is given apart), and the second opinion's own cost on every turn it could be
+    asked about."""
     base = corpus_segments()
     if not base:
         return {}
     segments = (base * (target_segments // len(base) + 1))[:target_segments]
-    analyser = Analyser()
+    began = time.perf_counter()
+    opinion = default_second_opinion()
+    load_s = time.perf_counter() - began
+    analyser = Analyser(opinion)
     costs = []
     began = time.perf_counter()
     for segment in segments:
@@ -42,10 +50,29 @@ def measure_analysis(target_segments: int = 2000) -> dict[str, Any]:
         costs.append((time.perf_counter() - t) * 1000)
     analyser.finish()
     total = time.perf_counter() - began
-    return {
+    figures: dict[str, Any] = {
         "segments": len(segments),
         "total_s": total,
         "per_segment_ms_median": float(np.median(costs)),
         "per_segment_ms_p99": float(np.percentile(costs, 99)),
         "per_segment_ms_max": float(max(costs)),
+        "second_opinion_load_s": load_s if opinion is not None else None,
     }
+    if opinion is not None:
+        turns = [
+            text
+            for text in (without_notes(s.text) for s in base if s.speaker != "caseworker")
+            if opinion.worth_asking(text)
+        ][:target_segments]
+        rated = []
+        for text in turns:
+            t = time.perf_counter()
+            opinion.rate(text)
+            rated.append((time.perf_counter() - t) * 1000)
+        figures |= {
+            "second_opinion_turns": len(rated),
+            "second_opinion_ms_median": float(np.median(rated)),
+            "second_opinion_ms_p99": float(np.percentile(rated, 99)),
+            "second_opinion_ms_max": float(max(rated)),
+        }
+    return figures

@@ -177,6 +177,14 @@ def _analysis_figures(out: Path) -> str:
             f"p99 {speed['per_segment_ms_p99']:.2f} ms, max {speed['per_segment_ms_max']:.2f} ms "
             "(goals: under 5 s; under 20 ms per segment)."
         )
+        if speed.get("second_opinion_turns"):
+            lines.append(
+                f"Second opinion: model loaded in {speed['second_opinion_load_s']:.2f} s (once); "
+                f"rating one turn, over {speed['second_opinion_turns']} turns of the corpora: "
+                f"median {speed['second_opinion_ms_median']:.2f} ms, "
+                f"p99 {speed['second_opinion_ms_p99']:.2f} ms, "
+                f"max {speed['second_opinion_ms_max']:.2f} ms."
+            )
     command = [sys.executable, "-m", "companion.bench.spoken_analysis", "--out", str(out)]
     proc = subprocess.run(command, capture_output=True, text=True)
     if proc.returncode == 0:
