@@ -120,11 +120,13 @@ class PromptPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._inner = QWidget()
         self._layout = QVBoxLayout(self._inner)
-        self._layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.empty = QLabel("No prompts. They appear here, quietly, when something may need you.")
         self.empty.setProperty("role", "muted")
         self.empty.setWordWrap(True)
         self._layout.addWidget(self.empty)
+        # Cards at the top, the space below them empty. (A top alignment on the layout instead
+        # would give each card its width-less size hint: a long quote was cut off.)
+        self._layout.addStretch(1)
         self.setWidget(self._inner)
         self.widgets: dict[int, PromptCardWidget] = {}
 
