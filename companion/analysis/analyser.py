@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any
 
 from companion.analysis import cues
 from companion.analysis.answers import HarmQuestion, disclosed_by_yes, harm_asked, verdict
@@ -24,6 +24,7 @@ from companion.analysis.lexicon import SEVERITY
 from companion.analysis.ordinary import ordinary_turn
 from companion.analysis.questions import Question, make_question, question_sentences
 from companion.analysis.second_opinion import (
+    Opinions,
     SecondOpinion,
     default_second_opinion,
     says_unharmed,
@@ -135,9 +136,7 @@ class Analyser:
     default; None: the rules alone).
     """
 
-    def __init__(
-        self, second_opinion: SecondOpinion | Literal["shipped"] | None = "shipped"
-    ) -> None:
+    def __init__(self, second_opinion: Opinions = "shipped") -> None:
         #: Resolved at its first use, on the thread that analyses (loading the shipped model
         #: takes most of a second; an interview is made on the UI thread).
         self._second_opinion_choice = second_opinion
@@ -418,7 +417,7 @@ class Analyser:
         self._owner = {}  # which episode each of this turn's mentions belongs to
         spoken = without_notes(text)
         if not mentions:
-            mentions = self._second_look(i, spoken, lead)
+            mentions = self._second_look(i, spoken, lead, third_person)
         touched: list[Episode] = []
         for position, mention in enumerate(mentions):
             episode = self._episode_for(mention, mentions[:position], spoken, i, events)
@@ -456,7 +455,7 @@ class Analyser:
                 self._give(episode, name, i, words)
             episode.years |= cues.years(relevant)
             episode.places |= cues.proper_places(relevant)
-            episode.detained = episode.detained or bool(cues.arrested(f"{lead} {relevant}"))
+            episode.detained = episode.detained or bool(cues.detained(f"{lead} {relevant}"))
             if answer == "yes" and episode.segment != i and not episode.years:
                 episode.years |= cues.years(asked_before)  # "Was that in 2017?" "Yes."
             if episode.segment == i:
@@ -519,7 +518,9 @@ class Analyser:
             self._second_opinion_choice = default_second_opinion()
         return self._second_opinion_choice
 
-    def _second_look(self, index: int, spoken: str, lead: str) -> list[HarmMention]:
+    def _second_look(
+        self, index: int, spoken: str, lead: str, third_person: bool
+    ) -> list[HarmMention]:
         """The second opinion on a turn the rules found no harm in, when no episode is being
         told: none yet, the talk moved on from the last one, or the caseworker asked about
         another time ("What happened when you came out of the container?").
@@ -531,15 +532,24 @@ class Analyser:
             return []
         current = self._current_episode()
         asked = self._last_question_text()
-        moved_on = bool(cues.own_history(asked)) and not (
-            current is not None and self._within(current, asked)
+        asked_since = current is None or (
+            self._last_caseworker is not None and self._last_caseworker >= current.last_activity
+        )  # (the question that drew the episode out does not move on from it)
+        moved_on = (
+            asked_since
+            and bool(cues.own_history(asked))
+            and not (current is not None and self._within(current, asked))
         )
         if current is not None and index - current.last_activity <= SCOPE and not moved_on:
             return []
         turn = spoken
         if not opinion.worth_asking(spoken):
             turn = f"{without_notes(lead)} {spoken}".strip()
-        if not opinion.worth_asking(turn) or ordinary_turn(turn) or says_unharmed(turn):
+        if (
+            not opinion.worth_asking(turn)
+            or ordinary_turn(turn, third_person)
+            or says_unharmed(turn)
+        ):
             return []  # medical care, an accident, sport, work, a figure of speech; unharmed
         view = opinion.rate(turn)
         if not view.raised:
@@ -548,7 +558,7 @@ class Analyser:
             HarmMention(
                 "other-serious-harm",
                 how=False,
-                evidence=spoken,
+                evidence=turn,  # the words it read: the segment, or the turn it ends
                 trigger=spoken,
                 position=0,
                 rating=view.rating,
@@ -678,7 +688,7 @@ class Analyser:
                         self._give(episode, name, number, words)
                 episode.years |= cues.years(said)
                 episode.places |= cues.proper_places(said)
-                episode.detained = episode.detained or bool(cues.arrested(said))
+                episode.detained = episode.detained or bool(cues.detained(said))
         details = {"category": mention.category}
         if mention.rating is not None:
             details["second_opinion"] = f"{mention.rating:.2f}"
@@ -744,7 +754,7 @@ class Analyser:
             return True  # asked later about another kind of harm ("Did Ardit ever hit you?")
         if (
             i - current.segment > 2
-            and cues.arrested(context)
+            and cues.detained(context)
             and not current.detained
             and not cues.refers_back(window)
         ):
@@ -912,10 +922,7 @@ def _evidence(text: str, words: str) -> str:
     return words
 
 
-def analyse(
-    segments: Iterable[Segment],
-    second_opinion: SecondOpinion | Literal["shipped"] | None = "shipped",
-) -> dict[str, Any]:
+def analyse(segments: Iterable[Segment], second_opinion: Opinions = "shipped") -> dict[str, Any]:
     """Analyse a whole transcript and return the contract JSON."""
     analyser = Analyser(second_opinion)
     analyser.feed_all(segments)

@@ -199,8 +199,7 @@ _PROPER_PLACE = re.compile(
 )
 _ARREST = re.compile(
     r"\b(?:arrested|detained|caught|captured|raided|abducted|kidnapped|came\s+for|"
-    r"picked\s+(?:me|him|her|you)\s+up|took\s+(?:me|him|her|us|you)|locked\s+(?:me|him|her|us|you)"
-    r"\s+(?:up|in)|put\s+(?:me|him|her|us|you)\s+in\s+(?:a|the)\s+(?:cell|prison|jail|container))\b",
+    r"picked\s+(?:me|him|her)\s+up|took\s+(?:me|him|her|us))\b",
     re.IGNORECASE,
 )
 _LATER = re.compile(
@@ -223,6 +222,22 @@ def proper_places(text: str) -> set[str]:
 def arrested(text: str) -> str | None:
     """An arrest or abduction told ("the police came and arrested me")."""
     return _words(_ARREST.search(text))
+
+
+#: Held somewhere, not merely taken: "they locked me in the cell", "kept her in a basement".
+_DETAINED = re.compile(
+    r"\b(?:arrested|detained|imprisoned|jailed|locked\s+(?:me|him|her|us|you)\s+(?:up|in)|"
+    r"(?:put|kept|held|threw)\s+(?:me|him|her|us|you)\s+in\s+(?:a|the|their|an)\s+"
+    r"(?:\w+\s+)?(?:cell|prison|jail|container|basement|lock-?up|detention|camp))\b|"
+    r"\btook\s+(?:me|him|her|us|you)\s+to\s+(?:a|the|their)\s+(?:\w+\s+)?(?:station|base|camp|"
+    r"prison|barracks|headquarters|cell)\b",
+    re.IGNORECASE,
+)
+
+
+def detained(text: str) -> str | None:
+    """A detention told ("they locked me in the cell for one week", "he was arrested")."""
+    return _words(_DETAINED.search(text))
 
 
 def new_arrest_later(text: str) -> str | None:
@@ -249,7 +264,7 @@ _FORWARD = re.compile(
 
 #: A question about an earlier time ("Before 2017, had you ever had problems?").
 _BACKWARD = re.compile(
-    r"\bbefore\s+(?:that|this|then|(?:19|20)\d\d)\b|\b(?:earlier\s+than|previously|prior\s+to)\b",
+    r"\bbefore\s+(?:that|this|then|(?:19|20)\d\d)\b|\b(?:earlier\s+than|prior\s+to)\b",
     re.IGNORECASE,
 )
 

@@ -134,24 +134,20 @@ class SentenceEncoder:
             with zipfile.ZipFile(archive) as zipped:
                 tensors = _read_safetensors(zipped.read("model.safetensors"))
                 tokenizer = Tokenizer.from_str(zipped.read("tokenizer.json").decode("utf-8"))
+            self._words = tensors["embeddings.word_embeddings.weight"]
+            self._positions = tensors["embeddings.position_embeddings.weight"]
+            self._type = tensors["embeddings.token_type_embeddings.weight"][0]
+            self._norm = (
+                tensors["embeddings.LayerNorm.weight"],
+                tensors["embeddings.LayerNorm.bias"],
+            )
+            self._layers = [_Layer(tensors, n) for n in range(layers)]
         except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
             raise ModelMissingError(f"{archive}: cannot read the sentence model ({exc})") from exc
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer = tokenizer
         self.layers = layers
-        self._words = tensors["embeddings.word_embeddings.weight"]
-        self._positions = tensors["embeddings.position_embeddings.weight"]
-        self._type = tensors["embeddings.token_type_embeddings.weight"][0]
-        self._norm = (
-            tensors["embeddings.LayerNorm.weight"],
-            tensors["embeddings.LayerNorm.bias"],
-        )
-        self._layers = [_Layer(tensors, n) for n in range(layers)]
-
-    def tokens(self, text: str) -> int:
-        """How many tokens ``text`` is (the cost of encoding it grows with this)."""
-        return len(self._tokenizer.encode(text).ids)
 
     def encode(self, text: str) -> Vector:
         """The sentence's vector (length 1)."""
@@ -174,8 +170,9 @@ class SentenceEncoder:
             x = _layer_norm(x + attended @ layer.out + layer.out_bias, layer.norm1)
             hidden = _gelu(x @ layer.up + layer.up_bias)
             x = _layer_norm(x + hidden @ layer.down + layer.down_bias, layer.norm2)
-        pooled = x.mean(0)
-        result: Vector = (pooled / np.linalg.norm(pooled)).astype(np.float32)
+        pooled = x.mean(0) if count else np.zeros(HIDDEN, dtype=np.float32)
+        norm = float(np.linalg.norm(pooled))
+        result: Vector = (pooled / norm if norm else pooled).astype(np.float32)
         return result
 
 

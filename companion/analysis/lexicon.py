@@ -113,7 +113,8 @@ def _check(data: dict[str, Any]) -> None:
                 )
     known = set(data["classes"]) | {"victim", "victim_body", "victim_or_group"}
     for frame in data["frame"] + data.get("implied", []):
-        unknown = [need for need in frame["needs"] if need not in known]
+        allowed = known if frame in data["frame"] else set(data["classes"])
+        unknown = [need for need in frame["needs"] if need not in allowed]
         if unknown:
             raise ValueError(
                 f"resources/analysis/harm.toml: frame {frame['name']!r} needs unknown class "

@@ -79,13 +79,11 @@ def ordinary_reason(
     return None
 
 
-_THEY = re.compile(r"\b(?:they|them)\b", re.IGNORECASE)
-
-
-def ordinary_turn(turn: str) -> str | None:
-    """Why a whole turn is ordinary talk, or None: medical care, sport, work or a figure of
-    speech with no perpetrator named, an accident said outright, or the speaker's own slip or
-    fall where no "they" did anything.
+def ordinary_turn(turn: str, third_person: bool) -> str | None:
+    """Why a whole turn is ordinary talk, or None: an accident said outright ("it was an
+    accident"; not "it was not an accident"), the speaker's own slip or fall where nobody else
+    acts ("they", or "he"/"she" when the claimant speaks), or medical care, sport, work or a
+    figure of speech, all with no perpetrator named.
 
     For the second opinion, which reads a turn as a whole: the activity words the rules read
     beside a harm word ("cooking", "at work") do not make a turn ordinary on their own.
@@ -95,17 +93,22 @@ def ordinary_turn(turn: str) -> str | None:
     named_perpetrator = any(
         match.group(0).lower() not in lex.relatives for match in lex.perpetrators.finditer(turn)
     )
-    if _NO_ACCIDENT.search(turn):
-        return None
-    if ordinary["accident"].search(turn) and not named_perpetrator:
-        return "an accident"
-    if ordinary["idioms"].search(turn):
-        return "a figure of speech"
     if named_perpetrator:
         return None
-    if ordinary["self_caused"].search(turn) and not _THEY.search(turn):
-        return "an accident"  # "he slipped and cut his leg on the metal edge"
+    if not _NO_ACCIDENT.search(turn):
+        if ordinary["accident"].search(turn):
+            return "an accident"
+        others = _OTHERS_THIRD if third_person else _OTHERS_FIRST
+        if ordinary["self_caused"].search(turn) and not others.search(turn):
+            return "an accident"  # "he slipped and cut his leg on the metal edge"
+    if ordinary["idioms"].search(turn):
+        return "a figure of speech"
     for reason in ("medical", "sport", "work"):
         if ordinary[reason].search(turn):
             return "medical care" if reason == "medical" else reason
     return None
+
+
+#: Someone else acting in the turn: "they", or (the claimant speaking) "he"/"she".
+_OTHERS_THIRD = re.compile(r"\b(?:they|them)\b", re.IGNORECASE)
+_OTHERS_FIRST = re.compile(r"\b(?:they|them|he|she|him)\b", re.IGNORECASE)

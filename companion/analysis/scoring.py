@@ -15,15 +15,12 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from companion.analysis.analyser import analyse
-from companion.analysis.second_opinion import SecondOpinion
+from companion.analysis.second_opinion import Opinions
 from companion.transcript import parse_transcript
 from companion.transcript.model import Segment
-
-#: The second opinion to score with: the shipped one, one given, or none (the rules alone).
-Opinions = SecondOpinion | Literal["shipped"] | None
 
 
 @dataclass

@@ -23,7 +23,7 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -36,10 +36,14 @@ WEIGHTS_FILE = ("analysis", "second_opinion.json")
 #: A turn with fewer words than this is left to the rules (an answer's meaning is its question).
 MIN_WORDS = 8
 _WORD = re.compile(r"[A-Za-z']+")
-#: "They did not hit me", "nobody hurt him": the turn says the harm was not done.
+#: "They did not hit me", "nobody laid a finger on him": the turn says the harm was not done.
+#: Within one clause (no new subject between the negation and the act), and not "they never
+#: stopped beating me" or "they did not just hit me".
 _UNHARMED = re.compile(
-    r"(?:\b(?:not|never|nobody|no\s+one)|n't)\s+(?:\w+\s+){0,3}?"
-    r"(?:hurt|harm|touch|hit|beat|push|injur|laid\s+a\s+finger)\w*\s+(?:me|him|her|us|them)\b",
+    r"(?:\b(?:not|never|nobody|no\s+one)|n't)\s+(?!(?:just|only|stop\w*)\b)"
+    r"(?:(?!(?:they|he|she|we|i|when|but|until|because)\b)\w+\s+){0,3}?"
+    r"(?:(?:hurt|harm|touch|hit|beat|push|injur)\w*|laid\s+a\s+(?:finger|hand)\s+on)\s+"
+    r"(?:me|him|her|us|them)\b",
     re.IGNORECASE,
 )
 
@@ -101,6 +105,8 @@ def _check(data: dict[str, Any]) -> None:
     for key in ("weights", "bias", "threshold", "layers"):
         if key not in data:
             raise ValueError(f"{where}: no {key!r}")
+    if not 1 <= int(data["layers"]) <= 6:
+        raise ValueError(f"{where}: layers {data['layers']!r}; the model has 1 to 6")
     if not 0.0 < float(data["threshold"]) < 1.0:
         raise ValueError(f"{where}: threshold {data['threshold']!r} is not between 0 and 1")
     if len(data["weights"]) != HIDDEN:
@@ -115,6 +121,9 @@ def trained_weights() -> dict[str, Any]:
     return data
 
 
+#: Which second opinion an analysis uses: the shipped one, one given, or none (the rules alone).
+Opinions = SecondOpinion | Literal["shipped"] | None
+
 _DEFAULT: list[SecondOpinion | None] = []
 _LOCK = threading.Lock()
 
@@ -124,10 +133,10 @@ def default_second_opinion() -> SecondOpinion | None:
     installed: the rules then work alone."""
     with _LOCK:
         if not _DEFAULT:
-            data = trained_weights()
             try:
+                data = trained_weights()
                 encoder = shared_encoder(int(data["layers"]))
-            except ModelMissingError as exc:
+            except (ModelMissingError, ValueError, KeyError, OSError) as exc:
                 log.warning("analysis without the second opinion: %s", exc)
                 _DEFAULT.append(None)
             else:

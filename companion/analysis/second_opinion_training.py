@@ -3,8 +3,9 @@
 ``python -m companion.analysis.second_opinion_training DIR [DIR ...] [--cv] [--threshold T]``
 
 Every claimant-side turn of a labelled transcript with words enough
-(:data:`~companion.analysis.second_opinion.MIN_WORDS`) is an example: a turn listed as where
-an episode is first disclosed is a telling of harm; a turn of a transcript without disclosures,
+(:data:`~companion.analysis.second_opinion.MIN_WORDS`) is an example: a turn listed as a place
+where an episode is first disclosed (a label may accept several: a bare yes and the fuller
+answer after it) is a telling of harm; a turn of a transcript without disclosures,
 or before its first one, is not; the turns after a first disclosure are left out (more detail of
 an episode told is neither). A logistic model (L2, Newton's method) is fitted on the sentence
 encoder's vectors.
@@ -26,6 +27,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from companion.analysis.analyser import CLAIMANT_SIDE
 from companion.analysis.encoder import Encoder, SentenceEncoder, Vector
 from companion.analysis.scoring import Score, score_corpus
 from companion.analysis.second_opinion import (
@@ -42,7 +44,6 @@ from companion.transcript import parse_transcript
 LAYERS = 3
 #: L2 penalty (in units of examples).
 PENALTY = 1.0
-_CLAIMANT_SIDE = ("claimant", "interpreter")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def examples(folders: list[Path]) -> list[Example]:
             segments = parse_transcript(folder / name).segments
             for segment in segments:
                 text = without_notes(segment.text)
-                if segment.speaker not in _CLAIMANT_SIDE or not words_enough(text):
+                if segment.speaker not in CLAIMANT_SIDE or not words_enough(text):
                     continue
                 if any(segment.index in s for s in told):
                     found.append(Example(folder.name, text, True))

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from companion.analysis.analyser import Analyser
+from companion.analysis.analyser import CLAIMANT_SIDE, Analyser
 from companion.analysis.second_opinion import default_second_opinion
 from companion.analysis.text import without_notes
 from companion.transcript import parse_transcript
@@ -30,10 +30,10 @@ def corpus_segments() -> list[Segment]:
 
 
 def measure_analysis(target_segments: int = 2000) -> dict[str, Any]:
-    """Per-segment cost (median, p99, max in ms) and the time for ``target_segments``, the
-    second opinion's model loaded first (once per process, at the first turn it is asked on;
-    its load time is given apart), and the second opinion's own cost on every turn it could be
-    asked about."""
+    """Per-segment cost (median, p99, max in ms) and the time for ``target_segments``, with
+    the second opinion's model loaded before the timing (in use it loads once, at the first
+    turn it is asked on; its load time is given apart), and the second opinion's own cost on
+    every turn it could be asked about."""
     base = corpus_segments()
     if not base:
         return {}
@@ -58,17 +58,18 @@ def measure_analysis(target_segments: int = 2000) -> dict[str, Any]:
         "per_segment_ms_max": float(max(costs)),
         "second_opinion_load_s": load_s if opinion is not None else None,
     }
+    rated: list[float] = []
     if opinion is not None:
         turns = [
             text
-            for text in (without_notes(s.text) for s in base if s.speaker != "caseworker")
+            for text in (without_notes(s.text) for s in base if s.speaker in CLAIMANT_SIDE)
             if opinion.worth_asking(text)
         ][:target_segments]
-        rated = []
         for text in turns:
             t = time.perf_counter()
             opinion.rate(text)
             rated.append((time.perf_counter() - t) * 1000)
+    if rated:
         figures |= {
             "second_opinion_turns": len(rated),
             "second_opinion_ms_median": float(np.median(rated)),

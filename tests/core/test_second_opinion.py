@@ -115,13 +115,14 @@ def test_a_short_segment_is_read_with_its_turns_earlier_segments() -> None:
     encoder = KeywordEncoder()
     text = (
         ASKED
-        + "Claimant: That night three of them stayed with me in the bedroom\n"
-        + "Claimant: until morning.\n"
+        + "Claimant: That night three of them came in\n"
+        + "Claimant: to the bedroom until morning.\n"
     )
-    run(text, fake_opinion(encoder))
-    assert encoder.seen[-1] == (
-        "That night three of them stayed with me in the bedroom until morning."
-    )
+    [disclosure] = run(text, fake_opinion(encoder))["disclosures"]
+    turn = "That night three of them came in to the bedroom until morning."
+    assert encoder.seen == [turn]
+    assert disclosure["segment"] == 2
+    assert disclosure["evidence"] == turn  # the card quotes what was read, not the fragment
 
 
 def test_the_weights_file_is_checked_with_one_error_naming_the_field() -> None:
@@ -256,3 +257,39 @@ def test_making_an_analyser_does_not_load_the_model(monkeypatch: pytest.MonkeyPa
     assert loaded == []
     analyser.feed_all(parse_transcript_text(ASKED + f"Claimant: {UNNAMED}\n").segments)
     assert loaded == [True]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The guards took me out of the cell and I spent the rest of the day in the yard.",
+        "They chose me to work in the kitchen, you understand, because I can cook for many.",
+    ],
+)
+def test_ordinary_words_of_a_refusal_do_not_imply_harm(said: str) -> None:
+    text = f"Caseworker: What happened in the camp?\nClaimant: {said}\n"
+    assert run(text, None)["disclosures"] == []
+
+
+def test_a_question_pointing_back_keeps_the_episode() -> None:
+    text = (
+        "Caseworker: What happened at the police station?\n"
+        "Claimant: They beat me with batons on my back.\n"
+        "Caseworker: Who beat you?\n"
+        "Claimant: Two officers.\n"
+        "Caseworker: You previously mentioned the batons. Where did they hit you?\n"
+        "Claimant: They hit me on my back and on my legs with the batons.\n"
+    )
+    assert [d["segment"] for d in run(text, None)["disclosures"]] == [1]
+
+
+def test_being_taken_home_is_not_a_detention() -> None:
+    text = (
+        "Caseworker: What happened at the market?\n"
+        "Claimant: Men from the militia beat me with sticks on my back.\n"
+        "Caseworker: When was this?\n"
+        "Claimant: In May 2018.\n"
+        "Caseworker: What happened after that?\n"
+        "Claimant: My neighbours took me home, and my back hurt where they beat me.\n"
+    )
+    assert [d["segment"] for d in run(text, None)["disclosures"]] == [1]
