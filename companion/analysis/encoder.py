@@ -16,7 +16,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import struct
-import threading
 import zipfile
 from pathlib import Path
 from typing import Protocol
@@ -147,7 +146,6 @@ class SentenceEncoder:
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer = tokenizer
-        self.layers = layers
 
     def encode(self, text: str) -> Vector:
         """The sentence's vector (length 1)."""
@@ -174,15 +172,3 @@ class SentenceEncoder:
         norm = float(np.linalg.norm(pooled))
         result: Vector = (pooled / norm if norm else pooled).astype(np.float32)
         return result
-
-
-_SHARED: dict[int, SentenceEncoder] = {}
-_LOCK = threading.Lock()
-
-
-def shared_encoder(layers: int = 3) -> SentenceEncoder:
-    """One encoder per process (the weights take a second and 45 MB to load)."""
-    with _LOCK:
-        if layers not in _SHARED:
-            _SHARED[layers] = SentenceEncoder(layers=layers)
-        return _SHARED[layers]

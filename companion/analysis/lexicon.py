@@ -122,6 +122,10 @@ def _check(data: dict[str, Any]) -> None:
             )
 
 
+def _frames(entries: list[dict[str, Any]]) -> tuple[Frame, ...]:
+    return tuple(Frame(f["name"], tuple(f["needs"]), f["category"]) for f in entries)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The harm wording, compiled (loaded once)."""
@@ -143,10 +147,8 @@ def lexicon() -> Lexicon:
         patterns=tuple(patterns),
         classes={name: phrases(words) for name, words in data["classes"].items()},
         class_words={name: tuple(words) for name, words in data["classes"].items()},
-        frames=tuple(Frame(f["name"], tuple(f["needs"]), f["category"]) for f in data["frame"]),
-        implied=tuple(
-            Frame(f["name"], tuple(f["needs"]), f["category"]) for f in data.get("implied", [])
-        ),
+        frames=_frames(data["frame"]),
+        implied=_frames(data.get("implied", [])),
         ordinary={name: phrases(words) for name, words in data["ordinary"].items()},
         relatives=frozenset(data["words"]["relatives"]),
         figurative_subjects=frozenset(data["words"]["figurative_subjects"]),

@@ -18,6 +18,15 @@ _NO_ACCIDENT = re.compile(
 )
 
 
+def _names_perpetrator(turn: str) -> bool:
+    """Someone who could have done harm is named in the turn ("the police", "the soldiers");
+    a relative is not ("blood from her brother" names no one who hurt her)."""
+    lex = lexicon()
+    return any(
+        match.group(0).lower() not in lex.relatives for match in lex.perpetrators.finditer(turn)
+    )
+
+
 def _perpetrator_before(sentence: str, position: int, third_person: bool) -> bool:
     """Someone (not the speaker) does the harm: "they", "the police", "he" (first person)."""
     if lexicon().perpetrators.search(sentence[:position]):
@@ -52,9 +61,7 @@ def ordinary_reason(
     turn = turn or sentence
     start = turn.find(sentence)
     before = turn[: start + position] if start >= 0 else sentence[:position]
-    named_perpetrator = any(
-        match.group(0).lower() not in lex.relatives for match in lex.perpetrators.finditer(turn)
-    )  # ("blood from her brother" names no one who hurt her)
+    named_perpetrator = _names_perpetrator(turn)
     if ordinary["medical"].search(clause):
         return "medical care"
     if ordinary["medical"].search(before) and not named_perpetrator:
@@ -88,12 +95,8 @@ def ordinary_turn(turn: str, third_person: bool) -> str | None:
     For the second opinion, which reads a turn as a whole: the activity words the rules read
     beside a harm word ("cooking", "at work") do not make a turn ordinary on their own.
     """
-    lex = lexicon()
-    ordinary = lex.ordinary
-    named_perpetrator = any(
-        match.group(0).lower() not in lex.relatives for match in lex.perpetrators.finditer(turn)
-    )
-    if named_perpetrator:
+    ordinary = lexicon().ordinary
+    if _names_perpetrator(turn):
         return None
     if not _NO_ACCIDENT.search(turn):
         if ordinary["accident"].search(turn):

@@ -267,11 +267,16 @@ def score_segments(
     return score
 
 
+def read_labels(folder: Path) -> dict[str, Any]:
+    """A corpus folder's ``labels.json``: the labels of each transcript, by file name."""
+    labels: dict[str, Any] = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    return labels
+
+
 def score_corpus(folder: Path, second_opinion: Opinions = "shipped") -> Score:
     """Score every labelled transcript in ``folder``."""
-    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
     total = Score()
-    for file_name, file_labels in sorted(labels.items()):
+    for file_name, file_labels in sorted(read_labels(folder).items()):
         total.add(score_file(folder / file_name, file_labels, second_opinion))
     return total
 

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from companion.analysis.encoder import HIDDEN, Encoder, ModelMissingError, shared_encoder
+from companion.analysis.encoder import HIDDEN, Encoder, ModelMissingError, SentenceEncoder
 from companion.resources import read_text
 
 log = logging.getLogger(__name__)
@@ -129,13 +129,14 @@ _LOCK = threading.Lock()
 
 
 def default_second_opinion() -> SecondOpinion | None:
-    """The shipped second opinion, or None (logged once) where the sentence model is not
-    installed: the rules then work alone."""
+    """The shipped second opinion, loaded once per process (the weights take most of a second
+    and 45 MB), or None (logged once) where the sentence model is not installed: the rules
+    then work alone."""
     with _LOCK:
         if not _DEFAULT:
             try:
                 data = trained_weights()
-                encoder = shared_encoder(int(data["layers"]))
+                encoder = SentenceEncoder(layers=int(data["layers"]))
             except (ModelMissingError, ValueError, KeyError, OSError) as exc:
                 log.warning("analysis without the second opinion: %s", exc)
                 _DEFAULT.append(None)

@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 
 from companion.analysis.analyser import CLAIMANT_SIDE
 from companion.analysis.encoder import Encoder, SentenceEncoder, Vector
-from companion.analysis.scoring import Score, score_corpus
+from companion.analysis.scoring import Score, read_labels, score_corpus
 from companion.analysis.second_opinion import (
     MIN_WORDS,
     SecondOpinion,
@@ -73,8 +73,7 @@ def examples(folders: list[Path]) -> list[Example]:
     """The labelled claimant-side turns of every transcript in ``folders``."""
     found: list[Example] = []
     for folder in folders:
-        labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
-        for name, label in sorted(labels.items()):
+        for name, label in sorted(read_labels(folder).items()):
             told = [set(d["segments"]) for d in label.get("disclosure_at", [])]
             first = min((min(s) for s in told), default=None)
             segments = parse_transcript(folder / name).segments

@@ -148,7 +148,7 @@ def test_without_the_model_the_rules_work_alone_and_say_why_once(
     def missing(layers: int) -> SentenceEncoder:
         raise ModelMissingError("the sentence model is not installed")
 
-    monkeypatch.setattr(second_opinion_module, "shared_encoder", missing)
+    monkeypatch.setattr(second_opinion_module, "SentenceEncoder", missing)
     with caplog.at_level(logging.WARNING):
         assert default_second_opinion() is None
         assert default_second_opinion() is None

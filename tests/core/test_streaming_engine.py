@@ -34,9 +34,11 @@ def run_engine(
     return events
 
 
-def make_engine(script, source: str = "call", **config) -> StreamingEngine:
+def make_engine(
+    script, source: str = "call", transcriber: ScriptedTranscriber | None = None, **config
+) -> StreamingEngine:
     return StreamingEngine(
-        ScriptedTranscriber(script, multilingual=source == "call"),
+        transcriber or ScriptedTranscriber(script, multilingual=source == "call"),
         source=source,
         gate=SpeechGate(EnergyVad()),
         config=EngineConfig(**config),
@@ -222,13 +224,7 @@ def test_a_word_revised_later_in_its_sentence_is_not_locked_in_early() -> None:
                 ]
             return hyp
 
-    engine = StreamingEngine(
-        Revising(script),
-        source="call",
-        gate=SpeechGate(EnergyVad()),
-        clock=lambda: 0.0,
-        cpu_clock=lambda: 0.0,
-    )
+    engine = make_engine(script, transcriber=Revising(script))
     segments = committed(run_engine(tone_track([(0.4, 6.0)], 8.0), engine))
     assert " ".join(s.text for s in segments) == text
 
@@ -425,13 +421,7 @@ def test_the_last_sentence_echoed_with_no_audio_at_a_new_utterance_is_not_writte
                 hyp.words = [*echo, *hyp.words]
             return hyp
 
-    engine = StreamingEngine(
-        Echoing(script),
-        source="call",
-        gate=SpeechGate(EnergyVad()),
-        clock=lambda: 0.0,
-        cpu_clock=lambda: 0.0,
-    )
+    engine = make_engine(script, transcriber=Echoing(script))
     track = tone_track([(0.4, 2.2), (5.9, 8.4)], 11.0)
     text = " ".join(s.text for s in committed(run_engine(track, engine)))
     assert text == "Montreal forced aligner. It was very loud."
