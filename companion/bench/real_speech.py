@@ -256,12 +256,15 @@ def measure(
         scores["cpu_per_audio_s"] = run["cpu_per_audio_s"]
         scores["schedule_delay_median"] = run["schedule_delay_median"]
         scores["schedule_delay_p90"] = run["schedule_delay_p90"]
-        delays += run["delays"]
+        if not clip.held_out:
+            delays += run["delays"]
         scores["text"] = [s.text for s in run["segments"]]
         scores["times"] = [(round(s.start, 2), round(s.end, 2)) for s in run["segments"]]
-        cpu += run["cpu_per_audio_s"] * clip.seconds
-        audio += clip.seconds
+        scores["held_out"] = clip.held_out
         result["clips"][clip.name] = scores
+        if not clip.held_out:  # pooled figures are over the clips the engine was tuned on
+            cpu += run["cpu_per_audio_s"] * clip.seconds
+            audio += clip.seconds
         if claimant_language and decoder.multilingual:
             guessed = streaming_clip(decoder, clip, claimant_language, config)["segments"]
             scores["claimant_labels"] = [s.text for s in guessed if s.speaker == "claimant"]
@@ -270,14 +273,15 @@ def measure(
     result["schedule_delay_median"] = percentile(delays, 50)
     result["schedule_delay_p90"] = percentile(delays, 90)
     if paced_run:
-        result["paced"] = paced(decoder, clips, config)
+        result["paced"] = paced(decoder, [c for c in clips if not c.held_out], config)
     result["peak_rss_mb"] = peak_rss_mb()
     return result
 
 
-def totals(result: dict[str, Any]) -> dict[str, float]:
-    """Pooled figures over all clips of one model's result."""
-    clips = result["clips"].values()
+def totals(result: dict[str, Any], held_out: bool = False) -> dict[str, float]:
+    """Pooled figures over the clips of one model's result the engine was tuned on (or, with
+    ``held_out``, over the held-out ones)."""
+    clips = [c for c in result["clips"].values() if bool(c.get("held_out")) == held_out]
     words = sum(c["reference_words"] for c in clips) or 1
     stream = sum(c["substitutions"] + c["deletions"] + c["insertions"] for c in clips)
     offline = sum(c["offline_wer"] * c["reference_words"] / 100 for c in clips)
@@ -315,8 +319,9 @@ def report(results: list[dict[str, Any]]) -> str:
             c = result["clips"].get(clip)
             if c is None:
                 continue
+            kind = "held out, " if c.get("held_out") else ""
             lines.append(
-                f"| {clip} ({c['seconds'] / 60:.1f} min) | {result['model']} | "
+                f"| {clip} ({kind}{c['seconds'] / 60:.1f} min) | {result['model']} | "
                 f"{c['offline_wer']:.1f} % | {c['streaming_wer']:.1f} % | "
                 f"{c['substitutions']} / {c['deletions']} / {c['insertions']} | "
                 f"{len(c['doubled'])} | {len(c['lost'])} | {c['cpu_per_audio_s']:.2f} | "
@@ -325,7 +330,7 @@ def report(results: list[dict[str, Any]]) -> str:
             )
     lines += [
         "",
-        "| all clips | " + " | ".join(r["model"] for r in results) + " |",
+        "| all tuned clips | " + " | ".join(r["model"] for r in results) + " |",
         "|---|" + "---|" * len(results),
     ]
     pooled = [totals(r) for r in results]
@@ -388,6 +393,16 @@ def report(results: list[dict[str, Any]]) -> str:
             ),
             ("largest backlog", lambda t, r: f"{r['paced']['max_backlog_s']:.1f} s"),
         ]
+    if any(c.get("held_out") for r in results for c in r["clips"].values()):
+        rows.append(
+            (
+                "held-out clips: streaming / offline WER",
+                lambda t, r: (
+                    f"{totals(r, held_out=True)['streaming_wer']:.1f} % / "
+                    f"{totals(r, held_out=True)['offline_wer']:.1f} %"
+                ),
+            )
+        )
     rows.append(("peak memory", lambda t, r: f"{r['peak_rss_mb']:.0f} MB"))
     for label, cell in rows:
         lines.append(

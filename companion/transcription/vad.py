@@ -32,6 +32,12 @@ class VadParams:
     min_silence_s: float = 0.5
     #: Speech shorter than this is not a region of its own (clicks, coughs).
     min_speech_s: float = 0.25
+    #: A word said on its own after this much quiet ("six", "Firefox" between pauses) scores
+    #: around the threshold (0.36-0.91 with dips on real recordings), so ``min_speech_s`` of
+    #: windows in a row at 0.5 never comes: such a start is counted with the end's hysteresis
+    #: (``neg_threshold``) and opens a region when half its windows are sure. Inside talk the
+    #: plain rule stands (measured: the hysteresis everywhere cost 3-5 points on a monologue).
+    lone_word_pause_s: float = 1.0
     #: Silero scores some voices far below its threshold: falsetto, a whisper, a creaky or
     #: breathy voice (measured on real recordings: loud falsetto at 0.04-0.13). Sound this much
     #: louder than the recent noise floor (and at least ``loud_min_db``), for ``loud_min_s``,
@@ -125,6 +131,12 @@ class SpeechGate:
         #: voice model has not confirmed it (see ``VadParams``).
         self.unsure = False
         self._loud_windows = 0
+        #: A candidate region's windows counted with hysteresis, how many of them were sure,
+        #: the quiet windows before it, and whether it started after ``lone_word_pause_s``.
+        self._candidate_windows = 0
+        self._sure_windows = 0
+        self._quiet_windows = 0
+        self._lone = False
         self._levels: deque[float] = deque(
             maxlen=int(self.params.floor_window_s * SAMPLE_RATE / WINDOW)
         )
@@ -145,6 +157,7 @@ class SpeechGate:
         min_speech = max(1, round(p.min_speech_s * SAMPLE_RATE / WINDOW))
         result = []
         min_loud = max(1, round(p.loud_min_s * SAMPLE_RATE / WINDOW))
+        lone_pause = round(p.lone_word_pause_s * SAMPLE_RATE / WINDOW)
         for prob, level in zip(probs, levels, strict=True):
             index = self.windows_seen
             self.windows_seen += 1
@@ -155,8 +168,23 @@ class SpeechGate:
                 self._note_maybe(index, float(level))
             if not self.in_speech:
                 self._speech_windows = self._speech_windows + 1 if prob >= p.threshold else 0
+                # A word on its own wavers around the threshold (``lone_word_pause_s``).
+                started = self._candidate_windows > 0
+                if prob >= (p.neg_threshold if started else p.threshold):
+                    if not started:
+                        self._lone = self._quiet_windows >= lone_pause
+                    self._candidate_windows += 1
+                    self._sure_windows += prob >= p.threshold
+                    self._quiet_windows = 0
+                else:
+                    self._candidate_windows = self._sure_windows = 0
+                    self._quiet_windows += 1
                 self._loud_windows = self._loud_windows + 1 if loud else 0
-                if self._speech_windows >= min_speech:
+                if self._speech_windows >= min_speech or (
+                    self._lone
+                    and self._candidate_windows >= min_speech
+                    and 2 * self._sure_windows >= min_speech
+                ):
                     self.in_speech, self.unsure = True, False
                     self._silence_windows = 0
                 elif self._loud_windows >= min_loud:
@@ -173,6 +201,7 @@ class SpeechGate:
                     if self._silence_windows >= min_silence:
                         self.in_speech = False
                         self._speech_windows = self._loud_windows = 0
+                        self._candidate_windows = self._sure_windows = 0
                         ended = True
                 else:
                     self._silence_windows = 0

@@ -126,3 +126,100 @@ parts = ["demo:tests/data/wav/hello.raw", "demo:res/job.zip!assets/p002.raw"]
     assert json.loads((tmp_path / "out" / "clips.json").read_text())["clips"][0]["licences"] == [
         "test"
     ]
+
+
+def _ar(members: dict[str, bytes]) -> bytes:
+    """A Debian package's outer archive (``ar``), as dpkg-deb writes it."""
+    out = b"!<arch>\n"
+    for name, data in members.items():
+        header = f"{name:<16}{0:<12}{0:<6}{0:<6}{100644:<8}{len(data):<10}`\n".encode()
+        out += header + data + (b"\n" if len(data) % 2 else b"")
+    return out
+
+
+def test_a_held_out_clip_is_built_from_a_debian_package_with_its_prompt_list(
+    tmp_path: Path,
+) -> None:
+    """Asterisk's prompts: the audio in one Debian package, the list of what each prompt says
+    in another; a prompt in a folder ("followme/sorry") is not read as the top-level one."""
+    import gzip
+    import hashlib
+    import io
+    import tarfile
+
+    import numpy as np
+
+    from companion.bench.real_speech_data import build_real_speech
+
+    tone = (np.sin(np.arange(16_000) / 5) * 8000).astype("<i2").tobytes()
+
+    def deb(files: dict[str, bytes]) -> bytes:
+        tree = io.BytesIO()
+        with tarfile.open(fileobj=tree, mode="w:xz") as tar:
+            for name, data in files.items():
+                info = tarfile.TarInfo(f"./{name}")
+                info.size = len(data)
+                tar.addfile(info, io.BytesIO(data))
+        return _ar({"debian-binary": b"2.0\n", "data.tar.xz": tree.getvalue()})
+
+    packages = tmp_path / "out" / "packages"
+    packages.mkdir(parents=True)
+    sounds = "usr/share/asterisk/sounds/en"
+    (packages / "sounds.deb").write_bytes(
+        deb({f"{sounds}/sorry.raw": tone, f"{sounds}/followme/sorry.raw": tone})
+    )
+    listing = b"; prompts\nsorry: I'm sorry.\nfollowme/sorry: Sorry, please try again later.\n"
+    gzipped = gzip.compress(listing)  # Debian ships documentation gzipped
+    (packages / "text.deb").write_bytes(deb({"usr/share/doc/sounds/list.txt.gz": gzipped}))
+
+    def sha(name: str) -> str:
+        return hashlib.sha256((packages / name).read_bytes()).hexdigest()
+
+    manifest = tmp_path / "set.toml"
+    manifest.write_text(
+        f"""
+[package.sounds]
+debian = "pool/main/s/sounds/sounds.deb"
+file = "sounds.deb"
+sha256 = "{sha("sounds.deb")}"
+licence = "CC BY-SA 3.0"
+
+[package.text]
+debian = "pool/main/s/sounds/text.deb"
+file = "text.deb"
+sha256 = "{sha("text.deb")}"
+licence = "CC BY-SA 3.0"
+
+[[clip]]
+name = "held-out"
+held_out = true
+about = "a test"
+transcripts = "text:usr/share/doc/sounds/list.txt.gz"
+parts = ["sounds:{sounds}/followme/sorry.raw", "sounds:{sounds}/sorry.raw"]
+"""
+    )
+    clips = build_real_speech(tmp_path / "out", manifest)  # cached packages: no download
+    assert clips[0].held_out
+    assert clips[0].part_references() == ["Sorry, please try again later.", "I'm sorry."]
+
+
+def test_held_out_recordings_are_scored_apart_from_the_ones_the_engine_was_tuned_on() -> None:
+    from companion.bench.real_speech import totals
+
+    def clip(errors: int, held_out: bool) -> dict[str, object]:
+        return {
+            "reference_words": 100,
+            "substitutions": errors,
+            "deletions": 0,
+            "insertions": 0,
+            "offline_wer": 5.0,
+            "doubled": [],
+            "lost": [],
+            "third_language_segments": [],
+            "seconds": 60.0,
+            "held_out": held_out,
+        }
+
+    result = {"clips": {"tuned": clip(10, False), "held-out": clip(30, True)}}
+    assert totals(result)["streaming_wer"] == 10.0
+    assert totals(result, held_out=True)["streaming_wer"] == 30.0
