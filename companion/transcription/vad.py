@@ -32,8 +32,9 @@ class VadParams:
     min_silence_s: float = 0.5
     #: Speech shorter than this is not a region of its own (clicks, coughs).
     min_speech_s: float = 0.25
-    #: A word said on its own after this much quiet ("six", "Firefox" between pauses) scores
-    #: around the threshold (0.36-0.91 with dips on real recordings), so ``min_speech_s`` of
+    #: A word said on its own, this long after the last region ended (or, before any, after
+    #: this much quiet): "six", "Firefox" between pauses. Silero scores such a word
+    #: around its threshold (0.36-0.91 with dips on real recordings), so ``min_speech_s`` of
     #: windows in a row at 0.5 never comes: such a start is counted with the end's hysteresis
     #: (``neg_threshold``) and opens a region when half its windows are sure. Inside talk the
     #: plain rule stands (measured: the hysteresis everywhere cost 3-5 points on a monologue).
