@@ -256,8 +256,6 @@ def measure(
         scores["cpu_per_audio_s"] = run["cpu_per_audio_s"]
         scores["schedule_delay_median"] = run["schedule_delay_median"]
         scores["schedule_delay_p90"] = run["schedule_delay_p90"]
-        if not clip.held_out:
-            delays += run["delays"]
         scores["text"] = [s.text for s in run["segments"]]
         scores["times"] = [(round(s.start, 2), round(s.end, 2)) for s in run["segments"]]
         scores["held_out"] = clip.held_out
@@ -265,6 +263,7 @@ def measure(
         if not clip.held_out:  # pooled figures are over the clips the engine was tuned on
             cpu += run["cpu_per_audio_s"] * clip.seconds
             audio += clip.seconds
+            delays += run["delays"]
         if claimant_language and decoder.multilingual:
             guessed = streaming_clip(decoder, clip, claimant_language, config)["segments"]
             scores["claimant_labels"] = [s.text for s in guessed if s.speaker == "claimant"]

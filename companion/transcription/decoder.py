@@ -104,9 +104,7 @@ def _doubles_a_phrase(words: Sequence[Word], new_from: int = 0) -> bool:
     after itself is caught, a repetition inside the committed words is not asked about again."""
     bare = [norm(w.text) for w in words]
     for n in range(2, len(bare) // 2 + 1):
-        for i in range(len(bare) - 2 * n + 1):
-            if i + n < new_from:
-                continue
+        for i in range(max(0, new_from - n), len(bare) - 2 * n + 1):
             if bare[i : i + n] == bare[i + n : i + 2 * n] and all(bare[i : i + n]):
                 return True
     return False
