@@ -44,7 +44,7 @@ $(STAMP): pyproject.toml
 bench: setup
 	$(BIN)/interview-companion bench $(ARGS)
 
-# Analysis scores on the project's labelled corpora (development, own, held-out, and the five
+# Analysis scores on the project's labelled corpora (development, own, held-out, and the sets
 # written blind), and redaction's on its labelled names and places; all in tests/.
 eval: setup
 	$(BIN)/python -m companion.analysis.scoring tests/analysis_dev tests/analysis_corpus \

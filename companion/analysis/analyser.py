@@ -12,12 +12,20 @@ opens a new checklist; more detail about the same one does not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from companion.analysis import cues
-from companion.analysis.answers import HarmQuestion, disclosed_by_yes, harm_asked, verdict
+from companion.analysis.answers import (
+    HarmQuestion,
+    answers_earlier,
+    answers_with_the_wound,
+    disclosed_by_yes,
+    harm_asked,
+    verdict,
+)
 from companion.analysis.events import AnalysisEvent
 from companion.analysis.harm import HARM_WORDS, HarmMention, find_harm
 from companion.analysis.lexicon import SEVERITY
@@ -27,11 +35,11 @@ from companion.analysis.second_opinion import (
     Opinions,
     SecondOpinion,
     default_second_opinion,
-    says_unharmed,
 )
 from companion.analysis.text import (
     content_stems,
     person_style,
+    says_unharmed,
     sentences,
     without_notes,
 )
@@ -81,6 +89,8 @@ class Episode:
     last_activity: int = 0
     #: The last claimant turn about it.
     last_told: int = 0
+    #: The last turn that told harm in it (not only more about its setting).
+    last_harm: int = 0
     closed: bool = False
     probe_stopped_at: int | None = None
     words: set[str] = field(default_factory=set)
@@ -161,10 +171,16 @@ class Analyser:
         #: The caseworker's last closed question naming a harm done to the claimant, with what
         #: a "yes" to it discloses ("Were you tortured?" -> "Yes.").
         self._harm_question: HarmQuestion | None = None
+        #: Every closed question about harm, for a yes that comes back to one later, and those
+        #: answered no.
+        self._harm_questions: list[HarmQuestion] = []
+        self._denied_questions: set[int] = set()
         self._harm_question_waits = 0
         self._interpreter_styles = {"first": 0, "third": 0}
         #: Where the claimant began telling of another arrest or time ("They came for me again").
         self._fresh_event: int | None = None
+        #: When the claimant was last taken to a place the latest episode was not at.
+        self._moved_at: int | None = None
         #: The episode the caseworker's last question was on (its answer belongs to it).
         self._answering_episode: Episode | None = None
 
@@ -256,6 +272,7 @@ class Analyser:
         ]
         if asked_harm:
             self._harm_question, self._harm_question_waits = asked_harm[-1], 0
+            self._harm_questions.extend(asked_harm)
         elif any(content_stems(t) for t in turn_questions) or cues.REAL_OFFER.search(text):
             self._harm_question = None  # a new question, or a break offered instead
         # (a bare "Yes or no?" or "Please answer" keeps the harm question open)
@@ -408,13 +425,28 @@ class Analyser:
         answer = verdict(text)
         asked = self._harm_question
         if asked is not None:
-            confirmed = disclosed_by_yes(asked, text) if answer == "yes" else None
+            says_yes = answer == "yes" or (
+                answer is None and not asked.needs_act and answers_with_the_wound(text)
+            )  # "Were you injured?" "In the back. Buckshot."
+            confirmed = disclosed_by_yes(asked, text) if says_yes else None
             if confirmed is not None:
                 mentions = [confirmed, *mentions]
+            if answer == "no":
+                self._denied_questions.add(asked.segment)
             self._harm_question_waits += 1
             if answer is not None or self._harm_question_waits >= _ANSWER_WAIT:
                 self._harm_question = None
+        elif not mentions and answers_earlier(text):
+            earlier = self._question_pointed_back_to(text)
+            confirmed = disclosed_by_yes(earlier, text) if earlier is not None else None
+            if confirmed is not None:  # "What you asked before, about the commanders. Yes."
+                mentions = [confirmed]
         self._owner = {}  # which episode each of this turn's mentions belongs to
+        latest_before = self.episodes[-1] if self.episodes else None  # before this turn
+        new_places = cues.proper_places(without_notes(text)) - (
+            latest_before.places if latest_before else set()
+        )
+        had_places = bool(latest_before and latest_before.places)
         spoken = without_notes(text)
         if not mentions:
             mentions = self._second_look(i, spoken, lead, third_person)
@@ -431,6 +463,7 @@ class Analyser:
                 self._give(episode, "how", i, mention.trigger)
             episode.words |= content_stems(mention.evidence)
             episode.last_activity = i
+            episode.last_harm = i
         current = self._current_episode()
         answering = bool(
             self._asked_now or self._about_current or self._answering_episode is current
@@ -466,15 +499,29 @@ class Analyser:
             cues.new_episode_cue(asked_before)
             or (latest is not None and latest.years and cues.years(asked_before) - latest.years)
         )  # "Were you arrested again?" "Yes." / "In January 2019 did soldiers come?" "Yes."
+        moved = bool(cues.moved_elsewhere(spoken))  # "they moved me to the central prison"
         told_of_another = bool(
-            cues.new_episode_cue(spoken)
+            moved
+            or cues.new_episode_cue(spoken)
             or cues.new_arrest_later(spoken)
             or (latest is not None and i - latest.last_told >= 2 and cues.arrested(spoken))
         )  # "They came for me again." / "The police came and arrested me."
-        if not mentions and (asked_of_another or (told_of_another and not touched)):
+        if not mentions and (asked_of_another or (told_of_another and (moved or not touched))):
             # A new arrest or time begins, its harm not yet told ("They came for me again.",
             # "Were you arrested again?" "Yes.").
             self._fresh_event = i
+        if (
+            not mentions
+            and latest is not None
+            and i > latest.segment
+            and cues.taken_to(spoken, asked_before)
+            and new_places
+            and (had_places or cues.own_history(asked_before))
+        ):
+            # "They brought me to Adi Abeito." after harm told at Sawa: harm told there (within
+            # eight turns, unless the talk points back) is another episode, even when the
+            # turns between went on about the first.
+            self._moved_at = i
         self._asked_now = {}
         self._about_current = False
         self._answering_episode = None
@@ -511,6 +558,21 @@ class Analyser:
                     urgency="insist" if kind == "suicidal" else "calm",
                 )
             )
+
+    def _question_pointed_back_to(self, text: str) -> HarmQuestion | None:
+        """The earlier harm question a late yes comes back to: the last one, not answered no
+        and not already answered by a disclosure, sharing a word with the answer ("What you
+        asked before, about the commanders. Yes, they did.")."""
+        told = {e.question for e in self.episodes if e.question}
+        said = content_stems(text)
+        for question in reversed(self._harm_questions):
+            if question.segment in self._denied_questions:
+                continue
+            if without_notes(self.segments[question.segment].text) in told:
+                continue
+            if said & content_stems(question.text):
+                return question
+        return None
 
     @property
     def _second_opinion(self) -> SecondOpinion | None:
@@ -549,8 +611,11 @@ class Analyser:
             not opinion.worth_asking(turn)
             or ordinary_turn(turn, third_person)
             or says_unharmed(turn)
+            or _about_someone_else(turn, third_person)
         ):
-            return []  # medical care, an accident, sport, work, a figure of speech; unharmed
+            # Medical care, an accident, sport, work, a figure of speech; unharmed; or a turn
+            # about someone else only ("He was there four days ... his back was black").
+            return []
         view = opinion.rate(turn)
         if not view.raised:
             return []
@@ -640,7 +705,17 @@ class Analyser:
         if mention.question:  # a "yes": the question says which time and place
             window = f"{mention.question} {window}"
             spoken = f"{mention.question} {spoken}"
-        if current is not None and not self._new_episode(current, mention, window, spoken, i):
+        told_on = (  # "Yes. This time was different. They put a bag over my head ..."
+            current is not None
+            and current.segment == i
+            and len(before) == 1
+            and before[0].asked_at is not None
+            and self._owner.get(id(before[0])) is current
+            and not cues.new_arrest_later(window)  # not "Yes. Years later they arrested me ..."
+        )
+        if current is not None and (
+            told_on or not self._new_episode(current, mention, window, spoken, i)
+        ):
             if current.closed:
                 current.closed = False
                 self._open.append(current)
@@ -705,6 +780,16 @@ class Analyser:
             return False  # scars and marks are traces of harm already told
         if cues.new_episode_cue(window):
             return True
+        if current.segment != i and cues.compared_with_first(spoken[mention.position :]):
+            return True  # "They did things to me I cannot say. It was worse than the first time."
+        if (
+            cues.moved_elsewhere(window)
+            and not cues.refers_back(window)
+            and not (current.segment == i and current.question)
+        ):
+            # "In Italy he sold me to other men ... his cousin beat me"; not the yes just given
+            # to "Were you harmed in Libya?" told on ("the driver sold us to a gang ...").
+            return True
         if current.segment == i:
             return False  # the same turn goes on about the same episode unless it says not
         if i - current.last_activity > SCOPE and not (
@@ -726,6 +811,12 @@ class Analyser:
             self._fresh_event is not None
             and current.last_told <= self._fresh_event < i
             and i - self._fresh_event <= SCOPE
+        ) or (
+            self._moved_at is not None
+            and current.last_harm < self._moved_at < i
+            and i - self._moved_at <= 2 * SCOPE
+            and not cues.refers_back(window)
+            and not cues.refers_back(self._last_question_text())
         ):
             return True  # "They came for me again." ... "Did they harm you?" "They did."
         if current.years and cues.years(asked) - current.years and not cues.refers_back(asked):
@@ -907,6 +998,18 @@ _SAME_GROUP = {
     "rap": "rape",
     "rape": "rape",
 }
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b", re.IGNORECASE)
+_THIRD_SINGULAR = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
+
+
+def _about_someone_else(turn: str, third_person: bool) -> bool:
+    """A claimant's own words about "he" or "she" with no "I", "me", "we" in them: someone
+    else's story ("He was there four days. When he came out his back was black.")."""
+    return (
+        not third_person and not _FIRST_PERSON.search(turn) and bool(_THIRD_SINGULAR.search(turn))
+    )
 
 
 def _canonical(stems: set[str]) -> set[str]:

@@ -98,10 +98,14 @@ def harm_asked(
     candidates = [question.strip()] + [", ".join(parts[index:]) for index in range(1, len(parts))]
     if _TRACES.search(question):
         return None  # "Do you still have marks from the whip?" asks about harm already told
+    if _SELF_HARM.search(question):
+        return None  # "Do you ever think about harming yourself?" asks about risk, not harm done
     tagged = bool(_ENDS_WITH_TAG.search(question))  # "... they beat you. Is that correct?"
     for candidate in candidates:
         if not (tagged or lex.closed_opening.match(candidate)):
             continue
+        if _ONLY_PRESENT.match(candidate):
+            continue  # "Were you there when the paramilitaries attacked?" asks where they were
         mentions = find_harm(as_statement(candidate), third_person=False, context=context)
         if mentions:
             category = max((m.category for m in mentions), key=SEVERITY.index)
@@ -116,6 +120,15 @@ def harm_asked(
     return None
 
 
+#: "Were you there when they attacked?": where the claimant was during an event, not harm to
+#: them (unless "you" comes again before the question mark: "were you there when they beat
+#: you?").
+_ONLY_PRESENT = re.compile(
+    r"^\W*(?:were|was)\s+you\s+(?:(?:still|also|yourself)\s+)?(?:there|present|at\s+home|"
+    r"inside|(?:in|at)\s+(?:the\s+|a\s+|my\s+|our\s+|your\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}?|"
+    r"with\s+(?:them|him|her|the\s+\w+))\s+(?:when|while|during)\b(?![^?]*\byou\b)",
+    re.IGNORECASE,
+)
 _YOUR_RELATIVE = re.compile(
     r"\byour\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(lexicon().relatives)) + r")\b", re.IGNORECASE
 )
@@ -135,6 +148,11 @@ _ENDS_WITH_TAG = re.compile(
 )
 _ANY_ACT = re.compile(rf"\b(?:{lexicon().verb_alternation})\b", re.IGNORECASE)
 _TRACES = re.compile(r"\b(?:scars?|marks)\b", re.IGNORECASE)
+_SELF_HARM = re.compile(
+    r"\b(?:think\w*|thought|tried|try|want\w*|feel\s+like|urges?)\s+(?:about\s+|of\s+|to\s+)?"
+    r"(?:harm\w*|hurt\w*|kill\w*|cut\w*|end\w*)\s+(?:yourself|your\s+(?:own\s+)?life)\b",
+    re.IGNORECASE,
+)
 
 
 def _named_act(question: str, context: str = "") -> tuple[str, bool] | None:
@@ -219,3 +237,39 @@ def disclosed_by_yes(asked: HarmQuestion, text: str) -> HarmMention | None:
         question=asked.turn or asked.text,
         asked_at=asked.segment,
     )
+
+
+_BODY_FIRST = re.compile(
+    r"^\W*(?:(?:in|on|to|across|at|all\s+over)\s+(?:the\s+|my\s+|his\s+|her\s+|both\s+)?"
+    r"(?:(?:left|right|lower|upper)\s+)?(?:back|head|face|leg|legs|arm|arms|chest|stomach|"
+    r"shoulder|shoulders|hand|hands|feet|foot|neck|knee|knees|eye|ear|ribs|hip)\b"
+    r"(?=\s*(?:[.,;!]|$|and\b|with\b|from\b|by\b))|here(?=\W*\[))",
+    re.IGNORECASE,
+)
+
+
+def answers_with_the_wound(text: str) -> bool:
+    """An answer to "Were you injured?" that skips the yes and says where ("In the back.
+    Buckshot.", "Here [shows her arm]")."""
+    spoken = answer_words(text)
+    return bool(_BODY_FIRST.match(spoken or text))
+
+
+#: The claimant comes back to a question asked earlier: "What you asked before, about the
+#: commanders. Yes, they did."
+_ASKED_BEFORE = re.compile(
+    r"\b(?:what|the\s+thing)\s+you\s+asked\s+(?:me\s+)?(?:before|earlier|about)\b|"
+    r"\byou\s+asked\s+(?:me\s+)?(?:before|earlier)\b|\b(?:your|the)\s+(?:earlier|previous|"
+    r"other)\s+question\b|\bgoing\s+back\s+to\s+(?:your|the|what\s+you)\s+(?:question|asked)\b",
+    re.IGNORECASE,
+)
+_LATE_YES = re.compile(
+    r"\b(?:yes|yeah|they\s+did|he\s+did|she\s+did|it\s+happened|it\s+is\s+true|it's\s+true)\b",
+    re.IGNORECASE,
+)
+
+
+def answers_earlier(text: str) -> bool:
+    """A turn that says yes to a question asked some turns ago, pointing back to it."""
+    spoken = answer_words(text)
+    return bool(_ASKED_BEFORE.search(spoken) and _LATE_YES.search(spoken))

@@ -262,9 +262,11 @@ _FORWARD = re.compile(
 )
 
 
-#: A question about an earlier time ("Before 2017, had you ever had problems?").
+#: A question about an earlier or another time ("Before 2017, had you ever had problems?",
+#: "What about the time they took you in a car?").
 _BACKWARD = re.compile(
-    r"\bbefore\s+(?:that|this|then|(?:19|20)\d\d)\b|\b(?:earlier\s+than|prior\s+to)\b",
+    r"\bbefore\s+(?:that|this|then|(?:19|20)\d\d)\b|\b(?:earlier\s+than|prior\s+to)\b|"
+    r"\bwhat\s+about\s+the\s+(?:time|day|night|occasion)\b",  # "What about the time they ..."
     re.IGNORECASE,
 )
 
@@ -331,7 +333,9 @@ NEW_EPISODE = re.compile(
     r"another\s+time|a\s+second\s+time|"
     r"(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+later|(?:the\s+)?(?:following|next)\s+"
     r"(?:year|month|week)|later\s+that\s+year|re-?arrested|arrested\s+me\s+again|took\s+(?:me|"
-    r"him|her|us)\s+again)\b",
+    r"him|her|us)\s+again|after\s+(?:i|he|she|we)\s+(?:was|were|got)\s+(?:released|freed|out\s+of\s+(?:prison|jail|"
+    r"detention|custody))|"
+    r"after\s+(?:my|his|her|our)\s+release)\b",
     re.IGNORECASE,
 )
 
@@ -367,6 +371,51 @@ def refers_back(text: str) -> str | None:
 
 
 _REPEATED = re.compile(r"\b(?:every|each)\s+time\b|\bwhenever\b|\bover\s+and\s+over\b", re.I)
+
+
+_MOVED = re.compile(
+    r"\b(?:[Mm]oved|[Tt]ransferred|[Ss]ent|[Ss]old)\s+(?:me|him|her|us)\s+"
+    r"(?:with\s+(?:a|the)\s+\w+\s+)?(?:on\s+a\s+\w+\s+|by\s+\w+\s+)?to\s+(?:(?:[Aa]|[Aa]nother|[Tt]he)\s+(?:[\w-]+\s+)?(?:prison|"
+    r"jail|camp|base|station|branch|detention|centre|center|container|facility|barracks)|"
+    r"[A-Z][\w'-]+)|\b[Ss]old\s+(?:me|him|her|us)\s+to\b"
+)
+
+
+_TAKEN_TO = re.compile(
+    r"\b(?:took|brought|taken|moved|transferred|sent|drove)\s+(?:(?:me|us|him|her)\s+)?"
+    r"(?:back\s+)?to\b",
+    re.IGNORECASE,
+)
+_WHERE_TAKEN = re.compile(
+    r"\bwhere\s+(?:were|was)\s+(?:you|he|she|they)\s+(?:then\s+)?(?:taken|moved|transferred|"
+    r"sent)\b",
+    re.IGNORECASE,
+)
+
+
+def taken_to(answer: str, question: str = "") -> str | None:
+    """Someone taken somewhere: told in the answer ("they brought me to Adi Abeito"), or the
+    answer to "Where were you taken?" (not "When were you taken to Tolay?")."""
+    return _words(_TAKEN_TO.search(answer) or _WHERE_TAKEN.search(question))
+
+
+_COMPARED = re.compile(
+    r"\b(?:worse|different|longer|harder)\s+than\s+(?:the|that)\s+first\s+time\b", re.IGNORECASE
+)
+
+
+def compared_with_first(text: str) -> str | None:
+    """Harm compared with an earlier time ("It was worse than the first time"): told after
+    the harm, it says the harm was another time."""
+    return _words(_COMPARED.search(text))
+
+
+def moved_elsewhere(text: str) -> str | None:
+    """The claimant moved to another place of detention or another town, or sold on ("they
+    moved me to a prison made of containers", "they sent me with a group to Russia", "in Italy
+    he sold me to other men"): harm told after it is another episode. Being taken somewhere
+    ("they took him to the branch") is where an episode begins, not a move to another."""
+    return _words(_MOVED.search(text))
 
 
 def new_episode_cue(text: str) -> str | None:

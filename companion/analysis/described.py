@@ -107,8 +107,9 @@ def _blocked(window: str, start: int) -> bool:
     return negated(words, index) or hypothetical(words, index)
 
 
-#: Classes naming what someone does to the claimant: their subject must not be the claimant.
-_DONE_TO = ("contact", "suspend", "imposed")
+#: Classes naming what someone does to the claimant: their subject must not be the claimant
+#: ("we burned plastic to stay warm" is no heat on the body).
+_DONE_TO = ("contact", "suspend", "imposed", "heat")
 
 
 def _claimant_does(window: str, start: int, third_person: bool) -> bool:
@@ -180,20 +181,34 @@ _FIRST_PERSON_VICTIM = re.compile(r"\b(?:me|i|my|us|we)\b", re.IGNORECASE)
 _THIRD_PERSON_VICTIM = re.compile(r"\b(?:me|i|my|her|him|she|he)\b", re.IGNORECASE)
 
 
-def find_implied(spoken: str, third_person: bool) -> list[Described]:
+#: Classes an implied frame may find in the question the turn answers: where it happened.
+_FROM_QUESTION = frozenset({"custody"})
+
+
+def find_implied(spoken: str, third_person: bool, asked: str = "") -> list[Described]:
     """Harm told without saying it: every class of an ``[[implied]]`` frame anywhere in the
     turn ("one officer took me out of the cell ... I cannot say it"), the claimant in it and
-    nothing denying it."""
+    nothing denying it. Every class must be in the turn, but custody may be in ``asked``, the
+    question it answers ("What happened after your arrest?" -> "They gave me the full
+    service")."""
     lex = lexicon()
     victim = _THIRD_PERSON_VICTIM if third_person else _FIRST_PERSON_VICTIM
     if not victim.search(spoken) or _DENIAL.search(spoken):
         return []
     found: list[Described] = []
     for frame in lex.implied:
-        matches = [lex.classes[need].search(spoken) for need in frame.needs]
-        present = [m for m in matches if m is not None]
-        if len(present) < len(matches):
+        first, *rest = frame.needs
+        matches = [lex.classes[first].search(spoken)]
+        if matches[0] is None:
             continue
+        if any(
+            lex.classes[need].search(spoken) is None
+            and not (need in _FROM_QUESTION and lex.classes[need].search(asked))
+            for need in rest
+        ):
+            continue
+        matches += [lex.classes[need].search(spoken) for need in rest]
+        present = [m for m in matches if m is not None]
         start = min(m.start() for m in present)
         end = max(m.end() for m in present)
         found.append(Described(frame, spoken.strip(), spoken[start:end], start))

@@ -103,7 +103,10 @@ _POSSESSIONS = set(
     """house home shop stall car phone money things belongings business property land farm
     animals goods papers documents passport bag room door name shop's kiosk cattle crops
     market fields books computer laptop flat apartment church mosque temple school village
-    office roof crops harvest store kiosk pay salary wages hours""".split()
+    office roof crops harvest store kiosk pay salary wages hours street streets area areas
+    neighbourhood neighborhood district town city region houses homes shops villages camp
+    community quarter settlement tent tents hut huts compound mosques churches temples schools
+    offices farms markets cars""".split()
 )
 
 
@@ -248,6 +251,9 @@ _NAMED_PERSON = re.compile(
 )
 
 
+_QUOTED_SELF = re.compile(r"\b(?:to|with)\s+me\b", re.IGNORECASE)
+
+
 def _other_gender(spoken: str, mention: HarmMention) -> bool:
     """ "She says ... He had been shot": the claimant is a woman, so "he" is someone else."""
     reporting = REPORTING.search(spoken)
@@ -324,7 +330,9 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
             found_here = _clause_harm(clause, sentence.text, base, third_person, subjects)
             for mention in found_here + _elliptic(clause, sentence.text, base):
                 where = mention.position - sentence.start
-                if ordinary_reason(clause, sentence.text, following, where, third_person, setting):
+                if ordinary_reason(
+                    clause, sentence.text, following, where, third_person, setting, near_only=True
+                ):
                     continue
                 found.append(mention)
                 named_in.append((sentence.start, sentence.end))
@@ -343,12 +351,20 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
     if not found:
         found = [
             HarmMention(told.frame.category, False, told.evidence, told.trigger, told.position)
-            for told in find_implied(spoken, third_person)
+            for told in find_implied(spoken, third_person, without_notes(context))
         ]
     found.sort(key=lambda m: m.position)
     if third_person:
-        found = [m for m in found if not _about_a_relative(setting, m, len(setting) - len(spoken))]
-        found = [m for m in found if not _other_gender(spoken, m)]
+        # Her own words quoted ("What they do to girls in there, he did to me") are hers.
+        found = [
+            m
+            for m in found
+            if _QUOTED_SELF.search(m.trigger)
+            or not (
+                _about_a_relative(setting, m, len(setting) - len(spoken))
+                or _other_gender(spoken, m)
+            )
+        ]
     unique: list[HarmMention] = []
     for mention in found:
         if not any(abs(mention.position - u.position) < 3 for u in unique):

@@ -84,19 +84,33 @@ class Lexicon:
 _PLACEHOLDERS = {
     "{me}": r"(?:me|us|him|her|them)",
     "{poss}": r"(?:my|our|his|her|their)",
+    "{word}": r"[\w'-]+",
+    "{cannot}": r"(?:cannot|can't|can\s+not|could\s+not|couldn't)",
+    "{who}": r"(?:they|he|men|the\s+[\w'-]+|those\s+[\w'-]+)",
     "{group}": r"(?:the\s+)?(?:women|men|prisoners|detainees|girls|boys|people|everyone|everybody|"
     r"all\s+of\s+us|all\s+of\s+them|us\s+all)",
 }
 
 
+def _token(word: str) -> str:
+    """One word of a phrase: a placeholder, alternatives ("lift/raise"), or itself."""
+    if word in _PLACEHOLDERS:
+        return _PLACEHOLDERS[word]
+    if "/" in word.strip("/"):
+        return "(?:" + "|".join(re.escape(w) for w in word.split("/")) + ")"
+    return re.escape(word)
+
+
 def phrases(words: list[str]) -> re.Pattern[str]:
     """Whole-word phrases as one pattern; a trailing ``*`` matches any ending, spaces any space,
     ``{me}`` any of me, us, him, her, them, ``{poss}`` any of my, our, his, her, their, and
-    ``{group}`` a group ("the women", "all of us")."""
+    ``{group}`` a group ("the women", "all of us"), ``{who}`` someone acting ("they", "the
+    guards"), ``{cannot}`` cannot, can't, could not ..., ``{word}`` any one word; and
+    "lift/raise" either word."""
     parts = []
     for word in sorted(words, key=len, reverse=True):
         star = word.endswith("*")
-        body = r"\s+".join(_PLACEHOLDERS.get(w, re.escape(w)) for w in word.rstrip("*").split())
+        body = r"\s+".join(_token(w) for w in word.rstrip("*").split())
         parts.append(body + (r"[\w'-]*" if star else ""))
     return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w'-])", re.IGNORECASE)
 

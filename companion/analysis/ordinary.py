@@ -47,6 +47,7 @@ def ordinary_reason(
     position: int,
     third_person: bool,
     turn: str = "",
+    near_only: bool = False,
 ) -> str | None:
     """Why the harm word at ``position`` of ``sentence`` is ordinary talk, or None.
 
@@ -54,7 +55,9 @@ def ordinary_reason(
     was my mistake"), ``turn`` the whole turn. Medical care counts in the clause, or earlier in
     a turn that names no perpetrator ("the dentist said my teeth were rotten. He pulled them
     out with pliers"); sport likewise; an idiom in the clause; an accident the speaker caused,
-    in the sentence or the next, only when no one else is said to have done it.
+    in the sentence or the next, only when no one else is said to have done it. With
+    ``near_only`` (an act found in a clause, not a described frame, which has its own window) a
+    long unpunctuated clause is read only near the act.
     """
     lex = lexicon()
     ordinary = lex.ordinary
@@ -62,16 +65,21 @@ def ordinary_reason(
     start = turn.find(sentence)
     before = turn[: start + position] if start >= 0 else sentence[:position]
     named_perpetrator = _names_perpetrator(turn)
+    if near_only:
+        clause = _near(clause, sentence, position)
     if ordinary["medical"].search(clause):
         return "medical care"
     if ordinary["medical"].search(before) and not named_perpetrator:
         return "medical care"
     if ordinary["idioms"].search(clause):
         return "a figure of speech"
+    # Sport and work words do not explain away harm done in custody ("Were there periods you
+    # did not work in the workshop?" "Only when I was held. They hung me by my wrists.").
+    held = lex.classes["custody"].search(turn)
     for reason in ("sport", "work"):
         words = ordinary[reason]
         near = (before, sentence, following)
-        if any(words.search(part) for part in near) and not named_perpetrator:
+        if any(words.search(part) for part in near) and not named_perpetrator and not held:
             return reason
     agent = _perpetrator_before(sentence, position, third_person)
     told = f"{sentence} {following}"
@@ -84,6 +92,26 @@ def ordinary_reason(
     ):
         return "an accident"  # "my brother threw a blanket on me ... It was an accident"
     return None
+
+
+#: Words either side of a harm word that a long unpunctuated "clause" (recogniser text) is
+#: cut to, so "i had to go to the hospital" twenty words on does not make "he cut me" medical.
+_NEAR_WORDS = 12
+
+
+def _near(clause: str, sentence: str, position: int) -> str:
+    """The clause, or in a long unpunctuated one the words near the harm word."""
+    words = list(re.finditer(r"\S+", clause))
+    if len(words) <= 2 * _NEAR_WORDS:
+        return clause
+    offset = sentence.find(clause)
+    if offset < 0:
+        return clause
+    at = position - offset
+    index = sum(1 for w in words if w.start() < at)
+    first = words[max(0, index - _NEAR_WORDS)].start()
+    last = words[min(len(words) - 1, index + _NEAR_WORDS)].end()
+    return clause[first:last]
 
 
 def ordinary_turn(turn: str, third_person: bool) -> str | None:

@@ -36,26 +36,11 @@ WEIGHTS_FILE = ("analysis", "second_opinion.json")
 #: A turn with fewer words than this is left to the rules (an answer's meaning is its question).
 MIN_WORDS = 8
 _WORD = re.compile(r"[A-Za-z']+")
-#: "They did not hit me", "nobody laid a finger on him": the turn says the harm was not done.
-#: Within one clause (no new subject between the negation and the act), and not "they never
-#: stopped beating me" or "they did not just hit me".
-_UNHARMED = re.compile(
-    r"(?:\b(?:not|never|nobody|no\s+one)|n't)\s+(?!(?:just|only|stop\w*)\b)"
-    r"(?:(?!(?:they|he|she|we|i|when|but|until|because)\b)\w+\s+){0,3}?"
-    r"(?:(?:hurt|harm|touch|hit|beat|push|injur)\w*|laid\s+a\s+(?:finger|hand)\s+on)\s+"
-    r"(?:me|him|her|us|them)\b",
-    re.IGNORECASE,
-)
 
 
 def words_enough(text: str, minimum: int = MIN_WORDS) -> bool:
     """Whether a turn has words enough to tell something on its own."""
     return len(_WORD.findall(text)) >= minimum
-
-
-def says_unharmed(text: str) -> bool:
-    """Whether the turn says the harm was not done ("they did not push me or hit me")."""
-    return bool(_UNHARMED.search(text))
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,10 @@ def negated(words: list[str], index: int, window: int = 4) -> bool:
     """True if a negation governs the word at ``index``: within ``window`` words before it and
     not across a new subject ("when my family could not pay they burned her arm": not negated).
     """
+    at_subject = index < len(words) and words[index] in _SUBJECTS
     for word in reversed(words[max(0, index - window) : index]):
+        if at_subject and word == "without":
+            return False  # "without warning i was shot": "without" belongs to the clause before
         if word in NEGATIONS or word.endswith("n't"):
             return True
         if word in _SUBJECTS:
@@ -202,3 +205,20 @@ def person_style(text: str) -> str | None:
     if _REPORTED_SPEECH.search(spoken):
         return "third"
     return "first" if _FIRST_PERSON.search(spoken) else None
+
+
+#: "They did not hit me", "nobody laid a finger on him": the turn says the harm was not done.
+#: Within one clause (no new subject between the negation and the act), and not "they never
+#: stopped beating me" or "they did not just hit me".
+_UNHARMED = re.compile(
+    r"(?:\b(?:not|never|nobody|no\s+one)|n't)\s+(?!(?:just|only|stop\w*)\b)"
+    r"(?:(?!(?:they|he|she|we|i|when|but|until|because)\b)\w+\s+){0,3}?"
+    r"(?:(?:hurt|harm|touch|hit|beat|push|injur)\w*|laid\s+a\s+(?:finger|hand)\s+on)\s+"
+    r"(?:me|him|her|us|them)\b",
+    re.IGNORECASE,
+)
+
+
+def says_unharmed(text: str) -> bool:
+    """Whether the turn says the harm was not done ("they did not push me or hit me")."""
+    return bool(_UNHARMED.search(text))
