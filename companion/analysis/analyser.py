@@ -442,12 +442,10 @@ class Analyser:
             if confirmed is not None:  # "What you asked before, about the commanders. Yes."
                 mentions = [confirmed]
         self._owner = {}  # which episode each of this turn's mentions belongs to
-        latest_before = self.episodes[-1] if self.episodes else None  # before this turn
-        new_places = cues.proper_places(without_notes(text)) - (
-            latest_before.places if latest_before else set()
-        )
-        had_places = bool(latest_before and latest_before.places)
         spoken = without_notes(text)
+        latest_before = self.episodes[-1] if self.episodes else None  # before this turn
+        new_places = cues.proper_places(spoken) - (latest_before.places if latest_before else set())
+        had_places = bool(latest_before and latest_before.places)
         if not mentions:
             mentions = self._second_look(i, spoken, lead, third_person)
         touched: list[Episode] = []

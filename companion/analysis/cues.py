@@ -333,9 +333,8 @@ NEW_EPISODE = re.compile(
     r"another\s+time|a\s+second\s+time|"
     r"(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+later|(?:the\s+)?(?:following|next)\s+"
     r"(?:year|month|week)|later\s+that\s+year|re-?arrested|arrested\s+me\s+again|took\s+(?:me|"
-    r"him|her|us)\s+again|after\s+(?:i|he|she|we)\s+(?:was|were|got)\s+(?:released|freed|out\s+of\s+(?:prison|jail|"
-    r"detention|custody))|"
-    r"after\s+(?:my|his|her|our)\s+release)\b",
+    r"him|her|us)\s+again|after\s+(?:i|he|she|we)\s+(?:was|were|got)\s+(?:released|freed|"
+    r"out\s+of\s+(?:prison|jail|detention|custody))|after\s+(?:my|his|her|our)\s+release)\b",
     re.IGNORECASE,
 )
 
@@ -373,11 +372,13 @@ def refers_back(text: str) -> str | None:
 _REPEATED = re.compile(r"\b(?:every|each)\s+time\b|\bwhenever\b|\bover\s+and\s+over\b", re.I)
 
 
+#: Case-sensitive: a capital after "to" is a named place ("sent me with a group to Russia").
 _MOVED = re.compile(
     r"\b(?:[Mm]oved|[Tt]ransferred|[Ss]ent|[Ss]old)\s+(?:me|him|her|us)\s+"
-    r"(?:with\s+(?:a|the)\s+\w+\s+)?(?:on\s+a\s+\w+\s+|by\s+\w+\s+)?to\s+(?:(?:[Aa]|[Aa]nother|[Tt]he)\s+(?:[\w-]+\s+)?(?:prison|"
-    r"jail|camp|base|station|branch|detention|centre|center|container|facility|barracks)|"
-    r"[A-Z][\w'-]+)|\b[Ss]old\s+(?:me|him|her|us)\s+to\b"
+    r"(?:with\s+(?:a|the)\s+\w+\s+)?(?:on\s+a\s+\w+\s+|by\s+\w+\s+)?to\s+"
+    r"(?:(?:[Aa]|[Aa]nother|[Tt]he)\s+(?:[\w-]+\s+)?(?:prison|jail|camp|base|station|branch|"
+    r"detention|centre|center|container|facility|barracks)|[A-Z][\w'-]+)|"
+    r"\b[Ss]old\s+(?:me|him|her|us)\s+to\b"
 )
 
 

@@ -197,17 +197,12 @@ def find_implied(spoken: str, third_person: bool, asked: str = "") -> list[Descr
         return []
     found: list[Described] = []
     for frame in lex.implied:
-        first, *rest = frame.needs
-        matches = [lex.classes[first].search(spoken)]
-        if matches[0] is None:
-            continue
-        if any(
-            lex.classes[need].search(spoken) is None
-            and not (need in _FROM_QUESTION and lex.classes[need].search(asked))
-            for need in rest
+        matches = [lex.classes[need].search(spoken) for need in frame.needs]
+        if matches[0] is None or any(
+            match is None and not (need in _FROM_QUESTION and lex.classes[need].search(asked))
+            for need, match in zip(frame.needs[1:], matches[1:], strict=True)
         ):
             continue
-        matches += [lex.classes[need].search(spoken) for need in rest]
         present = [m for m in matches if m is not None]
         start = min(m.start() for m in present)
         end = max(m.end() for m in present)

@@ -75,11 +75,14 @@ def ordinary_reason(
         return "a figure of speech"
     # Sport and work words do not explain away harm done in custody ("Were there periods you
     # did not work in the workshop?" "Only when I was held. They hung me by my wrists.").
-    held = lex.classes["custody"].search(turn)
     for reason in ("sport", "work"):
         words = ordinary[reason]
         near = (before, sentence, following)
-        if any(words.search(part) for part in near) and not named_perpetrator and not held:
+        if (
+            any(words.search(part) for part in near)
+            and not named_perpetrator
+            and not lex.classes["custody"].search(turn)
+        ):
             return reason
     agent = _perpetrator_before(sentence, position, third_person)
     told = f"{sentence} {following}"

@@ -396,9 +396,8 @@ def report(results: list[dict[str, Any]]) -> str:
         rows.append(
             (
                 "held-out clips: streaming / offline WER",
-                lambda t, r: (
-                    f"{totals(r, held_out=True)['streaming_wer']:.1f} % / "
-                    f"{totals(r, held_out=True)['offline_wer']:.1f} %"
+                lambda t, r: "{streaming_wer:.1f} % / {offline_wer:.1f} %".format(
+                    **totals(r, held_out=True)
                 ),
             )
         )

@@ -341,11 +341,11 @@ class StreamingEngine:
         by a later pass that hears the rest of it (locking them in at once cost five points of
         WER on the synthetic interviews in session 1; on real speech in session 9 it cost
         nothing but on one clip, and kept words waiting). A long sentence must not keep its
-        first words waiting: once the
-        oldest agreed word has ``max_wait_s`` of audio after it (heard by two passes, so rarely
-        revised), the agreed words are committed up to their last clause mark, or all but the
-        last. They are final from then on (shown as settled) and emitted as a segment with the
-        rest of their sentence, so the record keeps whole sentences. A run-on without sentence
+        first words waiting: once the oldest agreed word has ``max_wait_s`` of audio after it
+        (heard by two passes, so rarely revised), the agreed words are committed up to their
+        last clause mark, or all but the last. They are final from then on (shown as settled)
+        and emitted as a segment with the rest of their sentence, so the record keeps whole
+        sentences. A run-on without sentence
         ends is emitted anyway once it spans ``max_segment_s``.
         """
         if not self.config.whole_sentences or not agreed:
