@@ -97,6 +97,8 @@ class Episode:
     #: Every content word of the disclosing turn (to recognise a question about it).
     context_words: set[str] = field(default_factory=set)
     years: set[str] = field(default_factory=set)
+    #: Times told by the claimant's age ("when I was fifteen").
+    ages: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     #: When disclosed by a "yes": the caseworker's question it answered.
     question: str = ""
@@ -104,6 +106,8 @@ class Episode:
     second_opinion: float | None = None
     #: Whether the harm was told with an arrest or detention (a later one is another episode).
     detained: bool = False
+    #: Opened by the conditions of a detention only, no harm told in it yet.
+    conditions: bool = False
 
     def missing(self) -> list[str]:
         """Elements neither asked about nor given."""
@@ -263,7 +267,10 @@ class Analyser:
         current = self._current_episode()
         moving_on = bool(cues.moving_on(text))
         self._about_current = bool(
-            current is not None and not moving_on and self._about(current, text, broad=True)
+            current is not None
+            and not moving_on
+            and not cues.own_moves(text)  # "How did you leave the army?"
+            and self._about(current, text, broad=True)
         )
         turn_questions = question_sentences(text)
         before = without_notes(self.segments[i - 1].text) if i > 0 else ""
@@ -305,6 +312,8 @@ class Analyser:
                     # in 2018?" does not ask when *this* episode was, if it was in 2008.
                     other_time = cues.years(question_text) - current.years
                     other_place = cues.proper_places(question_text) - current.places
+                    if name == "where" and self._elsewhere(current, question_text, words):
+                        continue  # "Did you have problems at the shop?": another setting
                     if not (name == "when" and other_time and current.years) and not (
                         name == "where" and other_place and current.places
                     ):
@@ -486,11 +495,13 @@ class Analyser:
                 self._give(episode, name, i, words)
             episode.years |= cues.years(relevant)
             episode.places |= cues.proper_places(relevant)
-            episode.detained = episode.detained or bool(cues.detained(f"{lead} {relevant}"))
+            held = relevant if episode.segment != i else self._up_to_harm(spoken, mentions, episode)
+            episode.detained = episode.detained or bool(cues.detained(f"{lead} {held}"))
             if answer == "yes" and episode.segment != i and not episode.years:
                 episode.years |= cues.years(asked_before)  # "Was that in 2017?" "Yes."
             if episode.segment == i:
                 episode.context_words |= content_stems(relevant)
+                episode.ages |= cues.ages(relevant)
             episode.last_activity = i
         latest = self.episodes[-1] if self.episodes else None
         asked_of_another = answer == "yes" and bool(
@@ -610,9 +621,11 @@ class Analyser:
             or ordinary_turn(turn, third_person)
             or says_unharmed(turn)
             or _about_someone_else(turn, third_person)
+            or cues.asks_about_relative(asked)
         ):
             # Medical care, an accident, sport, work, a figure of speech; unharmed; or a turn
-            # about someone else only ("He was there four days ... his back was black").
+            # about someone else only ("He was there four days ... his back was black"), or
+            # answering a question about them ("Did they do anything to your mother?").
             return []
         view = opinion.rate(turn)
         if not view.raised:
@@ -689,6 +702,17 @@ class Analyser:
         begin = spoken.rfind(".", 0, start) + 1 if earlier else 0
         return spoken[begin:cut]
 
+    def _up_to_harm(self, spoken: str, mentions: list[HarmMention], episode: Episode) -> str:
+        """The disclosing turn up to the end of the sentence that told this episode's harm: a
+        detention told after it ("... and they broke my arm. Then the police came and took
+        me.") came after the harm, so harm told later in custody is another episode."""
+        own = [m for m in mentions if self._owner.get(id(m)) is episode]
+        if not own or own[-1].question:
+            return spoken
+        last = max(m.position + len(m.trigger) for m in own)
+        end = spoken.find(".", last)
+        return spoken if end < 0 else spoken[: end + 1]
+
     def _episode_for(
         self,
         mention: HarmMention,
@@ -718,6 +742,8 @@ class Analyser:
                 current.closed = False
                 self._open.append(current)
             self._owner[id(mention)] = current
+            if current.conditions and not mention.conditions:
+                self._harm_told_in(current, mention, i, events)
             return current
         if current is not None:
             self._close(current, i, events)
@@ -727,6 +753,7 @@ class Analyser:
         if mention.asked_at is not None:
             episode.question = without_notes(self.segments[mention.asked_at].text)
         episode.second_opinion = mention.rating
+        episode.conditions = mention.conditions
         self.episodes.append(episode)
         self._open.append(episode)
         self._pending_ack.append(episode)
@@ -767,6 +794,28 @@ class Analyser:
             details["second_opinion"] = f"{mention.rating:.2f}"
         events.append(AnalysisEvent("disclosure", i, mention.evidence, episode.number, details))
         return episode
+
+    def _harm_told_in(
+        self, episode: Episode, mention: HarmMention, i: int, events: list[AnalysisEvent]
+    ) -> None:
+        """An episode opened by the conditions of a detention ("thirty of us in a cell for
+        four") is disclosed where the harm in it is told ("they beat me there"): the same
+        episode (same number), now at this segment, its acknowledgement judged afresh."""
+        episode.conditions = False
+        if episode.segment != i:
+            episode.segment, episode.evidence = i, mention.evidence
+            episode.category = mention.category
+            episode.question = (
+                without_notes(self.segments[mention.asked_at].text)
+                if mention.asked_at is not None
+                else ""
+            )
+            episode.second_opinion = mention.rating
+            episode.acknowledged, episode.acknowledgement = None, ""
+            if episode not in self._pending_ack:
+                self._pending_ack.append(episode)
+        details = {"category": mention.category, "moved_from_conditions": "yes"}
+        events.append(AnalysisEvent("disclosure", i, mention.evidence, episode.number, details))
 
     def _new_episode(
         self, current: Episode, mention: HarmMention, window: str, spoken: str, i: int
@@ -826,12 +875,24 @@ class Analyser:
             and not self._within(current, asked)
         ):
             return True  # "What happened after that?": harm told now came later
-        if asked and i - current.segment > SCOPE and not cues.refers_back(asked):
+        if asked and i - current.segment > 2 and not cues.refers_back(asked):
             # Harm told in answer to a question about another place or time ("What happened
-            # at the Ettela'at office in February?").
+            # at the Ettela'at office in February?"); soon after the disclosure, only a
+            # question about what happened in another place ("What happened in Sudan?", not
+            # "Where did they keep you, at the checkpoint?" or "What did they do in the
+            # basement?").
             qualifier = cues.qualified(asked)
-            if qualifier and not content_stems(qualifier) <= (
-                current.words | current.context_words
+            if (
+                qualifier
+                and not content_stems(qualifier) <= (current.words | current.context_words)
+                and (
+                    i - current.segment > SCOPE
+                    or (
+                        cues.place_qualifier(qualifier)
+                        and cues.asks_what_happened(asked)
+                        and "where" not in self._asked_now
+                    )
+                )
             ):
                 return True
         if (
@@ -849,6 +910,13 @@ class Analyser:
         ):
             return True  # harm in a detention after harm told without one (the street, then
             # "they locked me in the cell for one week")
+        if (
+            cues.years(context) - current.years
+            and current.ages
+            and "when" not in self._asked_now
+            and not cues.refers_back(window)
+        ):
+            return True  # "When I was fifteen he burned my hand" ... "In October 2022 they beat me"
         answering = self._asked_now or self._about_current or self._answering_episode is current
         if answering and not mention.question and not cues.own_history(asked):
             # An answer to a question on this episode is about it, unless the question brought
@@ -870,10 +938,23 @@ class Analyser:
         return bool(cues.new_arrest_later(context)) and not self._asked_now
 
     @staticmethod
+    def _elsewhere(episode: Episode, question: str, place: str) -> bool:
+        """A question inviting an account of what happened in a place the episode never named
+        ("Did you have problems at the shop?"): it asks about another setting, not where."""
+        stems = content_stems(place)
+        return (
+            cues.asks_what_happened(question)
+            and bool(stems)
+            and not stems <= (episode.words | episode.context_words)
+        )
+
+    @staticmethod
     def _within(episode: Episode, question: str) -> bool:
         """The question moves on within the episode's own setting ("What happened after the
         yard?" when the yard was where it began)."""
         qualifier = cues.qualified(question)
+        if qualifier and cues.after_the_harm(qualifier):
+            return False  # "What happened after the beating?": what came next
         stems = content_stems(qualifier) if qualifier else set()
         return bool(stems) and stems <= (episode.words | episode.context_words)
 

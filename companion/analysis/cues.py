@@ -120,7 +120,8 @@ PERPETRATORS = (
     r"mafia|border\s+guards|coast\s+guards|gendarmes?|gendarmerie|men\s+in\s+uniform|"
     r"(?:party|youth)\s+(?:members|men|wing)|(?:my|your|her|his|their)\s+(?:[\w-]+\s+)?(?:husband|"
     r"uncles?|father|stepfather|brothers?|in-laws|family|cousins?|boss|employer|ex-husband|master|"
-    r"neighbou?rs|relatives|sons?|mother-in-law|father-in-law|leader|chief|commander)|"
+    r"neighbou?rs|relatives|sons?|mother-in-law|father-in-law|leader|chief|commander|partner|"
+    r"ex-partner|boyfriend|ex-boyfriend|ex-wife|stepmother|wife)|"
     r"members\s+of\s+(?:the\s+)?[\w-]+|his\s+(?:men|"
     r"people)|the\s+(?:chief|leader|boss|owner|landlord|driver|trafficker|loan\s+shark)|"
     r"(?:a\s+)?(?:group|gang|crowd|mob|band)\s+of\s+\w+|(?:young\s+|two\s+|three\s+|four\s+|"
@@ -209,6 +210,20 @@ _LATER = re.compile(
 )
 
 
+_AGE = re.compile(
+    r"\bwhen\s+(?:i|he|she)\s+was\s+(?:a\s+(?:child|boy|girl|teenager)|(?:about\s+|only\s+|just\s+)?"
+    r"(?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|(?:six|seven|eight|nine)(?:teen)?)(?:\s+years?\s+old)?)\b|"
+    r"\bat\s+the\s+age\s+of\s+(?:\d{1,2}|\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def ages(text: str) -> set[str]:
+    """A time told by the claimant's age ("when I was fifteen", "at the age of 12")."""
+    return {m.group(0).lower() for m in _AGE.finditer(text)}
+
+
 def years(text: str) -> set[str]:
     """Four-digit years mentioned."""
     return set(_YEAR.findall(text))
@@ -230,7 +245,9 @@ _DETAINED = re.compile(
     r"(?:put|kept|held|threw)\s+(?:me|him|her|us|you)\s+in\s+(?:a|the|their|an)\s+"
     r"(?:\w+\s+)?(?:cell|prison|jail|container|basement|lock-?up|detention|camp))\b|"
     r"\btook\s+(?:me|him|her|us|you)\s+to\s+(?:a|the|their)\s+(?:\w+\s+)?(?:station|base|camp|"
-    r"prison|barracks|headquarters|cell)\b",
+    r"prison|barracks|headquarters|cell)\b|"
+    r"\b(?:in|at|inside)\s+(?:a|the|their)\s+(?:[\w-]+\s+){0,2}?(?:police\s+station|prison|jail|"
+    r"detention\s+cent(?:re|er)|lock-?up)\b(?!\s+(?:ward|hospital|clinic))|\bin\s+(?:police\s+)?custody\b",
     re.IGNORECASE,
 )
 
@@ -278,6 +295,32 @@ def own_history(question: str) -> str | None:
     return _words(
         _OWN_MOVES.search(question) or _FORWARD.search(question) or _BACKWARD.search(question)
     )
+
+
+_RELATIVE_WORDS = (
+    r"(?:mother|father|brothers?|sisters?|wife|husband|sons?|daughters?|children|child|family|"
+    r"parents|uncle|aunt|cousins?|friends?|neighbours?|partner|grandmother|grandfather)"
+)
+_YOUR_RELATIVE = re.compile(
+    rf"\b(?:to|with)\s+your\s+{_RELATIVE_WORDS}\b|"
+    rf"\b(?:hurt|harm|harmed|beat|beaten|touch|injured|arrest|arrested|take|took)\s+your\s+"
+    rf"{_RELATIVE_WORDS}\b|\byour\s+{_RELATIVE_WORDS}\s+(?:was|were|get|got|been)\s+"
+    r"(?:hurt|harmed|injured|beaten|arrested|taken|attacked)\b",
+    re.IGNORECASE,
+)
+_YOU = re.compile(r"\byou\b", re.IGNORECASE)
+
+
+def asks_about_relative(question: str) -> str | None:
+    """A question about harm to someone close to the claimant, not the claimant ("Did they do
+    anything to your mother?", "Was your brother hurt?")."""
+    match = _YOUR_RELATIVE.search(question)
+    return match.group(0) if match and not _YOU.search(question) else None
+
+
+def own_moves(question: str) -> str | None:
+    """A question about the claimant's own movements ("How did you leave the army?")."""
+    return _words(_OWN_MOVES.search(question))
 
 
 def elements_named(question: str) -> dict[str, str]:
@@ -343,7 +386,10 @@ _BACK = re.compile(
     r"\b(?:that\s*'?s\s+where|that\s+is\s+where|where\s+they\s+(?:did|hung|beat|kept)|that\s+(?:detention|place|arrest)|the\s+same\s+(?:time|day|"
     r"night|place|people|men)|as\s+i\s+(?:said|told|mentioned)|i\s+(?:already\s+)?(?:told|said|"
     r"mentioned)|(?:you|i)\s+asked\s+(?:me\s+)?(?:before|earlier)|earlier|before\s+the\s+"
-    r"break|those\s+(?:days|weeks|months|nights)|during\s+(?:that|this|the\s+same)|going\s+"
+    # "He knows it was the RAB who shot him": who did the harm already told
+    r"break|(?:knows?|sure|certain|believes?|think|thinks)\s+(?:that\s+)?it\s+was\s+(?:the\s+)?"
+    r"[\w'-]+(?:\s+[\w'-]+)?\s+who|"
+    r"those\s+(?:days|weeks|months|nights)|during\s+(?:that|this|the\s+same)|going\s+"
     r"back\s+to|(?:you|i)\s+(?:said|told\s+(?:me|us))\s+(?:that\s+)?(?:you|i)\s+were)\b",
     re.IGNORECASE,
 )
@@ -362,6 +408,37 @@ def qualified(question: str) -> str | None:
     """A question that names its own place, time or event ("in Maekelawi", "when your
     brothers found you", "again")."""
     return _words(_QUALIFIER.search(question))
+
+
+_AFTER_THE_HARM = re.compile(
+    r"^(?:after|since)\s+(?:the|that|this)\s+(?:beating|attack|assault|torture|rape|shooting|"
+    r"stabbing|incident|ambush)s?\b",
+    re.IGNORECASE,
+)
+
+
+def after_the_harm(qualifier: str) -> bool:
+    """A question's qualifier that places it after the harm itself ("after the beating")."""
+    return bool(_AFTER_THE_HARM.search(qualifier))
+
+
+_PLACE_QUALIFIER = re.compile(r"^(?:in|at|inside|near|on\s+the\s+way\s+to)\b", re.IGNORECASE)
+_WHAT_HAPPENED = re.compile(
+    r"\bwhat\s+happened\b|\bdid\s+(?:you\s+(?:have|face|experience)|anything\s+(?:else\s+)?happen)\b|"
+    r"\b(?:any|have|had)\s+(?:any\s+)?(?:problems?|trouble|difficult(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
+
+def place_qualifier(qualifier: str) -> bool:
+    """A question's qualifier that names a place ("in Sudan", "at the shop")."""
+    return bool(_PLACE_QUALIFIER.search(qualifier))
+
+
+def asks_what_happened(question: str) -> bool:
+    """A question inviting the claimant to tell what happened ("What happened in Sudan?", "Did
+    you have problems at the shop?"), not one about the harm itself."""
+    return bool(_WHAT_HAPPENED.search(question))
 
 
 def refers_back(text: str) -> str | None:

@@ -37,14 +37,17 @@ _VERB_ALT = _LEX.verb_alternation
 _OBJECT = re.compile(
     rf"\b(?P<verb>{_VERB_ALT})\s+(?:(?:up|again|repeatedly|badly|severely|every\s+day|"
     rf"many\s+times|all\s+over)\s+)?(?:the\s+(?:soles|backs?|palms|bottoms?|tops?|sides?)\s+of\s+)?"
-    rf"(?P<victim>me|us|myself|ourselves|him|her|them|my|our|his)\b"
+    rf"(?P<victim>me|us|myself|ourselves|him|her|them|my|our|his|you|your)\b"
     rf"(?:\s+(?P<next>[a-z'-]+))?",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
     rf"\b(?P<subj>i|we|he|she)\s+(?:was|were|got|get|had\s+been|have\s+been|has\s+been|am|is|"
     rf"are|being|would\s+be)\s+(?:(?:\w+ly|ever|also|then|badly|severely|repeatedly|regularly|often|"
-    rf"again|sometimes|brutally|always|not|never)\s+)*(?P<verb>{_VERB_ALT}|ill-treated|"
+    rf"again|sometimes|brutally|always|not|never)\s+)*"
+    # "we were taken out and hit", "I was arrested and then beaten"
+    rf"(?:[a-z]+(?:ed|en|wn|ght|ld)\s+(?:(?:out|outside|away|down|off|in|inside|up)\s+)?"
+    rf"and\s+(?:then\s+)?)?(?P<verb>{_VERB_ALT}|ill-treated|"
     rf"mistreated|detained\s+and\s+tortured)\b",
     re.IGNORECASE,
 )
@@ -96,6 +99,8 @@ class HarmMention:
     asked_at: int | None = None
     #: Found by the second opinion, not a rule: its rating (0-1).
     rating: float | None = None
+    #: The conditions of a detention only (see :attr:`Frame.conditions`).
+    conditions: bool = False
 
 
 #: Things of hers that can be harmed without harming her ("they burned her stall").
@@ -110,9 +115,15 @@ _POSSESSIONS = set(
 )
 
 
-def _victim_is_claimant(victim: str, following: str | None, third_person: bool) -> bool:
+def _victim_is_claimant(
+    victim: str, following: str | None, third_person: bool, generic_you: bool = False
+) -> bool:
     victim = victim.lower()
     following = (following or "").lower()
+    if victim in ("you", "your"):
+        # "They fold you inside a tyre": the claimant telling what was done to them as what is
+        # done to anyone there, in answer to a question about them.
+        return generic_you and not third_person and following not in RELATIVES
     if victim in ("me", "us", "myself", "ourselves"):
         return True
     if victim in ("my", "our"):
@@ -306,6 +317,16 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
     return False
 
 
+#: A question about what was done to the claimant: an answer may tell it as what "they do to
+#: you" ("What was done to you there?" "They fold you inside a tyre and beat the feet").
+_ASKED_WHAT_WAS_DONE = re.compile(
+    r"\b(?:done|do|did)\s+(?:they\s+)?to\s+you\b|\bhappened\s+to\s+you\b|"
+    r"\b(?:treat|treated|hurt|harm|harmed)\s+you\b|\bwhile\s+you\s+were\s+(?:held|detained|kept|"
+    r"there|in\s+(?:custody|detention|prison))\b",
+    re.IGNORECASE,
+)
+
+
 def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMention]:
     """Harm the speaker (the claimant, or the claimant rendered by the interpreter) suffered.
 
@@ -318,6 +339,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
     spoken = without_notes(text)
     setting = f"{without_notes(context)}\n{spoken}" if context else spoken
     subjects = claimant_subjects(spoken, third_person)
+    generic_you = bool(_ASKED_WHAT_WAS_DONE.search(context))
     found: list[HarmMention] = []
     parts = sentences(spoken)
     named_in: list[tuple[int, int]] = []
@@ -327,7 +349,9 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
         for clause in clauses(sentence.text):
             base = spoken.find(clause, offset)
             base = base if base >= 0 else offset
-            found_here = _clause_harm(clause, sentence.text, base, third_person, subjects)
+            found_here = _clause_harm(
+                clause, sentence.text, base, third_person, subjects, generic_you
+            )
             for mention in found_here + _elliptic(clause, sentence.text, base):
                 where = mention.position - sentence.start
                 if ordinary_reason(
@@ -346,6 +370,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
                 described.evidence,
                 described.trigger,
                 described.position,
+                conditions=described.frame.conditions,
             )
         )
     if not found:
@@ -440,6 +465,7 @@ def _clause_harm(
     base: int,
     third_person: bool,
     subjects: frozenset[str] = frozenset({"i", "we"}),
+    generic_you: bool = False,
 ) -> list[HarmMention]:
     words = tokens(clause)
     out: list[HarmMention] = []
@@ -463,7 +489,9 @@ def _clause_harm(
             continue
         if match.group("victim").lower() in ("my", "our", "his") and match.group("next") is None:
             continue
-        if not _victim_is_claimant(match.group("victim"), match.group("next"), third_person):
+        if not _victim_is_claimant(
+            match.group("victim"), match.group("next"), third_person, generic_you
+        ):
             continue
         if (match.group("next") or "").lower() in (
             "down",
@@ -514,13 +542,15 @@ def _clause_harm(
         how = bool(re.search(r"beating|blows|rape|electric|lashes", noun))
         out.append(HarmMention(category, how, sentence, match.group(0), base + match.start()))
     for match in _USED_ON.finditer(clause):
-        if not _victim_is_claimant(match.group("victim"), match.group("next"), third_person):
+        if not _victim_is_claimant(
+            match.group("victim"), match.group("next"), third_person, generic_you
+        ):
             continue
         if blocked(match.start(), match.end()):
             continue
         out.append(HarmMention("torture", True, sentence, match.group(0), base + match.start()))
     for match in _GAVE.finditer(clause):
-        if not _victim_is_claimant(match.group("victim"), None, third_person):
+        if not _victim_is_claimant(match.group("victim"), None, third_person, generic_you):
             continue
         if blocked(match.start(), match.end()):
             continue
@@ -534,7 +564,7 @@ def _clause_harm(
             victim = groups.get("victim") or groups.get("victim2")
             subject = groups.get("subj")
             if victim and not _victim_is_claimant(
-                victim, "body" if "body" in match.group(0) else None, third_person
+                victim, "body" if "body" in match.group(0) else None, third_person, generic_you
             ):
                 continue
             if subject and subject.lower() in ("he", "she") and not third_person:
@@ -543,7 +573,16 @@ def _clause_harm(
                 continue
             verb = (groups.get("verb") or "").lower()
             cat = "sexual-violence" if verb == "rape" else category
-            out.append(HarmMention(cat, how, sentence, match.group(0), base + match.start()))
+            out.append(
+                HarmMention(
+                    cat,
+                    how,
+                    sentence,
+                    match.group(0),
+                    base + match.start(),
+                    conditions=special.conditions,
+                )
+            )
     return out
 
 

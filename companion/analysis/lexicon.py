@@ -35,6 +35,8 @@ class Pattern:
     regex: re.Pattern[str]
     category: str
     method: bool
+    #: The conditions of a detention (see :attr:`Frame.conditions`).
+    conditions: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class Frame:
     name: str
     needs: tuple[str, ...]
     category: str
+    #: The conditions of a detention ("thirty of us in a cell for four, no toilet"): an
+    #: episode they open moves to the harm told next in it ("they beat me there").
+    conditions: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,10 @@ def _check(data: dict[str, Any]) -> None:
 
 
 def _frames(entries: list[dict[str, Any]]) -> tuple[Frame, ...]:
-    return tuple(Frame(f["name"], tuple(f["needs"]), f["category"]) for f in entries)
+    return tuple(
+        Frame(f["name"], tuple(f["needs"]), f["category"], bool(f.get("conditions", False)))
+        for f in entries
+    )
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +160,12 @@ def lexicon() -> Lexicon:
         for name, fragment in fragments.items():
             source = source.replace("{" + name + "}", fragment)
         patterns.append(
-            Pattern(re.compile(source, re.IGNORECASE), entry["category"], entry["method"])
+            Pattern(
+                re.compile(source, re.IGNORECASE),
+                entry["category"],
+                entry["method"],
+                bool(entry.get("conditions", False)),
+            )
         )
     answer = data["answer"]
     opening = r"^\W*(?:(?:and|so|sorry|but|okay|ok|now|right|just|then)\W+)*"

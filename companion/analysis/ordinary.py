@@ -82,6 +82,7 @@ def ordinary_reason(
             any(words.search(part) for part in near)
             and not named_perpetrator
             and not lex.classes["custody"].search(turn)
+            and not ordinary["set_upon"].search(turn)
         ):
             return reason
     agent = _perpetrator_before(sentence, position, third_person)
@@ -138,6 +139,8 @@ def ordinary_turn(turn: str, third_person: bool) -> str | None:
     if ordinary["idioms"].search(turn):
         return "a figure of speech"
     for reason in ("medical", "sport", "work"):
+        if reason != "medical" and ordinary["set_upon"].search(turn):
+            continue
         if ordinary[reason].search(turn):
             return "medical care" if reason == "medical" else reason
     return None

@@ -152,7 +152,15 @@ class PromptBoard:
             card.followup_say = text.get("say", "")
             if card.acknowledged:
                 card.say = card.followup_say or card.say
-        elif card.is_open and event.kind != "disclosure":
+        elif event.kind == "disclosure":
+            # The episode opened by a detention's conditions, now at the harm told in it: the
+            # card quotes the harm.
+            card.segment, card.evidence = event.segment, event.evidence
+            card.title = text.get("title", card.title)
+            card.why = text.get("why", card.why)
+            if not card.acknowledged:
+                card.say = text.get("say", card.say)
+        elif card.is_open:
             # A later stage of the same matter: the newest suggestion, the same card.
             card.say = text.get("say", card.say) or card.say
             card.why = text.get("why", card.why) or card.why

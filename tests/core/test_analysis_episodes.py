@@ -1,0 +1,182 @@
+"""Separate episodes told the way people tell them, and harm described in words the rules had not
+heard (round 19 of the blind measure, tests/analysis_blind/FIRST_RUNS.md). Every wording here is
+this file's own, not a blind set's."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion.analysis.analyser import analyse
+from companion.transcript import parse_transcript_text
+
+
+def disclosed_at(text: str) -> list[int]:
+    return [d["segment"] for d in analyse(parse_transcript_text(text).segments)["disclosures"]]
+
+
+def told(said: str, asked: str = "What happened then?") -> list[int]:
+    return disclosed_at(f"Caseworker: {asked}\nClaimant: {said}\n")
+
+
+def test_harm_in_custody_after_an_arrest_that_followed_a_beating_is_another_episode() -> None:
+    # The arrest is told after the street beating, so the beating was not in custody.
+    assert disclosed_at(
+        "Caseworker: Why did you leave?\n"
+        "Claimant: In 2019 neighbours accused me of insulting the Prophet. That night a crowd "
+        "pulled me out of my house and beat me with sticks. Then the police came and took me.\n"
+        "Caseworker: What was the charge?\n"
+        "Claimant: Blasphemy.\n"
+        "Caseworker: How long were you in custody?\n"
+        "Claimant: Nine days at the police station in Sargodha. The inspector hung me by my "
+        "wrists from the window bars.\n"
+    ) == [1, 5]
+
+
+def test_what_happened_after_the_beating_asks_about_what_came_next() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at the market?\n"
+        "Claimant: Five men surrounded me and beat me until I could not stand.\n"
+        "Caseworker: Who were they?\n"
+        "Claimant: Boys from the youth wing of the ruling party.\n"
+        "Caseworker: What happened after the beating?\n"
+        "Claimant: They followed me home and in the night two of them raped me.\n"
+    ) == [1, 5]
+
+
+def test_harm_told_by_age_then_harm_told_by_year_are_two_episodes() -> None:
+    assert disclosed_at(
+        "Caseworker: Tell me about your family.\n"
+        "Claimant: My uncle raised me. When I was twelve he burned my leg with a hot pan because "
+        "I lost a goat. In 2016 I started work in the city.\n"
+        "Caseworker: And your uncle?\n"
+        "Claimant: In March 2021 he found me in the city and beat me with a cable.\n"
+    ) == [1, 3]
+
+
+def test_a_question_about_a_new_place_opens_another_episode_soon_after() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at the border?\n"
+        "Claimant: The guards beat me with their rifles.\n"
+        "Caseworker: How long were you there?\n"
+        "Claimant: Two days.\n"
+        "Caseworker: What happened in Tripoli?\n"
+        "Claimant: The smugglers whipped me with a hose until my family paid.\n"
+    ) == [1, 5]
+
+
+def test_an_arrest_told_after_a_question_about_leaving_begins_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at the training camp?\n"
+        "Claimant: The officers tied my hands behind my back and left me in the sun all day.\n"
+        "Caseworker: How did you leave the army?\n"
+        "Claimant: I ran away with a friend but we were caught near the border.\n"
+        "Caseworker: What happened then?\n"
+        "Claimant: Every morning we were taken out and hit with sticks.\n"
+    ) == [1, 5]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("Every night we were taken out and hit with pipes.", "What happened in prison?"),
+        ("The judge sentenced me to eighty lashes in front of the village.", "And then?"),
+        ("They folded me inside a car tyre and left me there.", "What did they do to you?"),
+        ("At the border the police set their dogs on me.", "What happened in Croatia?"),
+        ("They put you inside a tyre and beat your feet with a cable.", "What was done to you?"),
+        ("A bullet went into my shoulder as we ran.", "What happened at the protest?"),
+        (
+            "After the football match three of them came with a bat, held my arms, hit my ribs.",
+            "Why?",
+        ),
+        ("At the river the soldiers let their dogs bite my arms.", "What happened there?"),
+        ("The boss gave me a deep cut on the hand to show me.", "What did he do?"),
+        ("His brother saw me in the street and drove straight at me.", "What happened?"),
+        ("In that house they used me as their wife for a year.", "What happened in the house?"),
+        ("Every night I was made to sleep with the customers.", "What happened in Rome?"),
+        ("In the cell the sergeant did a bad thing with me.", "What happened at the station?"),
+        (
+            "They brought a man who they said would cure me. He came every night.",
+            "What did your family do when they found out?",
+        ),
+        (
+            "The guards came to our room at night and took the girls they wanted. They used me.",
+            "What was it like in the house?",
+        ),
+    ],
+)
+def test_harm_described_in_new_words_is_a_disclosure(said: str, asked: str) -> None:
+    assert told(said, asked) == [1]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("They sentenced me to forty lashes in absentia after I had left.", "What happened?"),
+        ("In the army they beat you if you are late, that is normal there.", "What is your job?"),
+        ("I was arrested and questioned and then released the same day.", "What happened?"),
+        (
+            "He says one of them pushed her and she fell and hurt her hip.",
+            "Did they harm your mother?",
+        ),
+        ("We played football and I was tackled and hurt my knee.", "How did you hurt your knee?"),
+    ],
+)
+def test_new_words_that_stay_quiet(said: str, asked: str) -> None:
+    assert told(said, asked) == []
+
+
+def test_naming_who_did_harm_already_told_is_not_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at the river?\n"
+        "Claimant: They made me lie down and shot me in the knee.\n"
+        "Caseworker: Where did you wake up?\n"
+        "Claimant: In a prison cell. I am sure it was the army who shot me, "
+        "the papers said I was shot in a clash.\n"
+    ) == [1]
+
+
+CELL_THEN_HARM = (
+    "Caseworker: Where did they take you?\n"
+    "Claimant: To the gendarmerie. They pushed forty of us into one small cell, there was no "
+    "toilet and no water.\n"
+    "Caseworker: I see. What happened to you there?\n"
+    "Claimant: On the second night two gendarmes took me out and burned my arms with "
+    "cigarettes.\n"
+    "Caseworker: Thank you for telling me. I am sorry that happened. When was this?\n"
+)
+
+
+def test_a_detentions_conditions_then_the_harm_in_it_is_one_episode_at_the_harm() -> None:
+    result = analyse(parse_transcript_text(CELL_THEN_HARM).segments)
+    (episode,) = result["disclosures"]
+    assert episode["segment"] == 3 and "cigarettes" in episode["evidence"]
+    # Judged on the turn after the harm, not on the question after the cell.
+    assert episode["acknowledged"] is True
+
+
+def test_a_detentions_conditions_alone_stay_a_disclosure() -> None:
+    text = CELL_THEN_HARM.split("Claimant: On the second night")[0] + "Claimant: Nothing more.\n"
+    (episode,) = analyse(parse_transcript_text(text).segments)["disclosures"]
+    assert episode["segment"] == 1
+
+
+def test_the_card_moves_to_the_harm_and_stays_one_card() -> None:
+    from companion.analysis.live import LiveAnalysis
+    from companion.analysis.prompt_board import PromptBoard
+    from companion.transcription.events import CommittedSegment
+
+    board, live = PromptBoard(), LiveAnalysis()
+    for s in parse_transcript_text(CELL_THEN_HARM).segments:
+        board.apply(live.feed(CommittedSegment(s.index, "call", s.speaker, 0.0, 0.0, s.text)))
+    (card,) = [c for c in board.cards if c.kind == "episode"]
+    assert card.segment == 3 and "cigarettes" in card.evidence
+    assert [kind for kind, _ in card.history].count("disclosure") == 2
+
+
+def test_a_question_about_a_partner_with_another_year_opens_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at the market?\n"
+        "Claimant: In 2020 the gang cut my hand with a knife because I did not pay.\n"
+        "Caseworker: You also said you had problems with your ex-boyfriend. Tell me about him.\n"
+        "Claimant: In 2016 he broke my nose when I said I was leaving.\n"
+    ) == [1, 3]
