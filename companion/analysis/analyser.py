@@ -847,7 +847,9 @@ class Analyser:
             mention.question
             and i - current.segment > 2
             and not cues.refers_back(mention.question)
-            and cues.qualified(mention.question)
+            and (
+                cues.qualified(mention.question) or self._another_setting(current, mention.question)
+            )
         ):
             # A closed question about harm asked again, for another place or time ("Were you
             # ill-treated in Maekelawi?", "Were you hurt when your brothers found you?").
@@ -881,17 +883,14 @@ class Analyser:
             # question about what happened in another place ("What happened in Sudan?", not
             # "Where did they keep you, at the checkpoint?" or "What did they do in the
             # basement?").
-            qualifier = cues.qualified(asked)
-            if (
-                qualifier
-                and not content_stems(qualifier) <= (current.words | current.context_words)
-                and (
-                    i - current.segment > SCOPE
-                    or (
-                        cues.place_qualifier(qualifier)
-                        and cues.asks_what_happened(asked)
-                        and "where" not in self._asked_now
-                    )
+            qualifier = self._another_setting(current, asked)
+            if qualifier and (
+                i - current.segment > SCOPE
+                or cues.another_time(qualifier)
+                or (
+                    cues.place_qualifier(qualifier)
+                    and cues.asks_what_happened(asked)
+                    and "where" not in self._asked_now
                 )
             ):
                 return True
@@ -904,7 +903,7 @@ class Analyser:
             return True  # asked later about another kind of harm ("Did Ardit ever hit you?")
         if (
             i - current.segment > 2
-            and cues.detained(context)
+            and cues.custody(context)
             and not current.detained
             and not cues.refers_back(window)
         ):
@@ -922,11 +921,17 @@ class Analyser:
             # An answer to a question on this episode is about it, unless the question brought
             # in someone new and the answer another year ("You mentioned your husband. How did
             # he treat you?" -> "After the marriage in 2015 he beat me").
+            new_years = cues.years(context) - current.years
+            known = current.words | current.context_words
             newcomer = cues.BY_WHOM_GIVEN.search(asked)
-            return bool(
-                newcomer
-                and not content_stems(newcomer.group(0)) & (current.words | current.context_words)
-                and cues.years(context) - current.years
+            told_newcomer = cues.BY_WHOM_GIVEN.search(context)
+            return bool(new_years) and bool(
+                (newcomer and not content_stems(newcomer.group(0)) & known)
+                or (  # "And was it finished?" "No, in 2020 his cousin found me ..."
+                    current.years
+                    and told_newcomer
+                    and not content_stems(told_newcomer.group(0)) & known
+                )
             )
         new_years = cues.years(context) - current.years
         new_places = cues.proper_places(context) - current.places
@@ -936,6 +941,17 @@ class Analyser:
         if new_places and current.places and "where" not in self._asked_now:
             return True
         return bool(cues.new_arrest_later(context)) and not self._asked_now
+
+    @staticmethod
+    def _another_setting(episode: Episode, question: str) -> str | None:
+        """The first place, time or event the question names that is not the episode's own
+        ("something happened again in 2020", "in that house" when the harm was in a forest)."""
+        known = episode.words | episode.context_words
+        for qualifier in cues.qualifiers(question):
+            stems = content_stems(qualifier)
+            if cues.another_time(qualifier) or (stems and not stems <= known):
+                return qualifier
+        return None
 
     @staticmethod
     def _elsewhere(episode: Episode, question: str, place: str) -> bool:

@@ -224,9 +224,51 @@ def ages(text: str) -> set[str]:
     return {m.group(0).lower() for m in _AGE.finditer(text)}
 
 
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORDS = {
+    **{w: n for n, w in enumerate(_UNITS, 1)},
+    **{w: n for n, w in enumerate(_TEENS, 10)},
+    **{w: n for n, w in enumerate(_TENS, 2)},
+}
+_TWO_DIGITS = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|"
+    rf"(?:oh|o)[\s-](?:{'|'.join(_UNITS)}))"
+)
+#: A year said in words, as the recogniser writes it: "twenty seventeen", "two thousand and
+#: nineteen", "nineteen ninety-eight".
+_SPOKEN_YEAR = re.compile(
+    rf"\b(?:(?P<century>nineteen|twenty)[\s-](?P<rest>{_TWO_DIGITS})|two\s+thousand(?:\s+and)?"
+    rf"\s+(?P<after>{_TWO_DIGITS}|{'|'.join(_UNITS)}))\b",
+    re.IGNORECASE,
+)
+
+
+def _two_digits(words: str) -> int:
+    parts = re.split(r"[\s-]+", words.lower())
+    if parts[0] in ("oh", "o"):
+        parts = parts[1:]
+        return _NUMBER_WORDS[parts[0]]
+    if parts[0] in _TENS:
+        return _NUMBER_WORDS[parts[0]] * 10 + (_NUMBER_WORDS[parts[1]] if len(parts) > 1 else 0)
+    return _NUMBER_WORDS[parts[0]]
+
+
+def _spoken_years(text: str) -> set[str]:
+    found = set()
+    for match in _SPOKEN_YEAR.finditer(text):
+        if match.group("century"):
+            century = 1900 if match.group("century").lower() == "nineteen" else 2000
+            found.add(str(century + _two_digits(match.group("rest"))))
+        else:
+            found.add(str(2000 + _two_digits(match.group("after"))))
+    return found
+
+
 def years(text: str) -> set[str]:
-    """Four-digit years mentioned."""
-    return set(_YEAR.findall(text))
+    """Years mentioned: four digits, or said in words ("twenty seventeen")."""
+    return set(_YEAR.findall(text)) | _spoken_years(text)
 
 
 def proper_places(text: str) -> set[str]:
@@ -257,6 +299,22 @@ def detained(text: str) -> str | None:
     return _words(_DETAINED.search(text))
 
 
+_LOCKED_IN_CUSTODY = re.compile(
+    r"\blocked\s+(?:me|him|her|us|you)\s+(?:up\s+)?in(?:to|side)?\s+(?:a|the|their|an)\s+(?:\w+\s+)?"
+    r"(?:cell|prison|jail|lock-?up|container|basement|cellar|detention)\b",
+    re.IGNORECASE,
+)
+
+
+def custody(text: str) -> str | None:
+    """A detention by those who hold people (an arrest, a prison, a cell), not a room at home
+    or a trafficker's bathroom ("he locked her in the bathroom")."""
+    held = detained(text)
+    if held and held.lower().startswith("locked") and not _LOCKED_IN_CUSTODY.search(text):
+        return None
+    return held
+
+
 def new_arrest_later(text: str) -> str | None:
     """A new arrest told as a later event ("In 2017 the SNR arrested me")."""
     arrest, later = _ARREST.search(text), _LATER.search(text)
@@ -267,7 +325,7 @@ _OWN_MOVES = re.compile(
     r"\b(?:where|when)\s+(?:did|do|will|would|were)\s+you\s+(?:first\s+)?(?:go|live|stay|travel|"
     r"move|run|flee|hide|work|study|leave|arrive|come|enter|marry|get\s+married|born|apply|claim)\b|"
     r"\bhow\s+did\s+you\s+(?:leave|get\s+out\s+of|escape\s+from|travel|come\s+to|reach|arrive|"
-    r"flee)\b",
+    r"flee|cross|enter|get\s+(?:to|into|across))\b",
     re.IGNORECASE,
 )
 
@@ -383,7 +441,7 @@ NEW_EPISODE = re.compile(
 
 
 _BACK = re.compile(
-    r"\b(?:that\s*'?s\s+where|that\s+is\s+where|where\s+they\s+(?:did|hung|beat|kept)|that\s+(?:detention|place|arrest)|the\s+same\s+(?:time|day|"
+    r"\b(?:that\s*'?s\s+where|that\s+is\s+where|where\s+they\s+(?:did|hung|beat|kept|burned|burnt|tortured|raped|held|whipped|shocked)|that\s+(?:detention|place|arrest)|the\s+same\s+(?:time|day|"
     r"night|place|people|men)|as\s+i\s+(?:said|told|mentioned)|i\s+(?:already\s+)?(?:told|said|"
     r"mentioned)|(?:you|i)\s+asked\s+(?:me\s+)?(?:before|earlier)|earlier|before\s+the\s+"
     # "He knows it was the RAB who shot him": who did the harm already told
@@ -404,6 +462,36 @@ _QUALIFIER = re.compile(
 )
 
 
+#: "in that house", "at that checkpoint": a setting just mentioned (not "that time", "that place").
+_THAT_SETTING = re.compile(
+    r"\b(?:in|at|on|inside|near|during)\s+that\s+(?!(?:place|time|period|moment|situation|day|night|"
+    r"week|month|year|case|way|point|stage)\b)[\w'-]+",
+    re.IGNORECASE,
+)
+_OTHER_MANNER = re.compile(
+    r"(?:other|another)\s+(?:way|ways|method|methods|thing|things|form|forms|kind|kinds|manner|"
+    r"type|types)\b",
+    re.IGNORECASE,
+)
+_ANOTHER_TIME = re.compile(r"^(?:again|second|third|next|other|another|later)$", re.IGNORECASE)
+
+
+def qualifiers(question: str) -> list[str]:
+    """Every place, time or event a question names (see :func:`qualified`), and a setting
+    just mentioned ("were you ever hurt in that house")."""
+    found = [
+        m.group(0)
+        for m in _QUALIFIER.finditer(question)
+        if not _OTHER_MANNER.match(question, m.start())  # "in any other way": the same harm
+    ]
+    return found + [m.group(0) for m in _THAT_SETTING.finditer(question)]
+
+
+def another_time(qualifier: str) -> bool:
+    """A qualifier that is itself another time ("again", "another", "second")."""
+    return bool(_ANOTHER_TIME.match(qualifier.strip()))
+
+
 def qualified(question: str) -> str | None:
     """A question that names its own place, time or event ("in Maekelawi", "when your
     brothers found you", "again")."""
@@ -411,14 +499,16 @@ def qualified(question: str) -> str | None:
 
 
 _AFTER_THE_HARM = re.compile(
-    r"^(?:after|since)\s+(?:the|that|this)\s+(?:beating|attack|assault|torture|rape|shooting|"
-    r"stabbing|incident|ambush)s?\b",
+    r"^(?:after|since)\s+(?:(?:the|that|this)\s+(?:beating|attack|assault|torture|rape|shooting|"
+    r"stabbing|incident|ambush)s?\b|(?:you|they)\s+(?:left|escaped|got\s+out|were\s+released|"
+    r"came\s+out|let\s+you\s+go|released\s+you))",
     re.IGNORECASE,
 )
 
 
 def after_the_harm(qualifier: str) -> bool:
-    """A question's qualifier that places it after the harm itself ("after the beating")."""
+    """A question's qualifier that places it after the harm or the place it was done ("after
+    the beating", "after you left Bani Walid")."""
     return bool(_AFTER_THE_HARM.search(qualifier))
 
 
@@ -446,7 +536,11 @@ def refers_back(text: str) -> str | None:
     return _words(_BACK.search(text))
 
 
-_REPEATED = re.compile(r"\b(?:every|each)\s+time\b|\bwhenever\b|\bover\s+and\s+over\b", re.I)
+_REPEATED = re.compile(
+    r"\b(?:every|each)\s+time\b|\bwhenever\b|\bover\s+and\s+over\b|"
+    r"\bif\s+(?:i|he|she|we|they)\b[^.]{0,60}\bagain\b",  # "if I did not pay he beat me again"
+    re.I,
+)
 
 
 #: Case-sensitive: a capital after "to" is a named place ("sent me with a group to Russia").

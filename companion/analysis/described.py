@@ -182,15 +182,15 @@ _THIRD_PERSON_VICTIM = re.compile(r"\b(?:me|i|my|her|him|she|he)\b", re.IGNORECA
 
 
 #: Classes an implied frame may find in the question the turn answers: where it happened.
-_FROM_QUESTION = frozenset({"custody"})
+_FROM_QUESTION = frozenset({"custody", "fgm"})
 
 
 def find_implied(spoken: str, third_person: bool, asked: str = "") -> list[Described]:
     """Harm told without saying it: every class of an ``[[implied]]`` frame anywhere in the
     turn ("one officer took me out of the cell ... I cannot say it"), the claimant in it and
-    nothing denying it. Every class must be in the turn, but custody may be in ``asked``, the
-    question it answers ("What happened after your arrest?" -> "They gave me the full
-    service")."""
+    nothing denying it. Every class must be in the turn, but custody or FGM may be in
+    ``asked``, the question it answers ("What happened after your arrest?" -> "They gave me the
+    full service"; "Is FGM practised in your family?" -> "It was done to me also")."""
     lex = lexicon()
     victim = _THIRD_PERSON_VICTIM if third_person else _FIRST_PERSON_VICTIM
     if not victim.search(spoken) or _DENIAL.search(spoken):

@@ -108,7 +108,8 @@ _POSSESSIONS = set(
     """house home shop stall car phone money things belongings business property land farm
     animals goods papers documents passport bag room door name shop's kiosk cattle crops
     market fields books computer laptop flat apartment church mosque temple school village
-    office roof crops harvest store kiosk pay salary wages hours street streets area areas
+    office roof crops harvest store kiosk pay salary wages hours street streets area areas id
+    card cards uniform photos pictures letters certificates certificate diploma files sim flag
     neighbourhood neighborhood district town city region houses homes shops villages camp
     community quarter settlement tent tents hut huts compound mosques churches temples schools
     offices farms markets cars""".split()
@@ -378,6 +379,8 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
             HarmMention(told.frame.category, False, told.evidence, told.trigger, told.position)
             for told in find_implied(spoken, third_person, without_notes(context))
         ]
+    if not found and generic_you and parts:
+        found = _method_named(parts[0].text, parts[0].start)
     found.sort(key=lambda m: m.position)
     if third_person:
         # Her own words quoted ("What they do to girls in there, he did to me") are hers.
@@ -395,6 +398,20 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
         if not any(abs(mention.position - u.position) < 3 for u in unique):
             unique.append(mention)
     return unique
+
+
+#: Words at most in the first sentence of an answer that names only a method ("The electricity.").
+_METHOD_ANSWER_WORDS = 5
+
+
+def _method_named(first: str, start: int) -> list[HarmMention]:
+    """A method named alone, answering what was done to the claimant ("The electricity.")."""
+    if len(first.split()) > _METHOD_ANSWER_WORDS:
+        return []
+    match = _LEX.classes["method_named"].search(first)
+    if match is None:
+        return []
+    return [HarmMention("torture", True, first, match.group(0), start + match.start())]
 
 
 #: A clause that opens with the act itself, its victim understood: "Yes, beaten and raped",

@@ -142,9 +142,18 @@ _TAG = re.compile(
 _UNPUNCTUATED_WORDS = 8
 
 
+#: "And then", "and after you left Bani Walid": a follow-up said as a phrase, as the recogniser
+#: writes it (no question mark).
+_ELLIPTIC_FOLLOW_UP = re.compile(
+    r"^\W*(?:and|so)\s+(?:then|next|after\s+(?:that|this)|after\s+(?:you|they)\s+\w+"
+    r"(?:\s+[\w'-]+){0,4}|what\s+(?:about|next|then)\b(?:\s+[\w'-]+){0,4})\W*$",
+    re.IGNORECASE,
+)
+
+
 def _asks(part: str) -> bool:
     """The sentence is shaped as a question, with or without its question mark."""
-    if part.rstrip().endswith("?") or _IMPERATIVE.search(part):
+    if part.rstrip().endswith("?") or _IMPERATIVE.search(part) or _ELLIPTIC_FOLLOW_UP.match(part):
         return True
     return bool(_ASKING_START.search(part)) and not _STATEMENT_AFTER_WH.search(part)
 
@@ -222,6 +231,8 @@ def classify(question: str) -> str:
         return "closed"
     if _SINGLE_FACT_WHAT.search(question):
         return "closed"
+    if _ELLIPTIC_FOLLOW_UP.match(question):
+        return "open"  # "And then?", "And after you left Bani Walid?"
     return "open" if _OPEN.search(question) else "closed"
 
 

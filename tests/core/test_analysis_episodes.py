@@ -180,3 +180,110 @@ def test_a_question_about_a_partner_with_another_year_opens_another_episode() ->
         "Caseworker: You also said you had problems with your ex-boyfriend. Tell me about him.\n"
         "Claimant: In 2016 he broke my nose when I said I was leaving.\n"
     ) == [1, 3]
+
+
+# -- round 20: learnt from sets ZN and ZO after their first run --------------------------------
+
+
+def test_something_that_happened_again_is_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at the camp?\n"
+        "Claimant: They whipped me with a cable every night.\n"
+        "Caseworker: How did you get out?\n"
+        "Claimant: My uncle paid a bribe.\n"
+        "Caseworker: In your screening interview you said something happened again in 2021. "
+        "Can you tell me about that?\n"
+        "Claimant: In March 2021 soldiers stopped our bus and two of them raped me.\n"
+    ) == [1, 5]
+
+
+def test_a_yes_about_a_setting_just_mentioned_is_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: what happened on the way\n"
+        "Claimant: in the desert the drivers beat us with sticks\n"
+        "Caseworker: where did they take you after that\n"
+        "Claimant: to a farm where we picked tomatoes for a year\n"
+        "Caseworker: were you ever hurt on that farm\n"
+        "Claimant: yes the owner burned my hand on the stove when i was slow\n"
+    ) == [1, 5]
+
+
+def test_harm_told_crossing_a_border_is_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at the branch?\n"
+        "Claimant: They hung me from the ceiling by my wrists.\n"
+        "Caseworker: When were you released?\n"
+        "Claimant: After four months.\n"
+        "Caseworker: How did you cross into Turkey?\n"
+        "Claimant: With a smuggler. The border guards caught us and beat me with their rifles.\n"
+    ) == [1, 5]
+
+
+def test_an_elliptic_follow_up_in_recogniser_text_is_an_open_question() -> None:
+    text = (
+        "Caseworker: what happened in the warehouse\n"
+        "Claimant: the guards beat me with a hose until my family paid\n"
+        "Caseworker: and after you left the warehouse\n"
+        "Claimant: the coast guard caught us and in the prison they broke my finger\n"
+    )
+    result = analyse(parse_transcript_text(text).segments)
+    assert [d["segment"] for d in result["disclosures"]] == [1, 3]
+    assert [q["kind"] for q in result["questions"]["items"] if q["segment"] == 2] == ["open"]
+
+
+def test_years_said_in_words_tell_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: what happened in the flat\n"
+        "Claimant: in twenty seventeen he hit me with a belt when i refused\n"
+        "Caseworker: and was it over when you went home\n"
+        "Claimant: no in twenty twenty his cousin found me and broke my nose\n"
+    ) == [1, 3]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "When I did not bring enough money he beat me, and if I cried he beat me again.",
+        "She locked me in the bathroom without food when I refused, and he hit me.",
+    ],
+)
+def test_harm_repeated_in_the_same_turn_is_one_episode(said: str) -> None:
+    assert told(said, "What happened in Milan?") == [1]
+
+
+def test_any_other_way_asks_about_the_same_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: Were you beaten in the prison, yes or no?\n"
+        "Claimant: Yes.\n"
+        "Caseworker: Who beat you?\n"
+        "Claimant: The guards.\n"
+        "Caseworker: Were you tortured in any other way?\n"
+        "Claimant: They held my head under water in a barrel.\n"
+    ) == [1]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("The electricity.", "What did they do to you at the branch?"),
+        ("Yes. It was done to me also.", "Is FGM practised in your family?"),
+        ("Then the other soldier lay on me.", "What happened after they left?"),
+        ("The men did to my body things I cannot say.", "What happened at the farm?"),
+    ],
+)
+def test_harm_told_in_few_or_oblique_words_is_a_disclosure(said: str, asked: str) -> None:
+    assert told(said, asked) == [1]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("The electricity was off for days.", "What did they do to you at the branch?"),
+        ("Yes, it was done to me also.", "Were you arrested?"),
+        ("The only injury I had was when I broke my wrist playing baseball.", "Any injuries?"),
+        ("I took off my uniform and burned my id card.", "What did you do then?"),
+        ("People attacked me on Facebook and called me a traitor.", "What happened next?"),
+    ],
+)
+def test_round_20_talk_that_stays_quiet(said: str, asked: str) -> None:
+    assert told(said, asked) == []
