@@ -298,6 +298,7 @@ class Analyser:
             if (
                 current is not None
                 and not moving_on
+                and not cues.own_moves(question_text)  # "Where did you go when you arrived?"
                 and self._question_on(current, i, question_text)
             ):
                 if not cues.own_history(question_text) and (
@@ -515,7 +516,15 @@ class Analyser:
             or cues.new_arrest_later(spoken)
             or (latest is not None and i - latest.last_told >= 2 and cues.arrested(spoken))
         )  # "They came for me again." / "The police came and arrested me."
-        if not mentions and (asked_of_another or (told_of_another and (moved or not touched))):
+        told_later_year = bool(
+            latest is not None
+            and latest.years
+            and not touched
+            and cues.years(spoken) - latest.years
+        )  # "... from the start of 2018" after harm told of 2017, nothing said of that harm
+        if not mentions and (
+            asked_of_another or told_later_year or (told_of_another and (moved or not touched))
+        ):
             # A new arrest or time begins, its harm not yet told ("They came for me again.",
             # "Were you arrested again?" "Yes.").
             self._fresh_event = i
@@ -821,10 +830,12 @@ class Analyser:
         self, current: Episode, mention: HarmMention, window: str, spoken: str, i: int
     ) -> bool:
         """Positive evidence of a different episode; more detail about this one is not."""
-        if mention.trigger.lower().startswith(("my body", "still", "scars", "marks")) or (
-            "scars" in mention.trigger.lower() or "marks" in mention.trigger.lower()
+        if (
+            mention.trigger.lower().startswith(("my body", "still", "scars", "marks"))
+            or ("scars" in mention.trigger.lower() or "marks" in mention.trigger.lower())
+            or cues.lasting_trace(mention.evidence)
         ):
-            return False  # scars and marks are traces of harm already told
+            return False  # scars, marks and pain since then are traces of harm already told
         if cues.new_episode_cue(window):
             return True
         if current.segment != i and cues.compared_with_first(spoken[mention.position :]):

@@ -447,6 +447,9 @@ _BACK = re.compile(
     # "He knows it was the RAB who shot him": who did the harm already told
     r"break|(?:knows?|sure|certain|believes?|think|thinks)\s+(?:that\s+)?it\s+was\s+(?:the\s+)?"
     r"[\w'-]+(?:\s+[\w'-]+)?\s+who|"
+    # "his back hurts since the helicopter position": a trace of harm already told
+    r"since\s+(?:the|that)\s+(?:[\w'-]+\s+){0,2}(?:position|beating|beatings|torture|detention|"
+    r"prison|attack|night|day)|"
     r"those\s+(?:days|weeks|months|nights)|during\s+(?:that|this|the\s+same)|going\s+"
     r"back\s+to|(?:you|i)\s+(?:said|told\s+(?:me|us))\s+(?:that\s+)?(?:you|i)\s+were)\b",
     re.IGNORECASE,
@@ -455,6 +458,7 @@ _BACK = re.compile(
 
 _QUALIFIER = re.compile(
     r"\bon\s+the\s+[\w'-]+\s+(?:side|border|road|coast|island)\b|"
+    r"\bon\s+(?:the|a|that)\s+(?:boat|ship|lorry|truck|bus|train|journey|crossing|sea|way)\b|"
     r"\b(?:in|at|inside|near|on\s+the\s+way\s+to|during)\s+(?!(?:that|this|the\s+same|those|"
     r"there)\b)(?:the\s+)?[\w'-]+|\b(?:when|after|before|while)\s+(?:you|your|they|the)\b[^?.,;]*|"
     r"\b(?:again|second|third|next|other|another|later)\b|\bthat\s+time\s+(?:too|as\s+well)\b",
@@ -506,22 +510,40 @@ _AFTER_THE_HARM = re.compile(
 )
 
 
+_LASTING_TRACE = re.compile(
+    r"\b(?:hurts?|hurting|pains?|aches?|aching)\b[^.]{0,40}\bsince\s+(?:the|that|then)\b",
+    re.IGNORECASE,
+)
+
+
+def lasting_trace(text: str) -> bool:
+    """Pain told as lasting since harm already told ("his back hurts all the time since the
+    helicopter position")."""
+    return bool(_LASTING_TRACE.search(text))
+
+
 def after_the_harm(qualifier: str) -> bool:
     """A question's qualifier that places it after the harm or the place it was done ("after
     the beating", "after you left Bani Walid")."""
     return bool(_AFTER_THE_HARM.search(qualifier))
 
 
-_PLACE_QUALIFIER = re.compile(r"^(?:in|at|inside|near|on\s+the\s+way\s+to)\b", re.IGNORECASE)
+_PLACE_QUALIFIER = re.compile(
+    r"^(?:in|at|inside|near|on)\b|^(?:when|after)\s+(?:you|they)\s+(?:went|moved|returned|got|"
+    r"arrived|came|reached|were\s+(?:taken|moved|sent))\b",
+    re.IGNORECASE,
+)
 _WHAT_HAPPENED = re.compile(
     r"\bwhat\s+happened\b|\bdid\s+(?:you\s+(?:have|face|experience)|anything\s+(?:else\s+)?happen)\b|"
-    r"\b(?:any|have|had)\s+(?:any\s+)?(?:problems?|trouble|difficult(?:y|ies))\b",
+    r"\b(?:any|have|had)\s+(?:any\s+)?(?:problems?|trouble|difficult(?:y|ies))\b|"
+    r"\bwhat\s+was\s+(?:it|life|the\s+[\w'-]+(?:\s+[\w'-]+){0,3})\s+like\b|\bhow\s+was\s+(?:it|life)\b",
     re.IGNORECASE,
 )
 
 
 def place_qualifier(qualifier: str) -> bool:
-    """A question's qualifier that names a place ("in Sudan", "at the shop")."""
+    """A question's qualifier that names a place ("in Sudan", "at the shop", "on the boat") or
+    a move to one ("when you went to your father's house")."""
     return bool(_PLACE_QUALIFIER.search(qualifier))
 
 

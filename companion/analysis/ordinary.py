@@ -71,7 +71,7 @@ def ordinary_reason(
         return "medical care"
     if ordinary["medical"].search(before) and not named_perpetrator:
         return "medical care"
-    if ordinary["idioms"].search(clause):
+    if _idiom_at(clause, sentence, position):
         return "a figure of speech"
     # Sport and work words do not explain away harm done in custody ("Were there periods you
     # did not work in the workshop?" "Only when I was held. They hung me by my wrists.").
@@ -96,6 +96,26 @@ def ordinary_reason(
     ):
         return "an accident"  # "my brother threw a blanket on me ... It was an accident"
     return None
+
+
+#: Characters after a harm word within which an idiom still reads it ("burned by the sun").
+_IDIOM_REACH = 20
+#: Idioms that speak of the whole clause, not of one word ("it is an expression").
+_ABOUT_THE_CLAUSE = re.compile(r"\bexpression\b", re.IGNORECASE)
+
+
+def _idiom_at(clause: str, sentence: str, position: int) -> bool:
+    """An idiom that holds the harm word at ``position`` of ``sentence`` or follows it at once
+    ("it hit me", "burned by the sun"), or says the clause is a figure of speech; not one some
+    words away ("beat me with a stick and cut my hair")."""
+    offset = sentence.find(clause)
+    at = position - offset if offset >= 0 else -1
+    for match in lexicon().ordinary["idioms"].finditer(clause):
+        if _ABOUT_THE_CLAUSE.search(match.group(0)) or at < 0:
+            return True
+        if match.start() <= at < match.end() or 0 <= match.start() - at <= _IDIOM_REACH:
+            return True
+    return False
 
 
 #: Words either side of a harm word that a long unpunctuated "clause" (recogniser text) is

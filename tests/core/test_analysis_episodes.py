@@ -287,3 +287,64 @@ def test_harm_told_in_few_or_oblique_words_is_a_disclosure(said: str, asked: str
 )
 def test_round_20_talk_that_stays_quiet(said: str, asked: str) -> None:
     assert told(said, asked) == []
+
+
+# -- round 21: learnt from sets ZP and ZQ after their first run --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("The soldiers stopped me without papers and kicked me in the ribs.", "What happened?"),
+        ("They melted plastic on my arm while my mother listened on the phone.", "And Libya?"),
+        ("They made me and the other prisoners kneel on the gravel all night.", "What happened?"),
+        (
+            "The officer said he would teach me how to be a real woman. "
+            "I don't want to say the rest.",
+            "And at night?",
+        ),
+        ("Every night in that house I had to sleep with them.", "What happened there?"),
+        ("They hit me with a pipe and cut my hair with scissors.", "What did they do?"),
+    ],
+)
+def test_round_21_harm_is_a_disclosure(said: str, asked: str) -> None:
+    assert told(said, asked) == [1]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("My sister cut my hair before the wedding.", "What did you do that day?"),
+        ("They only abused me with words.", "Did they harm you?"),
+        ("I felt like there was a stone inside me.", "How did you feel?"),
+        ("My hands were cut by the rope when the rescue pulled us up.", "Were you hurt at sea?"),
+    ],
+)
+def test_round_21_talk_that_stays_quiet(said: str, asked: str) -> None:
+    assert told(said, asked) == []
+
+
+def test_harm_on_the_boat_after_harm_at_home_is_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened in the village?\n"
+        "Claimant: The soldiers beat me with rifle butts.\n"
+        "Caseworker: Where did you go then?\n"
+        "Claimant: To the camp.\n"
+        "Caseworker: What was it like on the boat?\n"
+        "Claimant: The crew beat me with a pipe when I asked for water.\n"
+    ) == [1, 5]
+
+
+def test_pain_since_harm_already_told_is_not_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened in the container?\n"
+        "Claimant: They tied me in the position they call the helicopter for hours.\n"
+        "Caseworker: Who did this?\n"
+        "Claimant: The guards.\n"
+        "Caseworker: How is your health now?\n"
+        "Claimant: My back hurts every day since the helicopter position.\n"
+        "Caseworker: Have you seen a doctor?\n"
+        "Claimant: Not yet.\n"
+        "Caseworker: Do you sleep?\n"
+        "Claimant: Badly. My shoulders hurt since that time.\n"
+    ) == [1]
