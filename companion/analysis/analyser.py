@@ -927,6 +927,13 @@ class Analyser:
             and not cues.refers_back(window)
         ):
             return True  # "When I was fifteen he burned my hand" ... "In October 2022 they beat me"
+        turned_to = cues.NEW_PERSON_ASKED.search(asked)
+        if (  # "Now tell me about your husband." "He hit me many times."
+            turned_to
+            and i - current.segment > 2
+            and not content_stems(turned_to.group(0)) & (current.words | current.context_words)
+        ):
+            return True
         answering = self._asked_now or self._about_current or self._answering_episode is current
         if answering and not mention.question and not cues.own_history(asked):
             # An answer to a question on this episode is about it, unless the question brought

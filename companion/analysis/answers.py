@@ -82,6 +82,13 @@ _CLAUSE_CUT = re.compile(r"\s*(?:[:;,]|\s[-\u2013\u2014]\s)\s*")
 _YOU = re.compile(r"\byou\b", re.IGNORECASE)
 
 
+_ASKS_IF_REPORTED = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:did|have|has|had)\s+(?:you|anyone|your\s+\w+)\s+(?:ever\s+)?"
+    r"(?:report|tell|told|inform|complain)",
+    re.IGNORECASE,
+)
+
+
 def harm_asked(
     question: str, segment: int, turn: str = "", context: str = ""
 ) -> HarmQuestion | None:
@@ -98,6 +105,8 @@ def harm_asked(
     candidates = [question.strip()] + [", ".join(parts[index:]) for index in range(1, len(parts))]
     if _TRACES.search(question):
         return None  # "Do you still have marks from the whip?" asks about harm already told
+    if _ASKS_IF_REPORTED.search(question):
+        return None  # "Did you report the shooting to the police?" asks what the claimant did
     if _SELF_HARM.search(question):
         return None  # "Do you ever think about harming yourself?" asks about risk, not harm done
     tagged = bool(_ENDS_WITH_TAG.search(question))  # "... they beat you. Is that correct?"

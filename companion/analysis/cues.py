@@ -285,7 +285,8 @@ def arrested(text: str) -> str | None:
 _DETAINED = re.compile(
     r"\b(?:arrested|detained|imprisoned|jailed|locked\s+(?:me|him|her|us|you)\s+(?:up|in)|"
     r"(?:put|kept|held|threw)\s+(?:me|him|her|us|you)\s+in\s+(?:a|the|their|an)\s+"
-    r"(?:\w+\s+)?(?:cell|prison|jail|container|basement|lock-?up|detention|camp))\b|"
+    r"(?:\w+\s+)?(?:cell|prison|jail|container|basement|lock-?up|detention|camp|thana|"
+    r"police\s+(?:station|post)))\b|"
     r"\btook\s+(?:me|him|her|us|you)\s+to\s+(?:a|the|their)\s+(?:\w+\s+)?(?:station|base|camp|"
     r"prison|barracks|headquarters|cell)\b|"
     r"\b(?:in|at|inside)\s+(?:a|the|their)\s+(?:[\w-]+\s+){0,2}?(?:police\s+station|prison|jail|"
@@ -346,12 +347,30 @@ _BACKWARD = re.compile(
 )
 
 
+#: "and then Turkey", "so then to Libya": the next stage of the claimant's story.
+_THEN_PLACE = re.compile(
+    r"^\W*(?:and|so)\s+then\s+(?:to\s+|in\s+)?(?!what|how|who|why|when|where|did|were|was|"
+    r"they|you)[\w'-]+(?:\s+[\w'-]+)?\W*$",
+    re.IGNORECASE,
+)
+#: A question that turns to someone new: "Now tell me about your husband", "What did your
+#: brothers do?", "You mentioned your uncle".
+NEW_PERSON_ASKED = re.compile(
+    rf"\b(?:what\s+did|what\s+about|tell\s+me\s+(?:more\s+)?about|you\s+(?:also\s+)?mentioned)\s+"
+    rf"(?:{PERPETRATORS})\b",
+    re.IGNORECASE,
+)
+
+
 def own_history(question: str) -> str | None:
     """A question about the claimant's own movements, what came next or an earlier time
     ("When did you arrive in the UK?", "Did anything happen after that?", "Before 2017, had
     you ever had any problems?")."""
     return _words(
-        _OWN_MOVES.search(question) or _FORWARD.search(question) or _BACKWARD.search(question)
+        _OWN_MOVES.search(question)
+        or _FORWARD.search(question)
+        or _BACKWARD.search(question)
+        or _THEN_PLACE.search(question)
     )
 
 
@@ -570,7 +589,7 @@ _MOVED = re.compile(
     r"\b(?:[Mm]oved|[Tt]ransferred|[Ss]ent|[Ss]old)\s+(?:me|him|her|us)\s+"
     r"(?:with\s+(?:a|the)\s+\w+\s+)?(?:on\s+a\s+\w+\s+|by\s+\w+\s+)?to\s+"
     r"(?:(?:[Aa]|[Aa]nother|[Tt]he)\s+(?:[\w-]+\s+)?(?:prison|jail|camp|base|station|branch|"
-    r"detention|centre|center|container|facility|barracks)|[A-Z][\w'-]+)|"
+    r"detention|centre|center|container|facility|barracks)|(?:the\s+)?[A-Z][\w'-]+)|"
     r"\b[Ss]old\s+(?:me|him|her|us)\s+to\b"
 )
 

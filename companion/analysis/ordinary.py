@@ -13,7 +13,8 @@ from companion.analysis.lexicon import lexicon
 from companion.analysis.text import tokens
 
 _NO_ACCIDENT = re.compile(
-    r"\b(?:not|no|never|wasn'?t|was\s+not|isn'?t)\s+(?:an?\s+|my\s+)?(?:accident|mistake|fault)",
+    r"\b(?:not|no|never|wasn'?t|was\s+not|isn'?t)\s+(?:an?\s+|my\s+)?(?:accident|mistake|fault)|"
+    r"\b(?:a|the)\s+bullets?\s+(?:hit|went|entered|passed|grazed|struck)\b",  # no fall explains a bullet
     re.IGNORECASE,
 )
 

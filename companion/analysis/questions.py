@@ -145,7 +145,8 @@ _UNPUNCTUATED_WORDS = 8
 #: "And then", "and after you left Bani Walid": a follow-up said as a phrase, as the recogniser
 #: writes it (no question mark).
 _ELLIPTIC_FOLLOW_UP = re.compile(
-    r"^\W*(?:and|so)\s+(?:then|next|after\s+(?:that|this)|after\s+(?:you|they)\s+\w+"
+    r"^\W*(?:and|so)\s+(?:then(?:\s+(?:to\s+|in\s+)?[\w'-]+)?|next|after\s+(?:that|this)|"
+    r"after\s+(?:you|they)\s+\w+"
     r"(?:\s+[\w'-]+){0,4}|what\s+(?:about|next|then)\b(?:\s+[\w'-]+){0,4})\W*$",
     re.IGNORECASE,
 )

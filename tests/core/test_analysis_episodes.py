@@ -348,3 +348,77 @@ def test_pain_since_harm_already_told_is_not_another_episode() -> None:
         "Caseworker: Do you sleep?\n"
         "Claimant: Badly. My shoulders hurt since that time.\n"
     ) == [1]
+
+
+# -- round 22: learnt from sets ZR and ZS after their first run --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("We ran and a bullet went into my arm, and I fell by the road.", "What happened?"),
+        ("I will not describe everything. Look, this is what they left on me.", "And then?"),
+        ("Two weeks they held me. What they did to me there I cannot say.", "What happened?"),
+        ("They did things with a bottle that I cannot say here.", "What happened in the cell?"),
+        (
+            "The guards came into the room at night. Any girl they wanted. I could not refuse them.",
+            "And the house?",
+        ),
+        ("What happens to the girls in that place happened to me too.", "And in Libya?"),
+    ],
+)
+def test_round_22_harm_is_a_disclosure(said: str, asked: str) -> None:
+    assert told(said, asked) == [1]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("Her father phoned and said you have dishonoured us, we will find you.", "And then?"),
+        ("Yes. They wrote it down and did nothing.", "Did you report the beating to the police?"),
+        ("He lifted his hand, but my aunt stopped him. He did not hit me.", "Did he hurt you?"),
+        ("I cannot say how many months I was in prison.", "How long were you held?"),
+        ("What they did to my cousin I cannot say.", "What happened to him?"),
+        ("no thank god the tear gas was thick and a man pulled me into a shop", "were you hurt"),
+    ],
+)
+def test_round_22_talk_that_stays_quiet(said: str, asked: str) -> None:
+    assert told(said, asked) == []
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Now tell me about your husband.",
+        "and then greece",
+        "What did your brothers do?",
+    ],
+)
+def test_a_turn_to_someone_or_somewhere_new_opens_another_episode(asked: str) -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at the checkpoint?\n"
+        "Claimant: The soldiers beat me with their belts.\n"
+        "Caseworker: How long were you there?\n"
+        "Claimant: One day.\n"
+        f"Caseworker: {asked}\n"
+        "Claimant: He hit me with a chair and broke my tooth.\n"
+    ) == [1, 5]
+
+
+def test_a_move_to_a_named_wing_and_a_police_lockup_are_other_episodes() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at the prison?\n"
+        "Interpreter: He says the guards beat him with cables.\n"
+        "Caseworker: Were you moved anywhere else during that time?\n"
+        "Interpreter: He says yes, they moved him to the Scorpion, and there they hung him "
+        "from the door by his arms.\n"
+    ) == [1, 3]
+    assert disclosed_at(
+        "Caseworker: what did the neighbours do\n"
+        "Claimant: they dragged us into the street and beat us with sticks\n"
+        "Caseworker: who were they\n"
+        "Claimant: the men from the mosque committee\n"
+        "Caseworker: did the police help you\n"
+        "Claimant: no that same night they kept us in the thana and one constable kicked me "
+        "in the stomach\n"
+    ) == [1, 5]
