@@ -12,9 +12,10 @@ import re
 from companion.analysis.lexicon import lexicon
 from companion.analysis.text import tokens
 
+#: Said not to be an accident; or a bullet, which no fall explains.
 _NO_ACCIDENT = re.compile(
     r"\b(?:not|no|never|wasn'?t|was\s+not|isn'?t)\s+(?:an?\s+|my\s+)?(?:accident|mistake|fault)|"
-    r"\b(?:a|the)\s+bullets?\s+(?:hit|went|entered|passed|grazed|struck)\b",  # no fall explains a bullet
+    r"\b(?:a|the)\s+bullets?\s+(?:hit|went|entered|passed|grazed|struck)\b",
     re.IGNORECASE,
 )
 

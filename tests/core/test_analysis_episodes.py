@@ -361,7 +361,8 @@ def test_pain_since_harm_already_told_is_not_another_episode() -> None:
         ("Two weeks they held me. What they did to me there I cannot say.", "What happened?"),
         ("They did things with a bottle that I cannot say here.", "What happened in the cell?"),
         (
-            "The guards came into the room at night. Any girl they wanted. I could not refuse them.",
+            "The guards came into the room at night. Any girl they wanted. "
+            "I could not refuse them.",
             "And the house?",
         ),
         ("What happens to the girls in that place happened to me too.", "And in Libya?"),
