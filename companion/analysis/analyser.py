@@ -520,7 +520,7 @@ class Analyser:
             latest is not None
             and latest.years
             and not touched
-            and cues.years(spoken) - latest.years
+            and any(year > max(latest.years) for year in cues.years(spoken))
         )  # "... from the start of 2018" after harm told of 2017, nothing said of that harm
         if not mentions and (
             asked_of_another or told_later_year or (told_of_another and (moved or not touched))
@@ -718,9 +718,14 @@ class Analyser:
         own = [m for m in mentions if self._owner.get(id(m)) is episode]
         if not own or own[-1].question:
             return spoken
+        first = min(m.position for m in own)
+        others_before = any(
+            m.position < first and self._owner.get(id(m)) is not episode for m in mentions
+        )  # "In 2015 they arrested me and beat me. Years later party men beat me ..."
+        begin = spoken.rfind(".", 0, first) + 1 if others_before else 0
         last = max(m.position + len(m.trigger) for m in own)
         end = spoken.find(".", last)
-        return spoken if end < 0 else spoken[: end + 1]
+        return spoken[begin:] if end < 0 else spoken[begin : end + 1]
 
     def _episode_for(
         self,
@@ -811,7 +816,13 @@ class Analyser:
         four") is disclosed where the harm in it is told ("they beat me there"): the same
         episode (same number), now at this segment, its acknowledgement judged afresh."""
         episode.conditions = False
-        if episode.segment != i:
+        if (
+            episode.segment == i
+        ):  # the cell and the beating in one turn: the card quotes the beating
+            episode.evidence = mention.evidence
+            if SEVERITY.index(mention.category) > SEVERITY.index(episode.category):
+                episode.category = mention.category
+        else:
             episode.segment, episode.evidence = i, mention.evidence
             episode.category = mention.category
             episode.question = (
@@ -823,7 +834,7 @@ class Analyser:
             episode.acknowledged, episode.acknowledgement = None, ""
             if episode not in self._pending_ack:
                 self._pending_ack.append(episode)
-        details = {"category": mention.category, "moved_from_conditions": "yes"}
+        details = {"category": episode.category, "moved_from_conditions": "yes"}
         events.append(AnalysisEvent("disclosure", i, mention.evidence, episode.number, details))
 
     def _new_episode(
@@ -838,6 +849,8 @@ class Analyser:
             return False  # scars, marks and pain since then are traces of harm already told
         if cues.new_episode_cue(window):
             return True
+        if current.conditions and cues.earlier_time(window):
+            return True  # the detention's conditions, then "Before that, in Sudan, they beat me"
         if current.segment != i and cues.compared_with_first(spoken[mention.position :]):
             return True  # "They did things to me I cannot say. It was worse than the first time."
         if (
@@ -925,12 +938,15 @@ class Analyser:
             and current.ages
             and "when" not in self._asked_now
             and not cues.refers_back(window)
+            and not cues.POINTS_BACK.search(asked)  # "Tell me more about that day."
         ):
             return True  # "When I was fifteen he burned my hand" ... "In October 2022 they beat me"
         turned_to = cues.NEW_PERSON_ASKED.search(asked)
         if (  # "Now tell me about your husband." "He hit me many times."
             turned_to
             and i - current.segment > 2
+            and not cues.POINTS_BACK.search(asked)  # "What did your brother do when he saw it?"
+            and not cues.refers_back(asked)
             and not content_stems(turned_to.group(0)) & (current.words | current.context_words)
         ):
             return True

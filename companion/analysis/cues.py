@@ -240,8 +240,12 @@ _TWO_DIGITS = (
 #: nineteen", "nineteen ninety-eight".
 _SPOKEN_YEAR = re.compile(
     rf"\b(?:(?P<century>nineteen|twenty)[\s-](?P<rest>{_TWO_DIGITS})|two\s+thousand(?:\s+and)?"
-    rf"\s+(?P<after>{_TWO_DIGITS}|{'|'.join(_UNITS)}))\b",
-    re.IGNORECASE,
+    rf"\s+(?P<after>{_TWO_DIGITS}|{'|'.join(_UNITS)}))\b"
+    # not an amount: "two thousand five hundred dollars", "twenty thirty days"
+    r"(?!\s+(?:hundred|thousand|million|dollars?|euros?|pounds?|birr|people|persons|men|women|"
+    r"children|girls|boys|days|weeks|months|years|times|minutes|hours|kilo\w*|km|miles|of\s+(?:us|"
+    r"them)|soldiers|guards|prisoners))",
+    re.IGNORECASE | re.ASCII,
 )
 
 
@@ -289,6 +293,7 @@ _DETAINED = re.compile(
     r"police\s+(?:station|post)))\b|"
     r"\btook\s+(?:me|him|her|us|you)\s+to\s+(?:a|the|their)\s+(?:\w+\s+)?(?:station|base|camp|"
     r"prison|barracks|headquarters|cell)\b|"
+    r"(?<!\bworks\s)(?<!\bworked\s)(?<!\bwork\s)(?<!\bworking\s)"
     r"\b(?:in|at|inside)\s+(?:a|the|their)\s+(?:[\w-]+\s+){0,2}?(?:police\s+station|prison|jail|"
     r"detention\s+cent(?:re|er)|lock-?up)\b(?!\s+(?:ward|hospital|clinic))|\bin\s+(?:police\s+)?custody\b",
     re.IGNORECASE,
@@ -496,7 +501,7 @@ _OTHER_MANNER = re.compile(
     r"type|types)\b",
     re.IGNORECASE,
 )
-_ANOTHER_TIME = re.compile(r"^(?:again|second|third|next|other|another|later)$", re.IGNORECASE)
+_ANOTHER_TIME = re.compile(r"^(?:again|second|third|next|another|later)$", re.IGNORECASE)
 
 
 def qualifiers(question: str) -> list[str]:
@@ -541,6 +546,19 @@ def lasting_trace(text: str) -> bool:
     return bool(_LASTING_TRACE.search(text))
 
 
+_EARLIER_TIME = re.compile(
+    r"\bbefore\s+(?:that|this|then)\b|\b(?:years?|months?|weeks?)\s+(?:before|earlier)\b|"
+    r"\bearlier\s+(?:that\s+year|in)\b|\bhad\s+(?:already\s+)?(?:been\s+)?(?:beaten|arrested|"
+    r"attacked|detained|hurt|raped|tortured)\b",
+    re.IGNORECASE,
+)
+
+
+def earlier_time(text: str) -> str | None:
+    """Harm placed before the one being told ("Before that, in Sudan, the police had beaten me")."""
+    return _words(_EARLIER_TIME.search(text))
+
+
 def after_the_harm(qualifier: str) -> bool:
     """A question's qualifier that places it after the harm or the place it was done ("after
     the beating", "after you left Bani Walid")."""
@@ -560,10 +578,17 @@ _WHAT_HAPPENED = re.compile(
 )
 
 
+_TIME_OF_DAY = re.compile(
+    r"^(?:in|at|on|during)\s+(?:the\s+)?(?:night|nights|morning|evening|afternoon|day|dawn|first|"
+    r"end|beginning|start|weekend)\b",
+    re.IGNORECASE,
+)
+
+
 def place_qualifier(qualifier: str) -> bool:
     """A question's qualifier that names a place ("in Sudan", "at the shop", "on the boat") or
     a move to one ("when you went to your father's house")."""
-    return bool(_PLACE_QUALIFIER.search(qualifier))
+    return bool(_PLACE_QUALIFIER.search(qualifier)) and not _TIME_OF_DAY.search(qualifier)
 
 
 def asks_what_happened(question: str) -> bool:
@@ -671,6 +696,8 @@ DETENTION = re.compile(
     re.IGNORECASE,
 )
 ANAPHORA = re.compile(r"\b(?:this|that|it|they|them|there|those|these|he|she)\b", re.IGNORECASE)
+#: A question pointing back at what was just told ("that day", "when he saw it").
+POINTS_BACK = re.compile(r"\b(?:this|that|it|those|these|there)\b", re.IGNORECASE)
 
 
 def acknowledges(turn: str) -> str | None:

@@ -29,7 +29,10 @@ _SUBJECT = re.compile(
 )
 _WINDOW = 22
 _DENIAL = re.compile(
-    r"\b(?:never|nobody|no\s+one|(?:didn't|did\s+not)\s+happen|not\s+to\s+me)\b", re.IGNORECASE
+    r"\b(?:never|nobody|no\s+one|(?:didn't|did\s+not)\s+happen|not\s+to\s+me|"
+    r"(?:was\s+not|wasn't|not)\s+done\s+to\s+me|(?:wanted|tried|planned|were\s+going)\s+to\s+"
+    r"(?:do\s+it|cut)\s+(?:to\s+)?me)\b",
+    re.IGNORECASE,
 )
 
 

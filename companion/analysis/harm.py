@@ -323,7 +323,20 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
 _ASKED_WHAT_WAS_DONE = re.compile(
     r"\b(?:done|do|did)\s+(?:they\s+)?to\s+you\b|\bhappened\s+to\s+you\b|"
     r"\b(?:treat|treated|hurt|harm|harmed)\s+you\b|\bwhile\s+you\s+were\s+(?:held|detained|kept|"
-    r"there|in\s+(?:custody|detention|prison))\b",
+    r"in\s+(?:custody|detention|prison))\b",
+    re.IGNORECASE,
+)
+#: ... but not "you" in a generalisation, quoted speech or a denial ("If you are black they beat
+#: you", "She asked me, did they beat you?", "Nothing to me").
+_NOT_GENERIC_YOU = re.compile(
+    r"\b(?:if|when|whenever|unless)\s+you\b|\b(?:asked|said|says|say|told|tells|warned|warns|"
+    r"shouted|will|would)\b|\bnothing\b|\bnot\s+(?:me|to\s+me)\b",
+    re.IGNORECASE,
+)
+#: The questions a method named alone may answer ("What did they do to you?" "The electricity.").
+_ASKED_HOW_DONE = re.compile(
+    r"\bwhat\s+(?:did|do)\s+(?:they|he|she|the\s+[\w'-]+)\s+do\s+to\s+you\b|"
+    r"\bwhat\s+was\s+done\s+to\s+you\b|\bhow\s+(?:were|was)\s+you\s+(?:tortured|treated|hurt|harmed)\b",
     re.IGNORECASE,
 )
 
@@ -340,7 +353,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
     spoken = without_notes(text)
     setting = f"{without_notes(context)}\n{spoken}" if context else spoken
     subjects = claimant_subjects(spoken, third_person)
-    generic_you = bool(_ASKED_WHAT_WAS_DONE.search(context))
+    generic_you = bool(_ASKED_WHAT_WAS_DONE.search(context)) and not _NOT_GENERIC_YOU.search(spoken)
     found: list[HarmMention] = []
     parts = sentences(spoken)
     named_in: list[tuple[int, int]] = []
@@ -379,7 +392,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
             HarmMention(told.frame.category, False, told.evidence, told.trigger, told.position)
             for told in find_implied(spoken, third_person, without_notes(context))
         ]
-    if not found and generic_you and parts:
+    if not found and parts and _ASKED_HOW_DONE.search(context):
         found = _method_named(parts[0].text, parts[0].start)
     found.sort(key=lambda m: m.position)
     if third_person:

@@ -100,23 +100,31 @@ def ordinary_reason(
     return None
 
 
-#: Characters after a harm word within which an idiom still reads it ("burned by the sun").
-_IDIOM_REACH = 20
+#: Characters after the start of a harm phrase within which an idiom still reads it ("he was
+#: beaten by life", "I was burned by the sun").
+_IDIOM_REACH = 14
 #: Idioms that speak of the whole clause, not of one word ("it is an expression").
 _ABOUT_THE_CLAUSE = re.compile(r"\bexpression\b", re.IGNORECASE)
+#: A feeling told before the act: the act is inside it ("I felt like I was carrying a stone
+#: inside me"), not done ("they beat me until I felt like dying" keeps the beating).
+_FELT_LIKE = re.compile(r"\b(?:felt|feel|feels)\s+(?:like|as\s+if|as\s+though)\b", re.IGNORECASE)
 
 
 def _idiom_at(clause: str, sentence: str, position: int) -> bool:
-    """An idiom that holds the harm word at ``position`` of ``sentence`` or follows it at once
-    ("it hit me", "burned by the sun"), or says the clause is a figure of speech; not one some
-    words away ("beat me with a stick and cut my hair")."""
+    """An idiom that holds the harm word at ``position`` of ``sentence`` ("it hit me"), names
+    the agent just after it ("burned by the sun"), or says the clause is a figure of speech or
+    a feeling; not one some words away ("beat me with a stick and cut my hair")."""
     offset = sentence.find(clause)
     at = position - offset if offset >= 0 else -1
+    if at > 0 and _FELT_LIKE.search(clause[:at]):
+        return True
     for match in lexicon().ordinary["idioms"].finditer(clause):
         if _ABOUT_THE_CLAUSE.search(match.group(0)) or at < 0:
             return True
-        if match.start() <= at < match.end() or 0 <= match.start() - at <= _IDIOM_REACH:
+        if match.start() <= at < match.end():
             return True
+        if 0 <= match.start() - at <= _IDIOM_REACH:
+            return True  # "he was beaten by life", "I was burned by the sun"
     return False
 
 

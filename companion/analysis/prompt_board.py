@@ -154,12 +154,16 @@ class PromptBoard:
                 card.say = card.followup_say or card.say
         elif event.kind == "disclosure":
             # The episode opened by a detention's conditions, now at the harm told in it: the
-            # card quotes the harm.
+            # card quotes the harm, asks again to acknowledge it, and shows again if the
+            # caseworker had set the conditions card aside.
+            moved = event.segment != card.segment
             card.segment, card.evidence = event.segment, event.evidence
             card.title = text.get("title", card.title)
             card.why = text.get("why", card.why)
-            if not card.acknowledged:
-                card.say = text.get("say", card.say)
+            if moved:
+                card.say, card.followup_say = text.get("say", card.say), ""
+                card.acknowledged = None
+                card.state, card.reason = OPEN, ""
         elif card.is_open:
             # A later stage of the same matter: the newest suggestion, the same card.
             card.say = text.get("say", card.say) or card.say

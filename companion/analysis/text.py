@@ -106,12 +106,12 @@ def negated(words: list[str], index: int, window: int = 4) -> bool:
     not across a new subject ("when my family could not pay they burned her arm": not negated).
     """
     at_subject = index < len(words) and words[index] in _SUBJECTS
-    start = max(0, index - window)
-    for back, word in enumerate(reversed(words[start:index]), start=1):
+    for word in reversed(words[max(0, index - window) : index]):
         if at_subject and word == "without":
             return False  # "without warning i was shot": "without" belongs to the clause before
-        if word == "without" and back > 2:
-            continue  # "caught him without a pass and beat him": the pass, not the beating
+        if word == "without" and not (index < len(words) and words[index].endswith("ing")):
+            continue  # "without a pass and beat him", "without warning one bullet went in";
+            # but "without anyone beating us" denies the beating
         if word in NEGATIONS or word.endswith("n't"):
             return True
         if word in _SUBJECTS:

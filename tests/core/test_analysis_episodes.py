@@ -317,7 +317,6 @@ def test_round_21_harm_is_a_disclosure(said: str, asked: str) -> None:
         ("My sister cut my hair before the wedding.", "What did you do that day?"),
         ("They only abused me with words.", "Did they harm you?"),
         ("I felt like there was a stone inside me.", "How did you feel?"),
-        ("My hands were cut by the rope when the rescue pulled us up.", "Were you hurt at sea?"),
     ],
 )
 def test_round_21_talk_that_stays_quiet(said: str, asked: str) -> None:
@@ -423,3 +422,139 @@ def test_a_move_to_a_named_wing_and_a_police_lockup_are_other_episodes() -> None
         "Claimant: no that same night they kept us in the thana and one constable kicked me "
         "in the stomach\n"
     ) == [1, 5]
+
+
+# -- what a review of rounds 19-22 found (its own examples), mended ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("They raped me and put a stone inside me.", "What happened?"),
+        ("He slapped me and abused me with words every day.", "How did he treat you?"),
+        ("The smugglers whipped my back and there were no bandages.", "And the desert?"),
+        ("My husband burned my arm with an iron and put ointment on it after.", "And then?"),
+        ("I was raped on the boat. The rescuers found me two days later.", "And the sea?"),
+        ("They let me through without a single guard hitting me, then the police beat me.", "?"),
+    ],
+)
+def test_the_reviews_harm_is_still_a_disclosure(said: str, asked: str) -> None:
+    assert told(said, asked) == [1]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("Correct me if I am wrong, but the soldiers came every night that year.", "And then?"),
+        ("My mother brought a healer to cure me. He came at night after work.", "Were you ill?"),
+        ("The guards came to the rooms at night to count us.", "What was the camp like?"),
+        ("It was not done to me also, my mother refused.", "Is FGM practised in your area?"),
+        ("My sister was cut. They wanted to do it to me too but we ran away.", "Is FGM done?"),
+        ("I was cutting hair in the market and he taught it to me too.", "What work did you do?"),
+        ("Nothing to me. They beat you only if you are a man.", "What did they do to you?"),
+        ("My mother was crying. She asked me, did they beat you?", "What happened to you?"),
+        ("I fixed cables.", "What work did you do while you were there?"),
+        ("They searched the bag.", "What happened to you at the airport?"),
+        ("There was no space, I had to sleep with them on the floor.", "How was the boat?"),
+        ("It was very cold, at night we held our hands over the fire.", "What was it like?"),
+        ("My little daughter lay on me the whole night.", "How did you sleep?"),
+        ("We crossed at night without the soldiers ever beating us.", "Were you hurt?"),
+    ],
+)
+def test_the_reviews_ordinary_talk_stays_quiet(said: str, asked: str) -> None:
+    assert told(said, asked) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "asked", "then"),
+    [
+        (
+            "In 2018 the police arrested me and beat me with batons.",
+            "How long were you held?",
+            "Three days. My family paid two thousand five hundred dollars. On the last day they "
+            "burned my arm with a cigarette.",
+        ),
+        (
+            "When I was sixteen soldiers came to our village and beat me.",
+            "Can you tell me more about that day?",
+            "It was March 2010. They kicked me until I could not stand.",
+        ),
+        (
+            "A guard beat me with a cable.",
+            "What did the other guard do?",
+            "He held my arms while the first one beat me.",
+        ),
+        (
+            "The soldiers beat me and broke my arm.",
+            "What did your brother do when he saw it?",
+            "He tried to pull them off me but they kept kicking me.",
+        ),
+        (
+            "Men from the ruling party beat me with sticks.",
+            "Did anyone help you?",
+            "My cousin who works in the prison saw them beat me and he took me home.",
+        ),
+    ],
+)
+def test_the_reviews_one_episode_stays_one(first: str, asked: str, then: str) -> None:
+    assert disclosed_at(
+        f"Caseworker: What happened?\nClaimant: {first}\nCaseworker: Who did it?\n"
+        f"Claimant: I told you.\nCaseworker: {asked}\nClaimant: {then}\n"
+    ) == [1]
+
+
+def test_a_date_of_birth_is_no_later_year() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened in 2018?\n"
+        "Claimant: The police beat me during the protest.\n"
+        "Caseworker: What is your date of birth?\n"
+        "Claimant: The fourth of May 1993.\n"
+        "Caseworker: What did the police do after they beat you?\n"
+        "Claimant: They broke my arm with a baton.\n"
+    ) == [1]
+
+
+def test_years_in_words_never_crash_or_count_amounts() -> None:
+    from companion.analysis.cues import years
+
+    assert years("two thousand five hundred dollars") == set()
+    assert years("nineteen twenty men came") == set()
+    assert years("in twenty twenty-fıve the police beat me") <= {"2020"}  # a dotless ı
+    assert told("In twenty twenty-fıve the police beat me.", "What happened?") == [1]
+
+
+def test_harm_told_of_an_earlier_place_is_not_the_detentions() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened in Libya?\n"
+        "Claimant: The smugglers kept us in a container for two weeks, we could not lie down.\n"
+        "Caseworker: Who were the smugglers?\n"
+        "Claimant: Libyans. Before that, in Sudan, the police had beaten me at the border.\n"
+    ) == [1, 3]
+
+
+def _board_after(text: str, act: tuple[int, str] | None = None):  # type: ignore[no-untyped-def]
+    from companion.analysis.live import LiveAnalysis
+    from companion.analysis.prompt_board import PromptBoard
+    from companion.transcription.events import CommittedSegment
+
+    board, live = PromptBoard(), LiveAnalysis()
+    for s in parse_transcript_text(text).segments:
+        board.apply(live.feed(CommittedSegment(s.index, "call", s.speaker, 0.0, 0.0, s.text)))
+        if act is not None and s.index == act[0]:
+            (card,) = [c for c in board.cards if c.kind == "episode"]
+            board.act(card.id, act[1], "later")
+    return board
+
+
+def test_a_card_set_aside_for_the_conditions_shows_again_for_the_harm() -> None:
+    text = (
+        "Caseworker: What was the cell like?\n"
+        "Claimant: Thirty of us in one small cell, no toilet, for two weeks.\n"
+        "Caseworker: Thank you. I understand.\n"
+        "Caseworker: What happened at night?\n"
+        "Claimant: At night they took me out and raped me.\n"
+    )
+    board = _board_after(text, act=(2, "not_now"))
+    (card,) = [c for c in board.cards if c.kind == "episode"]
+    assert card.is_open and card.segment == 4 and "raped" in card.evidence
+    assert card.acknowledged is None and "Thank you for telling me" in card.say
