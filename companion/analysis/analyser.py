@@ -109,6 +109,11 @@ class Episode:
     #: Opened by the conditions of a detention only, no harm told in it yet.
     conditions: bool = False
 
+    @property
+    def known(self) -> set[str]:
+        """The words the episode was told in: its harm and the rest of its disclosing turn."""
+        return self.words | self.context_words
+
     def missing(self) -> list[str]:
         """Elements neither asked about nor given."""
         return [name for name, element in self.elements.items() if not element.covered]
@@ -406,7 +411,7 @@ class Analyser:
         ``broad`` also counts any word of the disclosing turn (the flat, the town), to credit
         the claimant's answer to it; acknowledgement needs the words of the harm itself.
         """
-        words = episode.words | episode.context_words if broad else episode.words
+        words = episode.known if broad else episode.words
         for question in question_sentences(text):
             if HARM_WORDS.search(question):
                 return question
@@ -764,8 +769,7 @@ class Analyser:
         episode = Episode(
             len(self.episodes), i, mention.category, mention.evidence, last_activity=i
         )
-        if mention.asked_at is not None:
-            episode.question = without_notes(self.segments[mention.asked_at].text)
+        episode.question = self._question_of(mention)
         episode.second_opinion = mention.rating
         episode.conditions = mention.conditions
         self.episodes.append(episode)
@@ -809,6 +813,12 @@ class Analyser:
         events.append(AnalysisEvent("disclosure", i, mention.evidence, episode.number, details))
         return episode
 
+    def _question_of(self, mention: HarmMention) -> str:
+        """The caseworker's question a "yes" answered, or "" for harm told unasked."""
+        if mention.asked_at is None:
+            return ""
+        return without_notes(self.segments[mention.asked_at].text)
+
     def _harm_told_in(
         self, episode: Episode, mention: HarmMention, i: int, events: list[AnalysisEvent]
     ) -> None:
@@ -825,11 +835,7 @@ class Analyser:
         else:
             episode.segment, episode.evidence = i, mention.evidence
             episode.category = mention.category
-            episode.question = (
-                without_notes(self.segments[mention.asked_at].text)
-                if mention.asked_at is not None
-                else ""
-            )
+            episode.question = self._question_of(mention)
             episode.second_opinion = mention.rating
             episode.acknowledged, episode.acknowledgement = None, ""
             if episode not in self._pending_ack:
@@ -947,7 +953,7 @@ class Analyser:
             and i - current.segment > 2
             and not cues.POINTS_BACK.search(asked)  # "What did your brother do when he saw it?"
             and not cues.refers_back(asked)
-            and not content_stems(turned_to.group(0)) & (current.words | current.context_words)
+            and not content_stems(turned_to.group(0)) & current.known
         ):
             return True
         answering = self._asked_now or self._about_current or self._answering_episode is current
@@ -956,7 +962,7 @@ class Analyser:
             # in someone new and the answer another year ("You mentioned your husband. How did
             # he treat you?" -> "After the marriage in 2015 he beat me").
             new_years = cues.years(context) - current.years
-            known = current.words | current.context_words
+            known = current.known
             newcomer = cues.BY_WHOM_GIVEN.search(asked)
             told_newcomer = cues.BY_WHOM_GIVEN.search(context)
             return bool(new_years) and bool(
@@ -980,7 +986,7 @@ class Analyser:
     def _another_setting(episode: Episode, question: str) -> str | None:
         """The first place, time or event the question names that is not the episode's own
         ("something happened again in 2020", "in that house" when the harm was in a forest)."""
-        known = episode.words | episode.context_words
+        known = episode.known
         for qualifier in cues.qualifiers(question):
             stems = content_stems(qualifier)
             if cues.another_time(qualifier) or (stems and not stems <= known):
@@ -992,11 +998,7 @@ class Analyser:
         """A question inviting an account of what happened in a place the episode never named
         ("Did you have problems at the shop?"): it asks about another setting, not where."""
         stems = content_stems(place)
-        return (
-            cues.asks_what_happened(question)
-            and bool(stems)
-            and not stems <= (episode.words | episode.context_words)
-        )
+        return cues.asks_what_happened(question) and bool(stems) and not stems <= episode.known
 
     @staticmethod
     def _within(episode: Episode, question: str) -> bool:
@@ -1006,7 +1008,7 @@ class Analyser:
         if qualifier and cues.after_the_harm(qualifier):
             return False  # "What happened after the beating?": what came next
         stems = content_stems(qualifier) if qualifier else set()
-        return bool(stems) and stems <= (episode.words | episode.context_words)
+        return bool(stems) and stems <= episode.known
 
     def _caseworker_before(self, index: int) -> int | None:
         """The caseworker's turn before segment ``index``, if any."""
