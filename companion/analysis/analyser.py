@@ -488,8 +488,18 @@ class Analyser:
             and self._in_scope(current, i, spoken)
         ):
             touched.append(current)
+        # An answer to "What happened after you were released?" that tells no harm, or a turn
+        # after a new arrest or time was told: what it says may still answer the episode's
+        # follow-ups, but the time and places it tells are what came next, not the episode's.
+        moved_on = not mentions and (
+            bool(cues.own_history(asked_before))
+            or (  # or after a new arrest or time was told ("in 2015 I went to Qatar")
+                self._fresh_event is not None
+                and current is not None
+                and current.last_told < self._fresh_event < i
+            )
+        )
         for episode in touched:
-            episode.last_told = i
             relevant = (
                 spoken if episode.segment != i else self._disclosure_text(spoken, mentions, episode)
             )
@@ -499,19 +509,26 @@ class Analyser:
                 relevant = f"{without_notes(lead)} {relevant}"
             for name, words in cues.elements_given(relevant, third_person).items():
                 self._give(episode, name, i, words)
+            episode.last_activity = i
+            if moved_on:
+                continue
+            episode.last_told = i
             episode.years |= cues.years(relevant)
             episode.places |= cues.proper_places(relevant)
             held = relevant if episode.segment != i else self._up_to_harm(spoken, mentions, episode)
             episode.detained = episode.detained or bool(cues.detained(f"{lead} {held}"))
             if answer == "yes" and episode.segment != i and not episode.years:
                 episode.years |= cues.years(asked_before)  # "Was that in 2017?" "Yes."
+            if episode.segment == i and cues.asks_what_happened(asked_before):
+                # "Can you tell me what happened on 1 October 2017?": the harm told is then
+                episode.years |= cues.years(asked_before)
             if episode.segment == i:
                 episode.context_words |= content_stems(relevant)
                 episode.ages |= cues.ages(relevant)
-            episode.last_activity = i
         latest = self.episodes[-1] if self.episodes else None
         asked_of_another = answer == "yes" and bool(
             cues.new_episode_cue(asked_before)
+            or cues.more_trouble_asked(asked_before)
             or (latest is not None and latest.years and cues.years(asked_before) - latest.years)
         )  # "Were you arrested again?" "Yes." / "In January 2019 did soldiers come?" "Yes."
         moved = bool(cues.moved_elsewhere(spoken))  # "they moved me to the central prison"
@@ -524,11 +541,13 @@ class Analyser:
         told_later_year = bool(
             latest is not None
             and latest.years
-            and not touched
+            and (not touched or moved_on)
             and any(year > max(latest.years) for year in cues.years(spoken))
         )  # "... from the start of 2018" after harm told of 2017, nothing said of that harm
         if not mentions and (
-            asked_of_another or told_later_year or (told_of_another and (moved or not touched))
+            asked_of_another
+            or told_later_year
+            or (told_of_another and (moved or not touched or moved_on))
         ):
             # A new arrest or time begins, its harm not yet told ("They came for me again.",
             # "Were you arrested again?" "Yes.").
@@ -875,6 +894,12 @@ class Analyser:
             return True  # the talk had moved on: harm told now is another time
         if (
             mention.question
+            and cues.names_told_harm(mention.question, current.known)
+            and not cues.new_episode_cue(mention.question)
+        ):
+            return False  # "Was the mock execution soon after your arrest?" "Yes.": that one
+        if (
+            mention.question
             and i - current.segment > 2
             and not cues.refers_back(mention.question)
             and (
@@ -890,6 +915,7 @@ class Analyser:
             self._fresh_event is not None
             and current.last_told <= self._fresh_event < i
             and i - self._fresh_event <= SCOPE
+            and not cues.points_to_earlier(asked)  # "Earlier you said they taught you a lesson"
         ) or (
             self._moved_at is not None
             and current.last_harm < self._moved_at < i
@@ -898,6 +924,21 @@ class Analyser:
             and not cues.refers_back(self._last_question_text())
         ):
             return True  # "They came for me again." ... "Did they harm you?" "They did."
+        if (
+            cues.more_trouble_asked(asked)
+            and i - current.segment > 1
+            and not cues.refers_back(window)
+        ):
+            return True  # "Did you have any other problems with the Houthis?" "Yes. He hit me"
+        if (
+            cues.anything_else_asked(asked)
+            and i - current.segment > 2
+            and not cues.refers_back(window)
+            and mention.category != current.category
+        ):
+            # "Did anything else happen in the camp?" "The doctors put a coil in me": another
+            # kind of harm, another event
+            return True
         if current.years and cues.years(asked) - current.years and not cues.refers_back(asked):
             return True  # "Did anything happen to you in 2018?" after harm told of 2008
         if (
@@ -907,6 +948,15 @@ class Analyser:
             and not self._within(current, asked)
         ):
             return True  # "What happened after that?": harm told now came later
+        named_years = cues.years(asked)
+        if (
+            named_years
+            and not named_years & current.years
+            and i - current.segment > SCOPE
+            and cues.asks_what_happened(asked)
+            and not cues.refers_back(asked)
+        ):
+            return True  # "Did anything happen to you in 2017 or 2018?" long after the harm
         if asked and i - current.segment > 2 and not cues.refers_back(asked):
             # Harm told in answer to a question about another place or time ("What happened
             # at the Ettela'at office in February?"); soon after the disclosure, only a
@@ -929,6 +979,7 @@ class Analyser:
             and i - current.segment > SCOPE
             and mention.category != current.category
             and not cues.refers_back(mention.question)
+            and not cues.in_addition(mention.question)  # "Were you also beaten?": there too
         ):
             return True  # asked later about another kind of harm ("Did Ardit ever hit you?")
         if (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from companion.analysis.text import REPORTING, negated, sentences, tokens
+from companion.analysis.text import REPORTING, content_stems, negated, sentences, tokens
 
 ELEMENTS = ("when", "where", "how", "by_whom")
 
@@ -330,7 +330,8 @@ def new_arrest_later(text: str) -> str | None:
 _OWN_MOVES = re.compile(
     r"\b(?:where|when)\s+(?:did|do|will|would|were)\s+you\s+(?:first\s+)?(?:go|live|stay|travel|"
     r"move|run|flee|hide|work|study|leave|arrive|come|enter|marry|get\s+married|born|apply|claim)\b|"
-    r"\bhow\s+did\s+you\s+(?:leave|get\s+out\s+of|escape\s+from|travel|come\s+to|reach|arrive|"
+    # (he/she: the caseworker speaking of the claimant to the interpreter)
+    r"\bhow\s+did\s+(?:you|he|she)\s+(?:leave|get\s+out\s+of|escape\s+from|travel|come\s+to|reach|arrive|"
     r"flee|cross|enter|get\s+(?:to|into|across))\b",
     re.IGNORECASE,
 )
@@ -475,7 +476,9 @@ _BACK = re.compile(
     r"since\s+(?:the|that)\s+(?:[\w'-]+\s+){0,2}(?:position|beating|beatings|torture|detention|"
     r"prison|attack|night|day)|"
     r"those\s+(?:days|weeks|months|nights)|during\s+(?:that|this|the\s+same)|going\s+"
-    r"back\s+to|(?:you|i)\s+(?:said|told\s+(?:me|us))\s+(?:that\s+)?(?:you|i)\s+were)\b",
+    r"back\s+to|(?:you|i)\s+(?:said|told\s+(?:me|us))\s+(?:that\s+)?(?:you|i)\s+were|"
+    # "When you said they used you like a wife, do you mean ...": asking what was meant
+    r"(?:do|did)\s+you\s+mean|when\s+you\s+said)\b",
     re.IGNORECASE,
 )
 
@@ -535,7 +538,10 @@ _AFTER_THE_HARM = re.compile(
 
 
 _LASTING_TRACE = re.compile(
-    r"\b(?:hurts?|hurting|pains?|aches?|aching)\b[^.]{0,40}\bsince\s+(?:the|that|then)\b",
+    r"\b(?:hurts?|hurting|pains?|aches?|aching)\b[^.]{0,40}\bsince\s+(?:the|that|then)\b|"
+    # "I have trouble remembering things since they hit my head"
+    r"\b(?:since|ever\s+since|from\s+the\s+time)\s+(?:they|he|she|the\s+[\w-]+)\s+(?:hit|beat|"
+    r"kicked|hurt|tortured|burned|burnt|shocked|injured|cut|stabbed|shot)\b",
     re.IGNORECASE,
 )
 
@@ -642,10 +648,80 @@ _COMPARED = re.compile(
 )
 
 
+#: "... was worse than Helmand": compared with a place named (a capital letter; not "worse
+#: than death").
+_COMPARED_WITH_PLACE = re.compile(r"\bworse\s+than\s+(?:in\s+|at\s+)?[A-Z][a-z]+\b")
+_NOT_A_PLACE = {"I", "Death", "Hell", "Anything", "Before", "That", "This", "Ever"}
+
+
 def compared_with_first(text: str) -> str | None:
-    """Harm compared with an earlier time ("It was worse than the first time"): told after
-    the harm, it says the harm was another time."""
-    return _words(_COMPARED.search(text))
+    """Harm compared with an earlier time ("It was worse than the first time", "worse than
+    Helmand"): told after the harm, it says the harm was another time."""
+    found = _words(_COMPARED.search(text))
+    if found:
+        return found
+    place = _COMPARED_WITH_PLACE.search(text)
+    if place and place.group(0).split()[-1] not in _NOT_A_PLACE:
+        return place.group(0)
+    return None
+
+
+_TOLD_HARM = re.compile(
+    r"\b(?:the|that|this)\s+(?P<harm>mock\s+execution|beating|beatings|torture|rape|attack|"
+    r"assault|shooting|stabbing|whipping|flogging|burning|burns|abuse|electric\s+shocks?|shocks)\b",
+    re.IGNORECASE,
+)
+
+
+def names_told_harm(question: str, known: set[str]) -> bool:
+    """A question naming, as already told, a harm the episode holds ("Was the mock execution
+    soon after your arrest?"): it asks about that harm, not another time."""
+    return any(content_stems(m.group("harm")) <= known for m in _TOLD_HARM.finditer(question))
+
+
+_EARLIER_TOLD = re.compile(
+    r"\b(?:earlier|you\s+(?:said|mentioned|told\s+(?:me|us))|as\s+you\s+said|going\s+back\s+to|"
+    r"(?:go|come)\s+back\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def points_to_earlier(question: str) -> str | None:
+    """A question pointing to something told some time before ("Earlier you said they 'taught
+    you a lesson'"), not to what was just said ("during that raid")."""
+    return _words(_EARLIER_TOLD.search(question))
+
+
+_IN_ADDITION = re.compile(r"\b(?:also|as\s+well|too|besides|in\s+addition)\b", re.IGNORECASE)
+
+
+def in_addition(question: str) -> bool:
+    """A question asking about more harm besides what was told ("Were you also beaten?"):
+    the same time and place, not another."""
+    return bool(_IN_ADDITION.search(question))
+
+
+_MORE_TROUBLE = re.compile(
+    r"\b(?:any|some)\s+(?:more|other|further|new)\s+(?:problems?|trouble|incidents?|"
+    r"difficult(?:y|ies))\b|\b(?:problems?|trouble)\s+(?:again|after\s+that)\b",
+    re.IGNORECASE,
+)
+
+
+_ANYTHING_ELSE = re.compile(
+    r"\b(?:did|has)\s+(?:anything|something)\s+else\s+happen(?:ed)?\b", re.IGNORECASE
+)
+
+
+def anything_else_asked(question: str) -> str | None:
+    """ "Did anything else happen to you in the camp?": it asks for another event."""
+    return _words(_ANYTHING_ELSE.search(question))
+
+
+def more_trouble_asked(question: str) -> str | None:
+    """A question whether more happened to the claimant later ("After that, did you have any
+    more problems?"): a yes opens another time, its harm told next."""
+    return _words(_MORE_TROUBLE.search(question))
 
 
 def moved_elsewhere(text: str) -> str | None:

@@ -12,11 +12,12 @@ me"), done to someone else ("they beat my brother"), or figurative ("the waiting
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from companion.analysis.described import find_described, find_implied
-from companion.analysis.lexicon import lexicon
-from companion.analysis.ordinary import ordinary_reason
+from companion.analysis.lexicon import Pattern, lexicon
+from companion.analysis.ordinary import ordinary_reason, told_as_accident
 from companion.analysis.text import (
     REPORTING,
     clauses,
@@ -44,7 +45,7 @@ _OBJECT = re.compile(
 _PASSIVE = re.compile(
     rf"\b(?P<subj>i|we|he|she)\s+(?:was|were|got|get|had\s+been|have\s+been|has\s+been|am|is|"
     rf"are|being|would\s+be)\s+(?:(?:\w+ly|ever|also|then|badly|severely|repeatedly|regularly|often|"
-    rf"again|sometimes|brutally|always|not|never)\s+)*"
+    rf"again|sometimes|brutally|always|not|never|myself|himself|herself|ourselves)\s+)*"
     # "we were taken out and hit", "I was arrested and then beaten"
     rf"(?:[a-z]+(?:ed|en|wn|ght|ld)\s+(?:(?:out|outside|away|down|off|in|inside|up)\s+)?"
     rf"and\s+(?:then\s+)?)?(?P<verb>{_VERB_ALT}|ill-treated|"
@@ -101,6 +102,9 @@ class HarmMention:
     rating: float | None = None
     #: The conditions of a detention only (see :attr:`Frame.conditions`).
     conditions: bool = False
+    #: Care forced on the claimant (see :attr:`Pattern.care_forced`): medical words do not
+    #: make it ordinary.
+    care_forced: bool = False
 
 
 #: Things of hers that can be harmed without harming her ("they burned her stall").
@@ -112,7 +116,7 @@ _POSSESSIONS = set(
     card cards uniform photos pictures letters certificates certificate diploma files sim flag
     neighbourhood neighborhood district town city region houses homes shops villages camp
     community quarter settlement tent tents hut huts compound mosques churches temples schools
-    offices farms markets cars""".split()
+    offices farms markets cars place places""".split()
 )
 
 
@@ -120,7 +124,7 @@ def _victim_is_claimant(
     victim: str, following: str | None, third_person: bool, generic_you: bool = False
 ) -> bool:
     victim = victim.lower()
-    following = (following or "").lower()
+    following = (following or "").lower().replace("’", "'").removesuffix("'s")
     if victim in ("you", "your"):
         # "They fold you inside a tyre": the claimant telling what was done to them as what is
         # done to anyone there, in answer to a question about them.
@@ -173,12 +177,24 @@ _SKIP_BEFORE = {
 }
 
 
+_PREPOSITIONS = {"on", "in", "inside", "from", "with", "near", "at", "behind"}
+_DETERMINERS = {"a", "an", "the", "his", "their", "her", "my", "our", "its", "big", "small"}
+
+
 def _figurative(clause_words: list[str], index: int) -> bool:
-    """The nearest word before the act is a thing, not a person ("the heat beat us down")."""
-    for word in reversed(clause_words[max(0, index - 4) : index]):
+    """The nearest word before the act is a thing, not a person ("the heat beat us down"),
+    and not a thing the doer was on or in ("a man on a motorbike stabbed me")."""
+    before = clause_words[max(0, index - 4) : index]
+    for at in range(len(before) - 1, -1, -1):
+        word = before[at]
         if word in _SKIP_BEFORE:
             continue
-        return word in FIGURATIVE_SUBJECTS
+        if word not in FIGURATIVE_SUBJECTS:
+            return False
+        lead = at - 1
+        while lead >= 0 and before[lead] in _DETERMINERS:
+            lead -= 1
+        return not (lead >= 0 and before[lead] in _PREPOSITIONS)
     return False
 
 
@@ -305,6 +321,8 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
         tail = before[match.end() :]
         if _PREDICATE.search(before[max(0, match.start() - 12) : match.start()]):
             continue  # "he made her his wife": the relative is the claimant
+        if not tail.strip():
+            continue  # "her grandmother had her cut": the relative did it, to the claimant
         same = match.group("rel").lower() in genders and not tail.startswith("'")
         if same and not _BORN.match(tail) and not REPORTING.search(tail):
             return True  # "they dragged his father into the yard and beat him"
@@ -368,12 +386,27 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
             )
             for mention in found_here + _elliptic(clause, sentence.text, base):
                 where = mention.position - sentence.start
-                if ordinary_reason(
+                reason = ordinary_reason(
                     clause, sentence.text, following, where, third_person, setting, near_only=True
-                ):
+                )
+                if reason and not (reason == "medical care" and mention.care_forced):
                     continue
                 found.append(mention)
                 named_in.append((sentence.start, sentence.end))
+        for mention in _sentence_harm(sentence.text, sentence.start, third_person, generic_you):
+            where = mention.position - sentence.start
+            if ordinary_reason(
+                sentence.text,
+                sentence.text,
+                following,
+                where,
+                third_person,
+                setting,
+                near_only=True,
+            ):
+                continue
+            found.append(mention)
+            named_in.append((sentence.start, sentence.end))
     for described in find_described(spoken, third_person, setting):
         if any(start <= described.position < end for start, end in named_in):
             continue  # the act is already named in that sentence
@@ -387,7 +420,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
                 conditions=described.frame.conditions,
             )
         )
-    if not found:
+    if not found and not told_as_accident(spoken):
         found = [
             HarmMention(told.frame.category, False, told.evidence, told.trigger, told.position)
             for told in find_implied(spoken, third_person, without_notes(context))
@@ -588,30 +621,67 @@ def _clause_harm(
         category = "torture" if re.search(r"shock|electric|lashes", noun) else "ill-treatment"
         out.append(HarmMention(category, True, sentence, match.group(0), base + match.start()))
     for special in _LEX.patterns:
-        category, how = special.category, special.method
-        for match in special.regex.finditer(clause):
-            groups = match.groupdict()
-            victim = groups.get("victim") or groups.get("victim2")
-            subject = groups.get("subj")
-            if victim and not _victim_is_claimant(
-                victim, "body" if "body" in match.group(0) else None, third_person, generic_you
-            ):
-                continue
-            if subject and subject.lower() in ("he", "she") and not third_person:
-                continue
-            if blocked(match.start(), match.end()):
-                continue
-            verb = (groups.get("verb") or "").lower()
-            cat = "sexual-violence" if verb == "rape" else category
-            out.append(
-                HarmMention(
-                    cat,
-                    how,
-                    sentence,
-                    match.group(0),
-                    base + match.start(),
-                    conditions=special.conditions,
-                )
+        if not special.sentence:
+            out += _pattern_harm(
+                special, clause, base, sentence, third_person, generic_you, blocked
+            )
+    return out
+
+
+def _pattern_harm(
+    special: Pattern,
+    text: str,
+    base: int,
+    sentence: str,
+    third_person: bool,
+    generic_you: bool,
+    blocked: Callable[[int, int], bool],
+) -> list[HarmMention]:
+    """The mentions one ``[[pattern]]`` finds in ``text`` (a clause, or a whole sentence)."""
+    out: list[HarmMention] = []
+    for match in special.regex.finditer(text):
+        groups = match.groupdict()
+        victim = groups.get("victim") or groups.get("victim2")
+        subject = groups.get("subj")
+        if victim and not _victim_is_claimant(
+            victim, "body" if "body" in match.group(0) else None, third_person, generic_you
+        ):
+            continue
+        if subject and subject.lower() in ("he", "she") and not third_person:
+            continue
+        if blocked(match.start(), match.end()):
+            continue
+        verb = (groups.get("verb") or "").lower()
+        category = "sexual-violence" if verb == "rape" else special.category
+        out.append(
+            HarmMention(
+                category,
+                special.method,
+                sentence,
+                match.group(0),
+                base + match.start(),
+                conditions=special.conditions,
+                care_forced=special.care_forced,
+            )
+        )
+    return out
+
+
+def _sentence_harm(
+    sentence: str, base: int, third_person: bool, generic_you: bool
+) -> list[HarmMention]:
+    """Harm told across a sentence's commas (the ``sentence = true`` patterns)."""
+    words = tokens(sentence)
+
+    def blocked(start: int, end: int) -> bool:
+        index = _word_index(sentence, start)
+        return negated(words, index) or hypothetical(words, index)
+
+    out: list[HarmMention] = []
+    for special in _LEX.patterns:
+        if special.sentence:
+            out += _pattern_harm(
+                special, sentence, base, sentence, third_person, generic_you, blocked
             )
     return out
 

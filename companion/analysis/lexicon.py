@@ -37,6 +37,12 @@ class Pattern:
     method: bool
     #: The conditions of a detention (see :attr:`Frame.conditions`).
     conditions: bool = False
+    #: Matched against the whole sentence, across its commas ("they beat them with a hose
+    #: pipe, me also"), not clause by clause.
+    sentence: bool = False
+    #: Medical care forced on the claimant (a coil fitted against her will): the clinic and
+    #: the doctor do not make it ordinary talk.
+    care_forced: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,6 +171,8 @@ def lexicon() -> Lexicon:
                 entry["category"],
                 entry["method"],
                 bool(entry.get("conditions", False)),
+                bool(entry.get("sentence", False)),
+                bool(entry.get("care_forced", False)),
             )
         )
     answer = data["answer"]

@@ -558,3 +558,207 @@ def test_a_card_set_aside_for_the_conditions_shows_again_for_the_harm() -> None:
     (card,) = [c for c in board.cards if c.kind == "episode"]
     assert card.is_open and card.segment == 4 and "raped" in card.evidence
     assert card.acknowledged is None and "Thank you for telling me" in card.say
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("The headmaster caned me in front of the class until my legs bled.", "At school?"),
+        ("Yes. I was nine, my aunt took me to an old woman.", "Were you yourself excised?"),
+        ("They pulled out three of my toenails with pincers.", "What happened in the cell?"),
+        ("The men who could not pay, they whipped with a cable, me also.", "In the warehouse?"),
+        ("He says the militia made him suffer there for a month.", "What happened at the camp?"),
+        ("What they did to me in that basement was worse than anything.", "And then?"),
+        ("A boy on a motorbike stabbed me in the stomach.", "What happened after the meeting?"),
+        ("they fired and the bullet go in my shoulder i fell", "what happened at the march"),
+        ("The police forced me to have the coil after my second child.", "What happened then?"),
+        ("The guards kicked all of them in the yard. I lost two teeth.", "What happened?"),
+        ("The soldiers knocked out two of my teeth with a rifle.", "What happened?"),
+    ],
+)
+def test_round_23_harm_is_a_disclosure(said: str, asked: str) -> None:
+    third_person = said.startswith("He says")
+    speaker = "Interpreter" if third_person else "Claimant"
+    assert disclosed_at(f"Caseworker: {asked}\n{speaker}: {said}\n") == [1]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("They attacked our place of prayer and broke the windows.", "What happened?"),
+        ("My cousin phoned: they burned my father's shop last month.", "Why now?"),
+        ("They beat my uncle, me also they insulted in the street.", "What happened?"),
+        (
+            "It was an accident. A lorry hit them on the bridge and his arm was broken.",
+            "What happened to your brother?",
+        ),
+    ],
+)
+def test_round_23_talk_that_stays_quiet(said: str, asked: str) -> None:
+    assert told(said, asked) == []
+
+
+def test_a_yes_to_more_problems_opens_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at the rally?\n"
+        "Claimant: The police hit me with batons on my back.\n"
+        "Caseworker: I am sorry. When was that?\n"
+        "Claimant: May 2018.\n"
+        "Caseworker: After that, did you have any more problems?\n"
+        "Claimant: Yes, a bigger problem later.\n"
+        "Caseworker: Tell me about it.\n"
+        "Claimant: In the winter of 2020 they took me from my shop to the station and beat me "
+        "with a cable.\n"
+    ) == [1, 7]
+
+
+def test_a_question_naming_another_year_long_after_the_harm_opens_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: Were you mistreated during those four days?\n"
+        "Claimant: Yes.\n"
+        "Caseworker: What did they do?\n"
+        "Claimant: They slapped me and kicked me.\n"
+        "Caseworker: Who did this?\n"
+        "Claimant: Officers of the political branch.\n"
+        "Caseworker: Did you see a doctor afterwards?\n"
+        "Claimant: No, I was afraid.\n"
+        "Caseworker: You could see a doctor here about it. What happened after you were "
+        "released?\n"
+        "Claimant: I had to report to the station every Monday. I stayed at home.\n"
+        "Caseworker: Did anything happen to you in 2019 or 2020?\n"
+        "Claimant: In 2019 nothing. In May 2020 I went to a wedding with friends, the police "
+        "came and one policeman hit me with his baton on the arm.\n"
+    ) == [1, 11]
+
+
+def test_harm_asked_about_also_is_the_same_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What did they do to you in the cell?\n"
+        "Claimant: They gave me electric shocks on my fingers.\n"
+        "Caseworker: How many days?\n"
+        "Claimant: Six.\n"
+        "Caseworker: Who asked the questions?\n"
+        "Claimant: An officer with a beard.\n"
+        "Caseworker: Were you also beaten?\n"
+        "Claimant: Yes.\n"
+    ) == [1]
+
+
+def test_trouble_since_the_harm_told_is_no_new_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at the station?\n"
+        "Claimant: They hit my head against the wall.\n"
+        "Caseworker: Did you have any problems after that?\n"
+        "Claimant: Yes. In 2021 a car followed me every day. Nobody touched me.\n"
+        "Caseworker: Why did you not say this at screening?\n"
+        "Claimant: I was tired, and I forget things since they hit my head.\n"
+    ) == [1]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("He says they flogged all of them with a belt in the yard him too", "what happened there"),
+        ("He made me go with his friends, for money, every weekend.", "What happened in Rome?"),
+        ("They forced me to have an implant so I would not have children.", "And the camp?"),
+        ("They put a coil inside me at the camp clinic, by force.", "What else happened?"),
+        ("They taught me a lesson. After that I could not walk for a week.", "And then?"),
+    ],
+)
+def test_round_23b_harm_is_a_disclosure(said: str, asked: str) -> None:
+    third_person = said.startswith("He says")
+    speaker = "Interpreter" if third_person else "Claimant"
+    assert disclosed_at(f"Caseworker: {asked}\n{speaker}: {said}\n") == [1]
+
+
+def test_fgm_arranged_by_a_relative_in_the_interpreters_words() -> None:
+    assert disclosed_at(
+        "Caseworker: Tell me about your childhood.\n"
+        "Interpreter: She says when she was six her mother had her cut, in the village, by the "
+        "old woman.\n"
+    ) == [1]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("Yes, sometimes at night.", "Have you had thoughts of harming yourself?"),
+        ("Yes.", "Do you still have thoughts of hurting yourself?"),
+        ("They made us sit on the floor all night, then they let us go.", "At the station?"),
+        (
+            "I broke my ankle at football in 2018. It was not from the police, it was a tackle.",
+            "Anything else?",
+        ),
+        ("He taught me a lesson in chess. I could not sleep for excitement.", "Your uncle?"),
+    ],
+)
+def test_round_23b_talk_that_stays_quiet(said: str, asked: str) -> None:
+    assert told(said, asked) == []
+
+
+def test_a_yes_to_a_question_about_the_harm_already_told_is_the_same_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened in the prison?\n"
+        "Claimant: They did a mock execution on me, in the yard.\n"
+        "Caseworker: I am sorry. Who was in charge of the prison?\n"
+        "Claimant: A colonel.\n"
+        "Caseworker: Was the mock execution soon after your arrest?\n"
+        "Claimant: Yes, two weeks after.\n"
+    ) == [1]
+
+
+def test_asking_what_was_meant_is_the_same_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened in the house?\n"
+        "Claimant: Every night the commander came to my room and did things to me.\n"
+        "Caseworker: Thank you for telling me. Do you need a break?\n"
+        "Claimant: No.\n"
+        "Caseworker: When you said he did things to you, do you mean that he raped you?\n"
+        "Claimant: Yes.\n"
+    ) == [1]
+
+
+def test_harm_told_in_answer_to_other_problems_is_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened in detention?\n"
+        "Claimant: They beat me with cables every night.\n"
+        "Caseworker: How were you released?\n"
+        "Claimant: My uncle paid.\n"
+        "Caseworker: Did you have any other problems with them?\n"
+        "Claimant: Yes. Their man in our street hit me with his rifle and broke my nose.\n"
+    ) == [1, 5]
+
+
+def test_the_year_a_question_names_is_the_harms_year() -> None:
+    # The first harm was asked about by its date, so a raid told of a later year is another.
+    assert disclosed_at(
+        "Caseworker: Can you tell me what happened on 3 March 2016?\n"
+        "Claimant: The soldiers stopped our bus and beat all of us with belts.\n"
+        "Caseworker: Did you see a doctor?\n"
+        "Claimant: No, there was no doctor.\n"
+        "Caseworker: What happened after that?\n"
+        "Claimant: In 2018 I moved to the city. Then in 2020 soldiers raided our street at night.\n"
+        "Caseworker: Were you beaten during that raid?\n"
+        "Claimant: Yes, and my brother also.\n"
+    ) == [1, 7]
+
+
+def test_another_kind_of_harm_when_asked_what_else_happened_is_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened in the camp?\n"
+        "Claimant: The guards beat me with sticks during the lessons.\n"
+        "Caseworker: Who were the guards?\n"
+        "Claimant: Police.\n"
+        "Caseworker: How long were you there?\n"
+        "Claimant: One year.\n"
+        "Caseworker: Did anything else happen to you in the camp?\n"
+        "Claimant: They took me to the clinic and the doctors sterilised me by force.\n"
+    ) == [1, 7]
+
+
+def test_harm_to_a_group_the_claimant_is_told_to_be_in() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened after the march?\n"
+        "Interpreter: She says she and twenty other women were taken to a cell, and the guards "
+        "beat all of them with batons.\n"
+    ) == [1]
