@@ -138,19 +138,22 @@ def find_described(text: str, third_person: bool, setting: str = "") -> list[Des
     for number, (window, offset) in enumerate(windows):
         following = windows[number + 1][0] if number + 1 < len(windows) else ""
         best: Described | None = None
+        seen: dict[str, re.Match[str] | None] = {}  # a class read once per window
         for frame in lex.frames:
             matches: list[re.Match[str]] = []
             for need in frame.needs:
-                pattern = (
-                    victim
-                    if need == "victim"
-                    else body_part
-                    if need == "victim_body"
-                    else group
-                    if need == "victim_or_group"
-                    else lex.classes[need]
-                )
-                match = pattern.search(window)
+                if need not in seen:
+                    pattern = (
+                        victim
+                        if need == "victim"
+                        else body_part
+                        if need == "victim_body"
+                        else group
+                        if need == "victim_or_group"
+                        else lex.classes[need]
+                    )
+                    seen[need] = pattern.search(window)
+                match = seen[need]
                 if match is None:
                     break
                 matches.append(match)
@@ -199,8 +202,17 @@ def find_implied(spoken: str, third_person: bool, asked: str = "") -> list[Descr
     if not victim.search(spoken) or _DENIAL.search(spoken):
         return []
     found: list[Described] = []
+    seen: dict[str, re.Match[str] | None] = {}  # a class read once per turn
+
+    def search(need: str) -> re.Match[str] | None:
+        if need not in seen:
+            seen[need] = lex.classes[need].search(spoken)
+        return seen[need]
+
     for frame in lex.implied:
-        matches = [lex.classes[need].search(spoken) for need in frame.needs]
+        if search(frame.needs[0]) is None:
+            continue
+        matches = [search(need) for need in frame.needs]
         if matches[0] is None or any(
             match is None and not (need in _FROM_QUESTION and lex.classes[need].search(asked))
             for need, match in zip(frame.needs[1:], matches[1:], strict=True)
