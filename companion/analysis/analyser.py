@@ -497,6 +497,7 @@ class Analyser:
                 self._fresh_event is not None
                 and current is not None
                 and current.last_told < self._fresh_event < i
+                and not self._about_current  # ("Where in the prison were you kept?": on it)
             )
         )
         for episode in touched:
@@ -878,6 +879,9 @@ class Analyser:
             return True  # the detention's conditions, then "Before that, in Sudan, they beat me"
         if current.segment != i and cues.compared_with_first(spoken[mention.position :]):
             return True  # "They did things to me I cannot say. It was worse than the first time."
+        compared = cues.compared_with_place(spoken[mention.position :])
+        if current.segment != i and compared and content_stems(compared) <= current.known:
+            return True  # "What they did to me there was worse than Helmand." (told before)
         if (
             cues.moved_elsewhere(window)
             and not cues.refers_back(window)
@@ -896,6 +900,8 @@ class Analyser:
             mention.question
             and cues.names_told_harm(mention.question, current.known)
             and not cues.new_episode_cue(mention.question)
+            and not cues.years(mention.question) - current.years
+            and not cues.proper_places(mention.question) - current.places
         ):
             return False  # "Was the mock execution soon after your arrest?" "Yes.": that one
         if (
@@ -928,17 +934,11 @@ class Analyser:
             cues.more_trouble_asked(asked)
             and i - current.segment > 1
             and not cues.refers_back(window)
+            and not cues.refers_back(asked)
+            and not cues.POINTS_BACK.search(asked)  # "... at the checkpoint that day?"
+            and not self._within(current, asked)  # "... in the prison in those months?"
         ):
             return True  # "Did you have any other problems with the Houthis?" "Yes. He hit me"
-        if (
-            cues.anything_else_asked(asked)
-            and i - current.segment > 2
-            and not cues.refers_back(window)
-            and mention.category != current.category
-        ):
-            # "Did anything else happen in the camp?" "The doctors put a coil in me": another
-            # kind of harm, another event
-            return True
         if current.years and cues.years(asked) - current.years and not cues.refers_back(asked):
             return True  # "Did anything happen to you in 2018?" after harm told of 2008
         if (
@@ -955,6 +955,7 @@ class Analyser:
             and i - current.segment > SCOPE
             and cues.asks_what_happened(asked)
             and not cues.refers_back(asked)
+            and not self._within(current, asked)  # "What happened in the prison in 2017?"
         ):
             return True  # "Did anything happen to you in 2017 or 2018?" long after the harm
         if asked and i - current.segment > 2 and not cues.refers_back(asked):
@@ -979,7 +980,10 @@ class Analyser:
             and i - current.segment > SCOPE
             and mention.category != current.category
             and not cues.refers_back(mention.question)
-            and not cues.in_addition(mention.question)  # "Were you also beaten?": there too
+            and not (  # "Were you also beaten?": there too; not "Did your husband also hit you?"
+                cues.in_addition(mention.question)
+                and not cues.BY_WHOM_GIVEN.search(mention.question)
+            )
         ):
             return True  # asked later about another kind of harm ("Did Ardit ever hit you?")
         if (

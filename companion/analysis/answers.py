@@ -59,6 +59,7 @@ _TO_STATEMENT: tuple[tuple[str, str], ...] = (
     (r"\byou\s+got\b", "I got"),
     # "Were you cut yourself as a child?": "yourself" stresses who, it is not self-harm
     (r"^(I was\s+(?:\w+\s+)?\w+(?:ed|en|t))\s+yourself\b", r"\1"),
+    (r"^I was\s+yourself\s+", "I was "),  # "Were you yourself excised?"
     (r"\byourself\b", "myself"),
     (r"\byour\b", "my"),
     (r"\byou\b", "me"),
@@ -160,10 +161,8 @@ _ENDS_WITH_TAG = re.compile(
 _ANY_ACT = re.compile(rf"\b(?:{lexicon().verb_alternation})\b", re.IGNORECASE)
 _TRACES = re.compile(r"\b(?:scars?|marks)\b", re.IGNORECASE)
 _SELF_HARM = re.compile(
-    # (not "Were you cut yourself as a child?": done to the claimant, "yourself" stressing who)
-    r"(?<!\bwere\syou\s)(?<!\bwas\syou\s)"
-    r"\b(?:harm\w*|hurt\w*|kill\w*|cut\w*|end\w*|injur\w*|hang\w*|burn\w*)\s+"
-    r"(?:yourself|your\s+(?:own\s+)?life)\b",
+    r"\b(?:think\w*|thoughts?|tried|try|want\w*|feel\s+like|urges?)\s+(?:about\s+|of\s+|to\s+)?"
+    r"(?:harm\w*|hurt\w*|kill\w*|cut\w*|end\w*)\s+(?:yourself|your\s+(?:own\s+)?life)\b",
     re.IGNORECASE,
 )
 

@@ -541,7 +541,8 @@ _LASTING_TRACE = re.compile(
     r"\b(?:hurts?|hurting|pains?|aches?|aching)\b[^.]{0,40}\bsince\s+(?:the|that|then)\b|"
     # "I have trouble remembering things since they hit my head"
     r"\b(?:since|ever\s+since|from\s+the\s+time)\s+(?:they|he|she|the\s+[\w-]+)\s+(?:hit|beat|"
-    r"kicked|hurt|tortured|burned|burnt|shocked|injured|cut|stabbed|shot)\b",
+    r"kicked|hurt|tortured|burned|burnt|shocked|injured|cut|stabbed|shot)\s+(?:me|him|(?:my|his|her)\s+"
+    r"(?:head|back|legs?|arms?|face|feet|hands?|ears?|eyes?|body|knees?|ribs|teeth|nose))\b",
     re.IGNORECASE,
 )
 
@@ -655,14 +656,17 @@ _NOT_A_PLACE = {"I", "Death", "Hell", "Anything", "Before", "That", "This", "Eve
 
 
 def compared_with_first(text: str) -> str | None:
-    """Harm compared with an earlier time ("It was worse than the first time", "worse than
-    Helmand"): told after the harm, it says the harm was another time."""
-    found = _words(_COMPARED.search(text))
-    if found:
-        return found
+    """Harm compared with an earlier time ("It was worse than the first time"): told after
+    the harm, it says the harm was another time."""
+    return _words(_COMPARED.search(text))
+
+
+def compared_with_place(text: str) -> str | None:
+    """The name harm is compared with ("worse than Helmand"); the caller decides whether it
+    is a place an earlier episode was told in."""
     place = _COMPARED_WITH_PLACE.search(text)
     if place and place.group(0).split()[-1] not in _NOT_A_PLACE:
-        return place.group(0)
+        return place.group(0).split()[-1]
     return None
 
 
@@ -680,9 +684,7 @@ def names_told_harm(question: str, known: set[str]) -> bool:
 
 
 _EARLIER_TOLD = re.compile(
-    r"\b(?:earlier|you\s+(?:said|mentioned|told\s+(?:me|us))|as\s+you\s+said|going\s+back\s+to|"
-    r"(?:go|come)\s+back\s+to)\b",
-    re.IGNORECASE,
+    r"\b(?:earlier|before\s+the\s+break|(?:go|going|come|coming)\s+back\s+to)\b", re.IGNORECASE
 )
 
 
@@ -692,7 +694,7 @@ def points_to_earlier(question: str) -> str | None:
     return _words(_EARLIER_TOLD.search(question))
 
 
-_IN_ADDITION = re.compile(r"\b(?:also|as\s+well|too|besides|in\s+addition)\b", re.IGNORECASE)
+_IN_ADDITION = re.compile(r"\b(?:also|as\s+well|in\s+addition)\b", re.IGNORECASE)
 
 
 def in_addition(question: str) -> bool:
@@ -708,19 +710,17 @@ _MORE_TROUBLE = re.compile(
 )
 
 
-_ANYTHING_ELSE = re.compile(
-    r"\b(?:did|has)\s+(?:anything|something)\s+else\s+happen(?:ed)?\b", re.IGNORECASE
+_ABOUT_HEALTH = re.compile(
+    r"\b(?:health|medical|physical|mental|sleep\w*|memory|pain|doctor|treatment)\b", re.IGNORECASE
 )
-
-
-def anything_else_asked(question: str) -> str | None:
-    """ "Did anything else happen to you in the camp?": it asks for another event."""
-    return _words(_ANYTHING_ELSE.search(question))
 
 
 def more_trouble_asked(question: str) -> str | None:
     """A question whether more happened to the claimant later ("After that, did you have any
-    more problems?"): a yes opens another time, its harm told next."""
+    more problems?"): a yes opens another time, its harm told next. Not one about health
+    ("any other problems, with your health?")."""
+    if _ABOUT_HEALTH.search(question):
+        return None
     return _words(_MORE_TROUBLE.search(question))
 
 

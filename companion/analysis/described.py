@@ -213,7 +213,7 @@ def find_implied(spoken: str, third_person: bool, asked: str = "") -> list[Descr
         if search(frame.needs[0]) is None:
             continue
         matches = [search(need) for need in frame.needs]
-        if matches[0] is None or any(
+        if any(
             match is None and not (need in _FROM_QUESTION and lex.classes[need].search(asked))
             for need, match in zip(frame.needs[1:], matches[1:], strict=True)
         ):

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from companion.analysis.described import find_described, find_implied
 from companion.analysis.lexicon import Pattern, lexicon
-from companion.analysis.ordinary import ordinary_reason, told_as_accident
+from companion.analysis.ordinary import ordinary_reason
 from companion.analysis.text import (
     REPORTING,
+    Sentence,
     clauses,
     conditional_future,
     hypothetical,
@@ -45,7 +46,7 @@ _OBJECT = re.compile(
 _PASSIVE = re.compile(
     rf"\b(?P<subj>i|we|he|she)\s+(?:was|were|got|get|had\s+been|have\s+been|has\s+been|am|is|"
     rf"are|being|would\s+be)\s+(?:(?:\w+ly|ever|also|then|badly|severely|repeatedly|regularly|often|"
-    rf"again|sometimes|brutally|always|not|never|myself|himself|herself|ourselves)\s+)*"
+    rf"again|sometimes|brutally|always|not|never)\s+)*"
     # "we were taken out and hit", "I was arrested and then beaten"
     rf"(?:[a-z]+(?:ed|en|wn|ght|ld)\s+(?:(?:out|outside|away|down|off|in|inside|up)\s+)?"
     rf"and\s+(?:then\s+)?)?(?P<verb>{_VERB_ALT}|ill-treated|"
@@ -178,7 +179,23 @@ _SKIP_BEFORE = {
 
 
 _PREPOSITIONS = {"on", "in", "inside", "from", "with", "near", "at", "behind"}
-_DETERMINERS = {"a", "an", "the", "his", "their", "her", "my", "our", "its", "big", "small"}
+_ARTICLES_AND_POSSESSIVES = {"a", "an", "the", "his", "their", "her", "my", "our", "its"}
+#: Things a doer rides or sits in ("a man on a motorbike stabbed me"); not the sun or the heat.
+_RIDDEN = {
+    "motorbike",
+    "bike",
+    "car",
+    "truck",
+    "lorry",
+    "van",
+    "minibus",
+    "taxi",
+    "tractor",
+    "train",
+    "boat",
+    "bus",
+    "kombi",
+}
 
 
 def _figurative(clause_words: list[str], index: int) -> bool:
@@ -191,8 +208,10 @@ def _figurative(clause_words: list[str], index: int) -> bool:
             continue
         if word not in FIGURATIVE_SUBJECTS:
             return False
+        if word not in _RIDDEN:
+            return True
         lead = at - 1
-        while lead >= 0 and before[lead] in _DETERMINERS:
+        while lead >= 0 and before[lead] in _ARTICLES_AND_POSSESSIVES:
             lead -= 1
         return not (lead >= 0 and before[lead] in _PREPOSITIONS)
     return False
@@ -385,28 +404,13 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
                 clause, sentence.text, base, third_person, subjects, generic_you
             )
             for mention in found_here + _elliptic(clause, sentence.text, base):
-                where = mention.position - sentence.start
-                reason = ordinary_reason(
-                    clause, sentence.text, following, where, third_person, setting, near_only=True
-                )
-                if reason and not (reason == "medical care" and mention.care_forced):
-                    continue
+                if not _ordinary(mention, clause, sentence, following, third_person, setting):
+                    found.append(mention)
+                    named_in.append((sentence.start, sentence.end))
+        for mention in _sentence_harm(sentence.text, sentence.start, third_person, generic_you):
+            if not _ordinary(mention, sentence.text, sentence, following, third_person, setting):
                 found.append(mention)
                 named_in.append((sentence.start, sentence.end))
-        for mention in _sentence_harm(sentence.text, sentence.start, third_person, generic_you):
-            where = mention.position - sentence.start
-            if ordinary_reason(
-                sentence.text,
-                sentence.text,
-                following,
-                where,
-                third_person,
-                setting,
-                near_only=True,
-            ):
-                continue
-            found.append(mention)
-            named_in.append((sentence.start, sentence.end))
     for described in find_described(spoken, third_person, setting):
         if any(start <= described.position < end for start, end in named_in):
             continue  # the act is already named in that sentence
@@ -420,7 +424,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
                 conditions=described.frame.conditions,
             )
         )
-    if not found and not told_as_accident(spoken):
+    if not found:
         found = [
             HarmMention(told.frame.category, False, told.evidence, told.trigger, told.position)
             for told in find_implied(spoken, third_person, without_notes(context))
@@ -444,6 +448,28 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
         if not any(abs(mention.position - u.position) < 3 for u in unique):
             unique.append(mention)
     return unique
+
+
+def _ordinary(
+    mention: HarmMention,
+    clause: str,
+    sentence: Sentence,
+    following: str,
+    third_person: bool,
+    setting: str,
+) -> bool:
+    """The mention is ordinary talk (medical care, sport, an accident, a figure of speech),
+    read near the act; care forced on the claimant is not made ordinary by the clinic."""
+    reason = ordinary_reason(
+        clause,
+        sentence.text,
+        following,
+        mention.position - sentence.start,
+        third_person,
+        setting,
+        near_only=True,
+    )
+    return bool(reason) and not (reason == "medical care" and mention.care_forced)
 
 
 #: Words at most in the first sentence of an answer that names only a method ("The electricity.").
@@ -675,7 +701,7 @@ def _sentence_harm(
 
     def blocked(start: int, end: int) -> bool:
         index = _word_index(sentence, start)
-        return negated(words, index) or hypothetical(words, index)
+        return negated(words, index) or hypothetical(words, index) or _figurative(words, index)
 
     out: list[HarmMention] = []
     for special in _LEX.patterns:

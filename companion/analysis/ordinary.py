@@ -20,6 +20,15 @@ _NO_ACCIDENT = re.compile(
 )
 
 
+#: Someone said not to have done it ("it is not from the police", "nothing to do with the
+#: army"); not "my husband's brothers beat me, not the police", which names the brothers.
+_NOT_BY = re.compile(
+    r"\b(?:not|never)\s+(?:from|by|because\s+of)\s+(?:the\s+)?[\w-]+|"
+    r"\bnothing\s+to\s+do\s+with\s+(?:the\s+)?[\w-]+",
+    re.IGNORECASE,
+)
+
+
 def _names_perpetrator(turn: str) -> bool:
     """Someone who could have done harm is named in the turn ("the police", "the soldiers");
     a relative is not ("blood from her brother" names no one who hurt her)."""
@@ -41,17 +50,6 @@ def _pronoun_agent(sentence: str, position: int, third_person: bool) -> bool:
     """ "They", "someone" (or, when the claimant speaks, "he"/"she") just before the act."""
     pronouns = ["they", "them", "someone", "somebody"] + ([] if third_person else ["he", "she"])
     return any(word in pronouns for word in tokens(sentence[:position])[-6:])
-
-
-def told_as_accident(turn: str) -> bool:
-    """The turn says its harm was an accident and names no one who could have done it ("a
-    truck hit them ... his leg was broken ... it was an accident")."""
-    ordinary = lexicon().ordinary
-    return (
-        bool(ordinary["accident"].search(turn) or ordinary["self_caused"].search(turn))
-        and not _NO_ACCIDENT.search(turn)
-        and not _names_perpetrator(turn)
-    )
 
 
 def ordinary_reason(
@@ -188,12 +186,6 @@ def ordinary_turn(turn: str, third_person: bool) -> str | None:
     return None
 
 
-#: Someone said not to have done it ("it is not from the police").
-_NOT_BY = re.compile(
-    r"\b(?:not|never|nothing\s+to\s+do\s+with)\s+(?:from|by|because\s+of|with)?\s*(?:the\s+)?"
-    r"[\w-]+",
-    re.IGNORECASE,
-)
 #: Someone else acting in the turn: "they", or (the claimant speaking) "he"/"she".
 _OTHERS_THIRD = re.compile(r"\b(?:they|them)\b", re.IGNORECASE)
 _OTHERS_FIRST = re.compile(r"\b(?:they|them|he|she|him)\b", re.IGNORECASE)

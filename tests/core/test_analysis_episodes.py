@@ -658,8 +658,11 @@ def test_trouble_since_the_harm_told_is_no_new_episode() -> None:
 @pytest.mark.parametrize(
     ("said", "asked"),
     [
-        ("He says they flogged all of them with a belt in the yard him too", "what happened there"),
-        ("He made me go with his friends, for money, every weekend.", "What happened in Rome?"),
+        (
+            "He says they flogged all of them with a belt in the yard, him too.",
+            "What happened there?",
+        ),
+        ("He made me be with his friends, for money, every weekend.", "What happened in Rome?"),
         ("They forced me to have an implant so I would not have children.", "And the camp?"),
         ("They put a coil inside me at the camp clinic, by force.", "What else happened?"),
         ("They taught me a lesson. After that I could not walk for a week.", "And then?"),
@@ -762,3 +765,88 @@ def test_harm_to_a_group_the_claimant_is_told_to_be_in() -> None:
         "Interpreter: She says she and twenty other women were taken to a cell, and the guards "
         "beat all of them with batons.\n"
     ) == [1]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("My uncle made me go with them to the market in the city.", "Why did you leave?"),
+        ("Forced sterilisation is common in the north, I read about it.", "Anything else?"),
+        ("After my second child I asked the nurse to put a coil in me.", "Your health?"),
+        ("The police beat my cousin and he phoned me too.", "What happened?"),
+        ("The drought hit every farmer in the valley, me included.", "Why did you leave?"),
+        ("Me and the other boys had a football team. We beat everyone in the district.", "And?"),
+        ("I lost two teeth last year. In the village my brothers hit them, the thieves.", "And?"),
+        (
+            "My teacher taught me a lesson about honesty. Since the operation I cannot stand up "
+            "for long.",
+            "Your health?",
+        ),
+        ("My father had me cut the wood every morning before school.", "Your childhood?"),
+        ("Being away from my children made me suffer a lot.", "How are you?"),
+        ("What the boss did to me was terrible, he did not pay my salary.", "Your work?"),
+        ("We walked for days in the desert, sitting in the sun burned me.", "The journey?"),
+        ("I got myself burned while I was making tea.", "The scar?"),
+        ("I tore my fingernails when I climbed over the fence at night.", "The border?"),
+    ],
+)
+def test_the_reviews_round_23_ordinary_talk_stays_quiet(said: str, asked: str) -> None:
+    assert told(said, asked) == []
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("They made me sit on the ground all night naked in the snow.", "At the post?"),
+        (
+            "My husband's brothers beat me, not the police. The doctor put my arm in plaster.",
+            "What happened?",
+        ),
+        (
+            "I was in the containers for eight months, they made me do the cooking for the others. "
+            "Even now I cannot lift my arms.",
+            "And the army?",
+        ),
+    ],
+)
+def test_the_reviews_round_23_harm_is_still_found(said: str, asked: str) -> None:
+    assert told(said, asked) == [1]
+
+
+def test_a_yes_to_were_you_hurt_yourself_is_a_disclosure() -> None:
+    assert told("Yes.", "Were you ever beaten or hurt yourself?") == [1]
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "Caseworker: Did anything else happen while you were at the station?\n"
+        "Claimant: They gave me electric shocks on my feet.\n",
+        "Caseworker: Did you have any further difficulties at the station that day?\n"
+        "Claimant: Yes, he kicked me when I was on the ground.\n",
+        "Caseworker: What happened in the station in 2017?\n"
+        "Claimant: They hit me with cables and kicked me.\n",
+    ],
+)
+def test_the_reviews_one_detention_stays_one_episode(then: str) -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at the station?\n"
+        "Claimant: The police took me to the station and beat me with sticks.\n"
+        "Caseworker: Who were they?\n"
+        "Claimant: Police from the district.\n"
+        "Caseworker: How many days?\n"
+        "Claimant: Three.\n" + then
+    ) == [1]
+
+
+def test_a_new_perpetrator_asked_about_also_is_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened in Lagos?\n"
+        "Claimant: The officers raped me in the police station in Lagos.\n"
+        "Caseworker: I am sorry. When was that?\n"
+        "Claimant: 2019.\n"
+        "Caseworker: Who were they?\n"
+        "Claimant: Officers of the division.\n"
+        "Caseworker: Did your husband also hit you?\n"
+        "Claimant: Yes, he hit me many times at home.\n"
+    ) == [1, 7]
