@@ -982,7 +982,7 @@ class Analyser:
             and not cues.refers_back(mention.question)
             and not (  # "Were you also beaten?": there too; not "Did your husband also hit you?"
                 cues.in_addition(mention.question)
-                and not cues.BY_WHOM_GIVEN.search(mention.question)
+                and not self._names_someone_new(current, mention.question)
             )
         ):
             return True  # asked later about another kind of harm ("Did Ardit ever hit you?")
@@ -1036,6 +1036,12 @@ class Analyser:
         if new_places and current.places and "where" not in self._asked_now:
             return True
         return bool(cues.new_arrest_later(context)) and not self._asked_now
+
+    @staticmethod
+    def _names_someone_new(episode: Episode, question: str) -> bool:
+        """The question names a doer the episode was not told with ("your husband")."""
+        named = cues.BY_WHOM_GIVEN.search(question)
+        return named is not None and not content_stems(named.group(0)) & episode.known
 
     @staticmethod
     def _another_setting(episode: Episode, question: str) -> str | None:

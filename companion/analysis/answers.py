@@ -162,7 +162,11 @@ _ANY_ACT = re.compile(rf"\b(?:{lexicon().verb_alternation})\b", re.IGNORECASE)
 _TRACES = re.compile(r"\b(?:scars?|marks)\b", re.IGNORECASE)
 _SELF_HARM = re.compile(
     r"\b(?:think\w*|thoughts?|tried|try|want\w*|feel\s+like|urges?)\s+(?:about\s+|of\s+|to\s+)?"
-    r"(?:harm\w*|hurt\w*|kill\w*|cut\w*|end\w*)\s+(?:yourself|your\s+(?:own\s+)?life)\b",
+    r"(?:harm\w*|hurt\w*|kill\w*|cut\w*|end\w*)\s+(?:yourself|your\s+(?:own\s+)?life)\b|"
+    # "Have you ever cut yourself?", "Did you injure yourself when you fell?": done by the
+    # claimant (not "Were you hurt yourself?", done to them)
+    r"\b(?:have|had|did|do)\s+you\s+(?:ever\s+)?(?:\w+\s+)?(?:harm\w*|hurt|cut|injur\w*|burn\w*|"
+    r"kill\w*)\s+yourself\b",
     re.IGNORECASE,
 )
 

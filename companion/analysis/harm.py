@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from companion.analysis.described import find_described, find_implied
 from companion.analysis.lexicon import Pattern, lexicon
-from companion.analysis.ordinary import ordinary_reason
+from companion.analysis.ordinary import accident_told, ordinary_reason
 from companion.analysis.text import (
     REPORTING,
     Sentence,
@@ -428,6 +428,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
         found = [
             HarmMention(told.frame.category, False, told.evidence, told.trigger, told.position)
             for told in find_implied(spoken, third_person, without_notes(context))
+            if not accident_told(_around(parts, told.position, told.position + len(told.trigger)))
         ]
     if not found and parts and _ASKED_HOW_DONE.search(context):
         found = _method_named(parts[0].text, parts[0].start)
@@ -448,6 +449,21 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
         if not any(abs(mention.position - u.position) < 3 for u in unique):
             unique.append(mention)
     return unique
+
+
+#: A sentence saying what the one before it was ("It was an accident.").
+_SAYS_WHAT_IT_WAS = re.compile(r"^\W*(?:it|that|this)\s+was\b", re.IGNORECASE)
+
+
+def _around(parts: list[Sentence], start: int, end: int) -> str:
+    """The sentences holding ``start``..``end``, and the next if it says what they were."""
+    held = [n for n, part in enumerate(parts) if part.start < end and part.end > start]
+    if not held:
+        return ""
+    last = held[-1] + 1
+    if last < len(parts) and _SAYS_WHAT_IT_WAS.match(parts[last].text):
+        last += 1
+    return " ".join(part.text for part in parts[held[0] : last])
 
 
 def _ordinary(

@@ -52,6 +52,16 @@ def _pronoun_agent(sentence: str, position: int, third_person: bool) -> bool:
     return any(word in pronouns for word in tokens(sentence[:position])[-6:])
 
 
+def accident_told(text: str) -> bool:
+    """``text`` says outright that it was an accident and names no one who could have done
+    it ("The lorry hit them all. It was an accident.")."""
+    return (
+        bool(lexicon().ordinary["accident"].search(text))
+        and not _NO_ACCIDENT.search(text)
+        and not _names_perpetrator(text)
+    )
+
+
 def ordinary_reason(
     clause: str,
     sentence: str,

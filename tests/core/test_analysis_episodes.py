@@ -850,3 +850,49 @@ def test_a_new_perpetrator_asked_about_also_is_another_episode() -> None:
         "Caseworker: Did your husband also hit you?\n"
         "Claimant: Yes, he hit me many times at home.\n"
     ) == [1, 7]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("Yes, on my arms.", "Have you ever cut yourself?"),
+        ("Yes.", "Did you injure yourself when you fell?"),
+        (
+            "She says she and the other passengers were on the bus. The lorry hit them all. "
+            "It was an accident.",
+            "What happened on the road?",
+        ),
+    ],
+)
+def test_the_second_reviews_talk_that_stays_quiet(said: str, asked: str) -> None:
+    speaker = "Interpreter" if said.startswith("She says") else "Claimant"
+    assert disclosed_at(f"Caseworker: {asked}\n{speaker}: {said}\n") == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I was a victim of forced sterilisation.",
+        "Anh said I was lazy. They taught me a lesson. After that I couldn't stand up for days.",
+        "They beat my brother and me also.",
+        "Me and five other prisoners were taken to the yard. The guards beat all of them.",
+        "My husband made me suffer every day.",
+        "I was in the containers for eight months. Even now I cannot lift my arms. My cousin "
+        "had a car accident there last year.",
+    ],
+)
+def test_the_second_reviews_harm_is_found(said: str) -> None:
+    assert told(said) == [1]
+
+
+def test_harm_by_the_same_doers_asked_about_also_is_the_same_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened in the village?\n"
+        "Claimant: The soldiers beat me with rifles.\n"
+        "Caseworker: When?\n"
+        "Claimant: 2019.\n"
+        "Caseworker: Where?\n"
+        "Claimant: At home.\n"
+        "Caseworker: Did the soldiers also burn you?\n"
+        "Claimant: Yes, they burned me.\n"
+    ) == [1]
