@@ -846,9 +846,8 @@ class Analyser:
         four") is disclosed where the harm in it is told ("they beat me there"): the same
         episode (same number), now at this segment, its acknowledgement judged afresh."""
         episode.conditions = False
-        if (
-            episode.segment == i
-        ):  # the cell and the beating in one turn: the card quotes the beating
+        if episode.segment == i:
+            # the cell and the beating in one turn: the card quotes the beating
             episode.evidence = mention.evidence
             if SEVERITY.index(mention.category) > SEVERITY.index(episode.category):
                 episode.category = mention.category
@@ -1017,16 +1016,10 @@ class Analyser:
             # in someone new and the answer another year ("You mentioned your husband. How did
             # he treat you?" -> "After the marriage in 2015 he beat me").
             new_years = cues.years(context) - current.years
-            known = current.known
-            newcomer = cues.BY_WHOM_GIVEN.search(asked)
-            told_newcomer = cues.BY_WHOM_GIVEN.search(context)
-            return bool(new_years) and bool(
-                (newcomer and not content_stems(newcomer.group(0)) & known)
-                or (  # "And was it finished?" "No, in 2020 his cousin found me ..."
-                    current.years
-                    and told_newcomer
-                    and not content_stems(told_newcomer.group(0)) & known
-                )
+            return bool(new_years) and (
+                self._names_someone_new(current, asked)
+                # "And was it finished?" "No, in 2020 his cousin found me ..."
+                or (bool(current.years) and self._names_someone_new(current, context))
             )
         new_years = cues.years(context) - current.years
         new_places = cues.proper_places(context) - current.places
@@ -1038,9 +1031,10 @@ class Analyser:
         return bool(cues.new_arrest_later(context)) and not self._asked_now
 
     @staticmethod
-    def _names_someone_new(episode: Episode, question: str) -> bool:
-        """The question names a doer the episode was not told with ("your husband")."""
-        named = cues.BY_WHOM_GIVEN.search(question)
+    def _names_someone_new(episode: Episode, text: str) -> bool:
+        """``text`` (a question, or an answer) names a doer the episode was not told with
+        ("your husband", "his cousin")."""
+        named = cues.BY_WHOM_GIVEN.search(text)
         return named is not None and not content_stems(named.group(0)) & episode.known
 
     @staticmethod

@@ -180,22 +180,6 @@ _SKIP_BEFORE = {
 
 _PREPOSITIONS = {"on", "in", "inside", "from", "with", "near", "at", "behind"}
 _ARTICLES_AND_POSSESSIVES = {"a", "an", "the", "his", "their", "her", "my", "our", "its"}
-#: Things a doer rides or sits in ("a man on a motorbike stabbed me"); not the sun or the heat.
-_RIDDEN = {
-    "motorbike",
-    "bike",
-    "car",
-    "truck",
-    "lorry",
-    "van",
-    "minibus",
-    "taxi",
-    "tractor",
-    "train",
-    "boat",
-    "bus",
-    "kombi",
-}
 
 
 def _figurative(clause_words: list[str], index: int) -> bool:
@@ -208,7 +192,7 @@ def _figurative(clause_words: list[str], index: int) -> bool:
             continue
         if word not in FIGURATIVE_SUBJECTS:
             return False
-        if word not in _RIDDEN:
+        if word not in _LEX.ridden:
             return True
         lead = at - 1
         while lead >= 0 and before[lead] in _ARTICLES_AND_POSSESSIVES:

@@ -72,6 +72,8 @@ class Lexicon:
     ordinary: dict[str, re.Pattern[str]]
     relatives: frozenset[str]
     figurative_subjects: frozenset[str]
+    #: Figurative subjects a doer rides or sits in ("a man on a motorbike stabbed me").
+    ridden: frozenset[str]
     perpetrators: re.Pattern[str]
     yes: re.Pattern[str]
     no: re.Pattern[str]
@@ -187,6 +189,7 @@ def lexicon() -> Lexicon:
         ordinary={name: phrases(words) for name, words in data["ordinary"].items()},
         relatives=frozenset(data["words"]["relatives"]),
         figurative_subjects=frozenset(data["words"]["figurative_subjects"]),
+        ridden=frozenset(data["words"]["ridden"]),
         perpetrators=phrases(data["words"]["perpetrators"]),
         yes=re.compile(opening + phrases(answer["yes"]).pattern, re.IGNORECASE),
         no=re.compile(opening + phrases(answer["no"]).pattern, re.IGNORECASE),

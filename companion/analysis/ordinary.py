@@ -180,9 +180,9 @@ def ordinary_turn(turn: str, third_person: bool) -> str | None:
     ordinary = lexicon().ordinary
     if _names_perpetrator(turn):
         return None
+    if accident_told(turn):
+        return "an accident"
     if not _NO_ACCIDENT.search(turn):
-        if ordinary["accident"].search(turn):
-            return "an accident"
         others = _OTHERS_THIRD if third_person else _OTHERS_FIRST
         if ordinary["self_caused"].search(turn) and not others.search(turn):
             return "an accident"  # "he slipped and cut his leg on the metal edge"
