@@ -192,6 +192,10 @@ class Analyser:
         self._moved_at: int | None = None
         #: The episode the caseworker's last question was on (its answer belongs to it).
         self._answering_episode: Episode | None = None
+        #: Where the talk last left the latest episode's setting after its harm was told: a
+        #: turn not about it naming another place or year, or a question about the claimant
+        #: leaving ("How did you get out of the camp?"); with the episode it left.
+        self._drift: tuple[int, Episode] | None = None
 
     # -- input -----------------------------------------------------------------------------
     def feed(self, segment: Segment) -> list[AnalysisEvent]:
@@ -288,6 +292,20 @@ class Analyser:
         elif any(content_stems(t) for t in turn_questions) or cues.REAL_OFFER.search(text):
             self._harm_question = None  # a new question, or a break offered instead
         # (a bare "Yes or no?" or "Please answer" keeps the harm question open)
+        latest = self.episodes[-1] if self.episodes else None
+        if (
+            latest is not None
+            and i > latest.last_harm
+            and any(cues.asks_what_happened(q) for q in turn_questions)
+            and self._names_someone_new(latest, text)
+            and not cues.refers_back(text)
+            and not _HAPPENED_TO.search(text)  # "What happened to your brother?": a victim
+            and not (  # "Were they police or soldiers?": who did it, not someone new
+                not latest.elements["by_whom"].covered
+                and any("by_whom" in cues.elements_named(q) for q in turn_questions)
+            )
+        ):
+            self._drift = (i, latest)  # "And the separatists, did they cause you problems?"
         self._answering_episode = None
         for question_text in turn_questions:
             question = make_question(
@@ -553,6 +571,8 @@ class Analyser:
             # A new arrest or time begins, its harm not yet told ("They came for me again.",
             # "Were you arrested again?" "Yes.").
             self._fresh_event = i
+            if latest is not None and told_of_another:
+                self._drift = (i, latest)  # harm told after it, however late, is of it
         if (
             not mentions
             and latest is not None
@@ -565,6 +585,8 @@ class Analyser:
             # eight turns, unless the talk points back) is another episode, even when the
             # turns between went on about the first.
             self._moved_at = i
+        if not mentions and latest is not None and i > latest.last_harm:
+            self._note_drift(latest, i, spoken, asked_before, moved_on or latest not in touched)
         self._asked_now = {}
         self._about_current = False
         self._answering_episode = None
@@ -601,6 +623,24 @@ class Analyser:
                     urgency="insist" if kind == "suicidal" else "calm",
                 )
             )
+
+    def _note_drift(
+        self, episode: Episode, i: int, spoken: str, asked: str, not_on_it: bool
+    ) -> None:
+        """The talk leaves the episode's setting: a turn not about it names a place or a year
+        it was not told with ("He went to Khartoum, to his uncle in Omdurman.")."""
+        if not not_on_it:
+            return
+        places = {
+            place
+            for place in cues.proper_places(spoken)
+            if place not in episode.places and not content_stems(place) <= episode.known
+        }
+        new_years = set() if _ASKED_BIRTH.search(asked) else cues.years(spoken) - episode.years
+        if (places and "where" not in self._asked_now) or (
+            new_years and "when" not in self._asked_now
+        ):
+            self._drift = (i, episode)
 
     def _question_pointed_back_to(self, text: str) -> HarmQuestion | None:
         """The earlier harm question a late yes comes back to: the last one, not answered no
@@ -891,6 +931,29 @@ class Analyser:
             return True
         if current.segment == i:
             return False  # the same turn goes on about the same episode unless it says not
+        asked_now = (  # the caseworker's last turn, a question or not ("Going back to ...")
+            without_notes(self.segments[self._last_caseworker].text)
+            if self._last_caseworker is not None
+            else ""
+        )
+        if (
+            self._drift is not None
+            and self._drift[1] is current
+            and current.last_harm < self._drift[0] < i
+            and not cues.refers_back(window)
+            and not (  # "As you said, they beat you ...", not "You said you were living in
+                # Tirana" or "What do you mean by punished?" about what was told since
+                cues.refers_back(asked_now)
+                and bool(_canonical(content_stems(asked_now)) & _canonical(current.words))
+                and not cues.proper_places(asked_now) - current.places
+                and not cues.years(asked_now) - current.years
+            )
+            and not cues.points_to_earlier(asked_now)
+            and not self._back_on_the_harm(current, asked_now)
+            and not (mention.question and cues.names_told_harm(mention.question, current.known))
+            and not self._within(current, asked_now)
+        ):
+            return True  # the talk went to another place or time, then harm was told
         if i - current.last_activity > SCOPE and not (
             cues.refers_back(window) or cues.refers_back(self._last_question_text())
         ):
@@ -1033,9 +1096,24 @@ class Analyser:
     @staticmethod
     def _names_someone_new(episode: Episode, text: str) -> bool:
         """``text`` (a question, or an answer) names a doer the episode was not told with
-        ("your husband", "his cousin")."""
+        ("your husband", "his cousin"; "the army" is the soldiers)."""
         named = cues.BY_WHOM_GIVEN.search(text)
-        return named is not None and not content_stems(named.group(0)) & episode.known
+        return named is not None and not (
+            _canonical(content_stems(named.group(0))) & _canonical(episode.known)
+        )
+
+    @staticmethod
+    def _back_on_the_harm(episode: Episode, question: str) -> bool:
+        """A question back on the harm told, naming no other place or year ("Tell me more
+        about the beating.", "How many of them beat you that day?", "Did they hit you with
+        anything else?")."""
+        if cues.proper_places(question) - episode.places or cues.years(question) - episode.years:
+            return False
+        return bool(
+            cues.names_told_harm(question, episode.known)
+            or _THAT_OCCASION.search(question)
+            or (_ANYTHING_ELSE.search(question) and HARM_WORDS.search(question))
+        )
 
     @staticmethod
     def _another_setting(episode: Episode, question: str) -> str | None:
@@ -1188,6 +1266,15 @@ _SAME_GROUP = {
 
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b", re.IGNORECASE)
 _THIRD_SINGULAR = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
+
+
+#: A question on the occasion just told ("that day", "that night").
+_THAT_OCCASION = re.compile(r"\bthat\s+(?:day|night|morning|evening|time)\b", re.IGNORECASE)
+_ANYTHING_ELSE = re.compile(r"\b(?:anything|something)\s+else\b", re.IGNORECASE)
+#: "What happened to your brother?": the person asked about is harmed, not a doer.
+_HAPPENED_TO = re.compile(r"\b(?:happened|done)\s+to\b", re.IGNORECASE)
+#: A question whose answer's years are a birth or an age, not a time the talk moved to.
+_ASKED_BIRTH = re.compile(r"\b(?:birth|born|birthday|how\s+old|your\s+age)\b", re.IGNORECASE)
 
 
 def _about_someone_else(turn: str, third_person: bool) -> bool:

@@ -128,7 +128,8 @@ PERPETRATORS = (
     r"some\s+|the\s+)?(?:men|women|people|boys)\s+(?:from|of|in|with|on)\b|"
     r"mob|youths|villagers|vigilantes|(?:national|state|general|political)\s+security|"
     r"imbonerakure|omon|kgb|fsb|sars|cid|nisa|niss|mukhabarat|shabiha|wagner|rab|anr|snr|"
-    r"ettela'?at|sepah|hisbah|amniyat|ms-13|mara|pandillas?|kidnappers|captors|jailers"
+    r"ettela'?at|sepah|hisbah|amniyat|ms-13|mara|pandillas?|kidnappers|captors|jailers|"
+    r"separatists?|amba\s+boys|insurgents?|jihadists?|extremists?|bandits?|madam|kafeel"
 )
 BY_WHOM_GIVEN = re.compile(rf"\b(?:{PERPETRATORS})\b", re.IGNORECASE)
 #: An organisation named by its initials, as agents often are ("the SNR arrested me").
@@ -338,7 +339,10 @@ _OWN_MOVES = re.compile(
 
 
 _FORWARD = re.compile(
-    r"\b(?:after|afterwards|later|next|since\s+then|from\s+there)\b|\bhow\s+did\s+you\s+"
+    r"\b(?:after|afterwards|later|next|since\s+then|from\s+there)\b|"
+    # "What happened when you returned to Albania?"
+    r"\bwhen\s+you\s+(?:returned|came\s+back|went\s+back|got\s+back)\s+(?:to\s+)?"
+    r"(?:(?-i:[A-Z])|home\b|your\s+(?:country|village|town|city))|\bhow\s+did\s+you\s+"
     r"(?:leave|get|come|travel|escape|reach|arrive|go|manage)\b|\bwhat\s+did\s+you\s+do\b",
     re.IGNORECASE,
 )
@@ -538,10 +542,11 @@ _AFTER_THE_HARM = re.compile(
 
 
 _LASTING_TRACE = re.compile(
-    r"\b(?:hurts?|hurting|pains?|aches?|aching)\b[^.]{0,40}\bsince\s+(?:the|that|then)\b|"
+    r"\b(?:hurts?|hurting|pains?|aches?|aching)\b[^.]{0,40}\bsince\s+(?:the|that|then|they)\b|"
     # "I have trouble remembering things since they hit my head"
     r"\b(?:since|ever\s+since|from\s+the\s+time)\s+(?:they|he|she|the\s+[\w-]+)\s+(?:hit|beat|"
-    r"kicked|hurt|tortured|burned|burnt|shocked|injured|cut|stabbed|shot)\s+(?:me|him|(?:my|his|her)\s+"
+    r"kicked|hurt|tortured|burned|burnt|shocked|injured|cut|stabbed|shot|hung|hanged|whipped|"
+    r"flogged|suspended)\s+(?:me|him|(?:my|his|her)\s+"
     r"(?:head|back|legs?|arms?|face|feet|hands?|ears?|eyes?|body|knees?|ribs|teeth|nose))\b",
     re.IGNORECASE,
 )
@@ -580,6 +585,7 @@ _PLACE_QUALIFIER = re.compile(
 _WHAT_HAPPENED = re.compile(
     r"\bwhat\s+happened\b|\bdid\s+(?:you\s+(?:have|face|experience)|anything\s+(?:else\s+)?happen)\b|"
     r"\b(?:any|have|had)\s+(?:any\s+)?(?:problems?|trouble|difficult(?:y|ies))\b|"
+    r"\bcause(?:d)?\s+you\s+(?:any\s+)?(?:problems?|trouble|harm)\b|"
     r"\bwhat\s+was\s+(?:it|life|the\s+[\w'-]+(?:\s+[\w'-]+){0,3})\s+like\b|\bhow\s+was\s+(?:it|life)\b",
     re.IGNORECASE,
 )
@@ -705,7 +711,10 @@ def in_addition(question: str) -> bool:
 
 _MORE_TROUBLE = re.compile(
     r"\b(?:any|some)\s+(?:more|other|further|new)\s+(?:problems?|trouble|incidents?|"
-    r"difficult(?:y|ies))\b|\b(?:problems?|trouble)\s+(?:again|after\s+that)\b",
+    r"difficult(?:y|ies))\b|\b(?:problems?|trouble)\s+(?:again|after\s+that)\b|"
+    r"\bever\s+(?:been\s+)?(?:harmed|hurt|attacked|beaten|ill-treated|mistreated)\s+by\s+"
+    r"(?:anyone|anybody|someone)\s+else\b|"
+    r"\b(?:anyone|anybody|someone)\s+else\s+ever\s+(?:harm|hurt|attack|beat)\w*\s+you\b",
     re.IGNORECASE,
 )
 

@@ -188,15 +188,16 @@ _THIRD_PERSON_VICTIM = re.compile(r"\b(?:me|i|my|her|him|she|he)\b", re.IGNORECA
 
 
 #: Classes an implied frame may find in the question the turn answers: where it happened.
-_FROM_QUESTION = frozenset({"custody", "fgm"})
+_FROM_QUESTION = frozenset({"custody", "fgm", "claimant_in_group"})
 
 
 def find_implied(spoken: str, third_person: bool, asked: str = "") -> list[Described]:
     """Harm told without saying it: every class of an ``[[implied]]`` frame anywhere in the
     turn ("one officer took me out of the cell ... I cannot say it"), the claimant in it and
-    nothing denying it. Every class must be in the turn, but custody or FGM may be in
-    ``asked``, the question it answers ("What happened after your arrest?" -> "They gave me the
-    full service"; "Is FGM practised in your family?" -> "It was done to me also")."""
+    nothing denying it. Every class must be in the turn, but custody, FGM or the claimant
+    being one of a group may be in ``asked``, the question it answers ("What happened after
+    your arrest?" -> "They gave me the full service"; "Is FGM practised in your family?" -> "It
+    was done to me also"; "Where were you taken?" -> "... they hit everyone with belts")."""
     lex = lexicon()
     victim = _THIRD_PERSON_VICTIM if third_person else _FIRST_PERSON_VICTIM
     if not victim.search(spoken) or _DENIAL.search(spoken):
@@ -218,6 +219,8 @@ def find_implied(spoken: str, third_person: bool, asked: str = "") -> list[Descr
             for need, match in zip(frame.needs[1:], matches[1:], strict=True)
         ):
             continue
+        if any(search(need) is not None for need in frame.unless):
+            continue  # "I could hear the guards beating them": not done to the claimant
         present = [m for m in matches if m is not None]
         start = min(m.start() for m in present)
         end = max(m.end() for m in present)

@@ -39,6 +39,8 @@ _VERB_ALT = _LEX.verb_alternation
 _OBJECT = re.compile(
     rf"\b(?P<verb>{_VERB_ALT})\s+(?:(?:up|again|repeatedly|badly|severely|every\s+day|"
     rf"many\s+times|all\s+over)\s+)?(?:the\s+(?:soles|backs?|palms|bottoms?|tops?|sides?)\s+of\s+)?"
+    # "flogged the two of us", "beat both of us"
+    rf"(?:(?:the\s+(?:two|three|four|five|six)|both|each)\s+of\s+(?=us\b))?"
     rf"(?P<victim>me|us|myself|ourselves|him|her|them|my|our|his|you|your)\b"
     rf"(?:\s+(?P<next>[a-z'-]+))?",
     re.IGNORECASE,
@@ -170,6 +172,8 @@ _SKIP_BEFORE = {
     "did",
     "was",
     "were",
+    "is",
+    "are",
     "would",
     "nearly",
     "almost",
@@ -190,6 +194,8 @@ def _figurative(clause_words: list[str], index: int) -> bool:
         word = before[at]
         if word in _SKIP_BEFORE:
             continue
+        if word in ("that", "which") and at + 1 < len(before) and before[at + 1] in ("is", "are"):
+            return False  # "the man that is beating me": a relative pronoun, not a thing
         if word not in FIGURATIVE_SUBJECTS:
             return False
         if word not in _LEX.ridden:
@@ -276,7 +282,8 @@ _COREFERENCE_SPAN = 240
 
 
 _NAMED_PERSON = re.compile(
-    r"(?<![.!?]\s)(?<!^)\b(?!(?:He|She|They|It|The|This|That|I|We|You|His|Her|My|In|On|At|"
+    r"(?<![.!?]\s)(?<!^)(?<!\bin\s)(?<!\bat\s)"
+    r"\b(?!(?:He|She|They|It|The|This|That|I|We|You|His|Her|My|In|On|At|"
     r"God|Allah)\b)[A-Z][a-z]+(?:'s)?\s+(?:was|were|had|is|has|got)\b|"
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sheikh|Pastor|Father|Imam)\.?\s+[A-Z][a-z]+"
 )
@@ -294,6 +301,50 @@ def _other_gender(spoken: str, mention: HarmMention) -> bool:
     claimant_female = reporting.group(0).lower().startswith("she")
     victim_female = victim.group(0).lower() in ("she", "her")
     return claimant_female != victim_female
+
+
+#: What may come before a relative who begins a sentence as its subject ("He says his father
+#: and ...", "The owner and his son took him ...").
+_SUBJECT_LEAD = re.compile(
+    r"\W*(?:(?:he|she)\s+(?:says|said)\s+(?:that\s+)?)?"
+    r"(?:(?:the|a|an|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s+and\s+)?",
+    re.IGNORECASE,
+)
+
+
+#: Between a relative who begins the sentence and the harm: more of the same subject ("His
+#: father and older brother beat him") ...
+_CO_SUBJECTS = re.compile(
+    r"(?:\s+and\s+(?:(?:his|her|their|the|an?)\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s*", re.IGNORECASE
+)
+#: ... or the claimant taken first ("The owner and his son took him down to the basement, beat
+#: him"), not someone else doing it ("his brother went out and the soldiers beat him").
+_TOOK_HIM = re.compile(
+    r"\s+(?:took|dragged|pulled|grabbed|tied|held|caught)\s+(?:him|her)\b(?![^,.;]*\band\s+the\b)",
+    re.IGNORECASE,
+)
+
+
+#: A question about what happened to someone close ("What happened to your brother?").
+_ASKED_OF_RELATIVE = re.compile(
+    r"\b(?:happened|done|did\s+they\s+do)\s+to\s+your\s+(?P<one>[a-z]+)(?:\s+(?P<two>[a-z]+))?",
+    re.IGNORECASE,
+)
+
+
+def _asked_about_relative(question: str, mention: HarmMention) -> bool:
+    """In a third-person rendering, "him" answering "What happened to your brother?" is the
+    brother ("He says his brother was caught ... The guards beat him")."""
+    asked = _ASKED_OF_RELATIVE.search(question)
+    # "beat him", "He still has the marks"; not "He says he was beaten" (the claimant)
+    head = mention.evidence.split(mention.trigger)[0]
+    victim = _THIRD_OBJECT.search(mention.trigger) or (
+        None if REPORTING.search(head) else _THIRD_VICTIM.search(mention.trigger)
+    )
+    if asked is None or victim is None:
+        return False
+    genders = _MALE if victim.group(0).lower() in ("he", "him", "his") else _FEMALE
+    return bool({asked.group("one").lower(), (asked.group("two") or "").lower()} & genders)
 
 
 def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> bool:
@@ -326,6 +377,12 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
             continue  # "he made her his wife": the relative is the claimant
         if not tail.strip():
             continue  # "her grandmother had her cut": the relative did it, to the claimant
+        if (
+            _THIRD_OBJECT.search(mention.trigger)
+            and _SUBJECT_LEAD.fullmatch(before[sentence_start : match.start()])
+            and (_CO_SUBJECTS.fullmatch(tail) or _TOOK_HIM.match(tail))
+        ):
+            continue  # "His father and older brother beat him": the relatives did it
         same = match.group("rel").lower() in genders and not tail.startswith("'")
         if same and not _BORN.match(tail) and not REPORTING.search(tail):
             return True  # "they dragged his father into the yard and beat him"
@@ -426,6 +483,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
             or not (
                 _about_a_relative(setting, m, len(setting) - len(spoken))
                 or _other_gender(spoken, m)
+                or _asked_about_relative(context, m)
             )
         ]
     unique: list[HarmMention] = []

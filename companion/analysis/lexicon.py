@@ -55,6 +55,8 @@ class Frame:
     #: The conditions of a detention ("thirty of us in a cell for four, no toilet"): an
     #: episode they open moves to the harm told next in it ("they beat me there").
     conditions: bool = False
+    #: Classes that stop an implied frame when in the turn ("I heard them beating them").
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,9 @@ def _check(data: dict[str, Any]) -> None:
     known = set(data["classes"]) | {"victim", "victim_body", "victim_or_group"}
     for frame in data["frame"] + data.get("implied", []):
         allowed = known if frame in data["frame"] else set(data["classes"])
-        unknown = [need for need in frame["needs"] if need not in allowed]
+        unknown = [
+            need for need in [*frame["needs"], *frame.get("unless", [])] if need not in allowed
+        ]
         if unknown:
             raise ValueError(
                 f"resources/analysis/harm.toml: frame {frame['name']!r} needs unknown class "
@@ -151,7 +155,13 @@ def _check(data: dict[str, Any]) -> None:
 
 def _frames(entries: list[dict[str, Any]]) -> tuple[Frame, ...]:
     return tuple(
-        Frame(f["name"], tuple(f["needs"]), f["category"], bool(f.get("conditions", False)))
+        Frame(
+            f["name"],
+            tuple(f["needs"]),
+            f["category"],
+            bool(f.get("conditions", False)),
+            tuple(f.get("unless", ())),
+        )
         for f in entries
     )
 

@@ -62,6 +62,22 @@ def accident_told(text: str) -> bool:
     )
 
 
+#: Acts only a person does to someone: work does not explain them away.
+_DONE_BY_SOMEONE = re.compile(
+    r"(?:beat|beaten|beating|punch\w*|slapp\w*|whipp\w*|flogg\w*|rap(?:e|ed|ing)|tortur\w*)\b",
+    re.IGNORECASE,
+)
+
+
+#: Someone, not something, doing it ("the owner and his son ... beat him", not "a rope ...
+#: whipped my face").
+_PERSON_BEFORE = re.compile(
+    r"\b(?:owner|boss|employer|foreman|supervisor|manager|man|men|son|sons|people|they|he|she|"
+    r"someone|somebody|workers?|guards?|police)\b",
+    re.IGNORECASE,
+)
+
+
 def ordinary_reason(
     clause: str,
     sentence: str,
@@ -100,6 +116,12 @@ def ordinary_reason(
     for reason in ("sport", "work"):
         words = ordinary[reason]
         near = (before, sentence, following)
+        if (
+            reason == "work"
+            and _DONE_BY_SOMEONE.match(sentence[position:])
+            and _PERSON_BEFORE.search(sentence[max(0, position - 80) : position])
+        ):
+            continue  # "The owner and his son beat him with an iron bar": no accident at work
         if (
             any(words.search(part) for part in near)
             and not named_perpetrator

@@ -896,3 +896,437 @@ def test_harm_by_the_same_doers_asked_about_also_is_the_same_episode() -> None:
         "Caseworker: Did the soldiers also burn you?\n"
         "Claimant: Yes, they burned me.\n"
     ) == [1]
+
+
+# -- round 24 (tests/analysis_blind/FIRST_RUNS.md): the claimant in a group, the interpreter's
+# "him", and the talk moving to another setting before harm is told. Wordings this file's own.
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        (
+            "He says the militia took him and about thirty men to the stadium and whipped them "
+            "with electric cable.",
+            "What happened in June?",
+        ),
+        (
+            "He says he fled with three friends. Near the river the border guards caught them "
+            "and beat them with their belts.",
+            "How did you leave?",
+        ),
+        (
+            "She says they put them all in one room and when they arrived the guards hit "
+            "everyone with sticks.",
+            "Where were you taken?",
+        ),
+        (
+            "He says the kidnappers hung people from the beams and beat them so the families "
+            "would pay. He says they did this to him also.",
+            "What was the house like?",
+        ),
+        ("He says his father and his uncle beat him with a stick for a whole night.", "Home?"),
+        ("He says the foreman and his son dragged him into the store and beat him.", "Work?"),
+        ("I was badly treated for three days in their office.", "What happened after the arrest?"),
+        ("They struck me in the face with a rifle butt.", "At the checkpoint?"),
+        ("The headmaster flogged the two of us in front of the school.", "Why did you leave?"),
+    ],
+)
+def test_round_24_harm_is_found(said: str, asked: str) -> None:
+    speaker = "Interpreter" if said.startswith(("He says", "She says")) else "Claimant"
+    assert disclosed_at(f"Caseworker: {asked}\n{speaker}: {said}\n") == [1]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        (
+            "He says his cousin went to the army camp, and there they beat him with a cable.",
+            "What happened to your cousin?",
+        ),
+        (
+            "He says his brother was caught at the border. The soldiers beat him and kept him "
+            "in a container.",
+            "What happened to your brother?",
+        ),
+        ("He says he studies at the college, and the grammar is beating him.", "Life here?"),
+        ("She says she hit her head on the door and needed stitches.", "The scar?"),
+        ("He says his uncle was released and a week later he was shot in the street.", "Family?"),
+    ],
+)
+def test_round_24_talk_that_stays_quiet(said: str, asked: str) -> None:
+    assert disclosed_at(f"Caseworker: {asked}\nInterpreter: {said}\n") == []
+
+
+def test_harm_told_after_the_talk_moved_to_another_country_is_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at the police post?\n"
+        "Claimant: The police burned my arm with cigarettes.\n"
+        "Caseworker: I am sorry. How did you get out?\n"
+        "Claimant: My uncle paid. I went to Kenya and then to Uganda, to a camp in Nakivale.\n"
+        "Caseworker: How was life in the camp?\n"
+        "Claimant: Hard. Some men there attacked me at night and cut my hand with a knife.\n"
+    ) == [1, 5]
+
+
+def test_a_question_naming_a_new_doer_then_harm_is_another_episode() -> None:
+    assert disclosed_at(
+        "caseworker: what happened in the town\n"
+        "claimant: the soldiers took me to the camp and beat me with their belts\n"
+        "caseworker: thank you for telling me when was this\n"
+        "claimant: in the dry season two thousand nineteen\n"
+        "caseworker: and the rebels did they cause you any problems\n"
+        "claimant: yes they said i must close my shop\n"
+        "caseworker: what did they do\n"
+        "claimant: they cut my ear with a machete\n"
+    ) == [1, 7]
+
+
+def test_more_detail_asked_back_about_the_first_harm_stays_in_it() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened in the prison?\n"
+        "Claimant: The guards beat me with batons every day.\n"
+        "Caseworker: How did you leave?\n"
+        "Claimant: My family paid and I went to Istanbul in 2021.\n"
+        "Caseworker: Going back to the prison, you said the guards beat you. What else did "
+        "they do?\n"
+        "Claimant: They also burned my feet.\n"
+    ) == [1]
+
+
+def test_pain_since_the_harm_is_a_trace_not_another_episode() -> None:
+    assert disclosed_at(
+        "Caseworker: What did they do at the base?\n"
+        "Claimant: They hung me from my wrists for hours.\n"
+        "Caseworker: I am sorry. After that I went to Athens in 2022?\n"
+        "Claimant: Yes, in 2022.\n"
+        "Caseworker: Any health problems?\n"
+        "Claimant: My shoulders hurt since they hung me.\n"
+    ) == [1]
+
+
+def _exchange(turns: list[str]) -> str:
+    out = []
+    for number, said in enumerate(turns):
+        if number % 2 == 0:
+            who = "Caseworker"
+        else:
+            who = "Interpreter" if said.startswith(("He says", "She says")) else "Claimant"
+        out.append(f"{who}: {said}")
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        pytest.param(
+            [
+                "What did the police do when they found you?",
+                "They arrested me and of course beat me, with batons, all night.",
+            ],
+            [1],
+            id="1a",
+        ),
+        pytest.param(
+            ["School?", "The mullah in the Quran classes beat me with a stick."], [1], id="1b"
+        ),
+        pytest.param(
+            ["Who is your husband?", "My husband is the man that is beating me every day."],
+            [1],
+            id="2",
+        ),
+        pytest.param(
+            [
+                "What happened to your brother?",
+                "He says he does not know. He says he was beaten in the prison and never saw his "
+                "brother again.",
+            ],
+            [1],
+            id="3",
+        ),
+        pytest.param(
+            [
+                "How did you leave?",
+                "I fled with my cousins to the border. Later I heard the police caught my "
+                "neighbours and beat them.",
+            ],
+            [],
+            id="4a",
+        ),
+        pytest.param(
+            [
+                "Who was with you?",
+                "Me and the others hid in the church. In the morning we heard they were beaten "
+                "in the next village, the people who stayed.",
+            ],
+            [],
+            id="4b",
+        ),
+        pytest.param(
+            [
+                "What happened to your brother?",
+                "My brother ran with two friends to the river. The soldiers caught them and beat "
+                "them.",
+            ],
+            [],
+            id="4c",
+        ),
+        pytest.param(
+            [
+                "What did you see in Kampala?",
+                "My uncle took me and my sister to Kampala. There we saw the police beating "
+                "them, the protesters.",
+            ],
+            [],
+            id="4d",
+        ),
+        pytest.param(
+            [
+                "How long were you kept there?",
+                "Two weeks. Every night the guards beat them, the older prisoners. Me they left "
+                "alone because I was young.",
+            ],
+            [],
+            id="5a",
+        ),
+        pytest.param(
+            [
+                "Where were you taken?",
+                "To the police station. I could hear the guards beating them in the next room.",
+            ],
+            [],
+            id="5b",
+        ),
+        pytest.param(
+            [
+                "Why were you detained?",
+                "Because I filmed the soldiers at the market. I saw them beating them, the "
+                "traders, and I put it on Facebook.",
+            ],
+            [],
+            id="5c",
+        ),
+        pytest.param(
+            [
+                "Where is your sister now?",
+                "My sister is in Eritrea. She and her husband were caught at the border and they "
+                "were beaten.",
+            ],
+            [],
+            id="6",
+        ),
+        pytest.param(
+            [
+                "What happened at the protest?",
+                "He says the soldiers were beating them in the square, and they arrested him also.",
+            ],
+            [],
+            id="7a",
+        ),
+        pytest.param(
+            [
+                "What did you see?",
+                "The Taliban were hanging people in the square. They wanted to recruit me too.",
+            ],
+            [],
+            id="7b",
+        ),
+        pytest.param(
+            [
+                "What did you see in the square?",
+                "They were beating them, the students. My brother was there, I told him also to "
+                "run.",
+            ],
+            [],
+            id="7c",
+        ),
+        pytest.param(
+            [
+                "What happened to your family in the village?",
+                "She says her sister went out for water and the militiamen raped her.",
+            ],
+            [],
+            id="8a",
+        ),
+        pytest.param(
+            [
+                "Tell me about the day the soldiers came.",
+                "He says his brother went to the market and the soldiers beat him.",
+            ],
+            [],
+            id="8b",
+        ),
+        pytest.param(
+            ["What did you do then?", "He says he got angry and he kicked him."], [], id="9"
+        ),
+        pytest.param(
+            [
+                "What happened in the village?",
+                "She says the daughter of Hassan was taken, and they beat her.",
+            ],
+            [],
+            id="10",
+        ),
+        pytest.param(
+            [
+                "What problems did you have?",
+                "They struck me off the voters list because of my religion.",
+            ],
+            [],
+            id="11a",
+        ),
+        pytest.param(["How did you feel?", "His words struck me deeply."], [], id="11b"),
+        pytest.param(
+            ["Life in the camp?", "What struck me most was the silence. Nobody talked."],
+            [],
+            id="11c",
+        ),
+        pytest.param(
+            [
+                "Do you have any scars?",
+                "Yes, on my arm. Lightning struck me when I was a child, in the field.",
+            ],
+            [],
+            id="11d",
+        ),
+        pytest.param(
+            [
+                "How did you get the scar on your face?",
+                "At the building site a rope snapped and whipped my face.",
+            ],
+            [],
+            id="12",
+        ),
+        pytest.param(
+            [
+                "How is your accommodation in the UK?",
+                "We were badly treated in the hotel, the food was cold and the staff shouted.",
+            ],
+            [],
+            id="13a",
+        ),
+        pytest.param(
+            [
+                "Did you try to get a visa?",
+                "Yes. I was badly treated at the embassy, they were rude to me and made me wait "
+                "all day.",
+            ],
+            [],
+            id="13b",
+        ),
+        pytest.param(
+            [
+                "What happened in the village?",
+                "Men came at night and beat me with sticks.",
+                "When did you leave the country?",
+                "In 2018.",
+                "Did they hit you with anything else that night?",
+                "Yes, they also whipped me with a belt.",
+            ],
+            [1],
+            id="14a",
+        ),
+        pytest.param(
+            [
+                "What happened in the village?",
+                "Men came at night and beat me with sticks.",
+                "When did you leave the country?",
+                "In 2018.",
+                "Did they hit you with anything else?",
+                "Yes, they also whipped me with a belt.",
+            ],
+            [1],
+            id="14b",
+        ),
+        pytest.param(
+            [
+                "What happened when the soldiers came to your house?",
+                "They dragged me outside and beat me with their rifles.",
+                "What is your ethnic group?",
+                "I am Bamileke, my family is from Dschang.",
+                "Tell me more about the beating.",
+                "They kicked me on the ground and hit my head with the rifle.",
+            ],
+            [1],
+            id="14c",
+        ),
+        pytest.param(
+            [
+                "What happened when the soldiers came to your house?",
+                "They dragged me outside and beat me with their rifles.",
+                "When did you arrive in the UK?",
+                "In 2021, by lorry.",
+                "How many of them beat you that day?",
+                "Three of them. One kicked me in the stomach.",
+            ],
+            [1],
+            id="14d",
+        ),
+        pytest.param(
+            [
+                "What happened after you were stopped?",
+                "They took me to a house and beat me.",
+                "Were they police or soldiers? What happened exactly?",
+                "They were soldiers. They kicked me and hit me with their guns.",
+            ],
+            [1],
+            id="15a",
+        ),
+        pytest.param(
+            [
+                "What happened at the checkpoint?",
+                "The soldiers stopped me and beat me with their guns.",
+                "And the army, what happened exactly?",
+                "They kicked me in the stomach when I was on the ground.",
+            ],
+            [1],
+            id="15b",
+        ),
+        pytest.param(
+            [
+                "What happened after your arrest?",
+                "In the cell the guards beat me with sticks.",
+                "What happened to your brother?",
+                "He was with me in the cell. They beat us both with sticks.",
+            ],
+            [1],
+            id="15d",
+        ),
+        pytest.param(
+            [
+                "What happened at the checkpoint?",
+                "The soldiers beat me with sticks.",
+                "Was anyone else hurt?",
+                "Yes, my cousin. They beat him too.",
+                "Where did they hit you?",
+                "They hit me on my back and my legs.",
+            ],
+            [1],
+            id="16a",
+        ),
+        pytest.param(
+            [
+                "What happened at the station?",
+                "The commander slapped me and kicked me.",
+                "Did anyone else beat you?",
+                "Yes, two guards also hit me with a stick while he watched.",
+            ],
+            [1],
+            id="16b",
+        ),
+        pytest.param(
+            [
+                "Tell me about your husband.",
+                "One night he came back home drunk and he beat me with his belt.",
+                "What happened when he came back home?",
+                "He was shouting, then he pushed me to the floor and kicked me.",
+            ],
+            [1],
+            id="17",
+        ),
+    ],
+)
+def test_the_round_24_reviews_cases(turns: list[str], expected: list[int]) -> None:
+    # A review of round 24 by a helper that did not look at the sets: group harm only where
+    # the claimant was in the group and not only a witness; a relative who is the victim;
+    # idioms with "struck"; a rope at work; rudeness is not ill-treatment; a plain follow-up
+    # on the same harm after an aside, or a question on who did it, stays in the episode.
+    assert disclosed_at(_exchange(turns)) == expected
