@@ -192,9 +192,13 @@ class Analyser:
         self._moved_at: int | None = None
         #: The episode the caseworker's last question was on (its answer belongs to it).
         self._answering_episode: Episode | None = None
-        #: Where the talk last left the latest episode's setting after its harm was told: a
-        #: turn not about it naming another place or year, or a question about the claimant
-        #: leaving ("How did you get out of the camp?"); with the episode it left.
+        #: Where the talk last left the latest episode's setting after its harm was told, with
+        #: the episode it left. Set in three places: a claimant turn off the episode naming a
+        #: place or year it was not told with (:meth:`_note_drift`; an answer to a question
+        #: about leaving, "How did you get out?", counts as off it), a caseworker question
+        #: about trouble naming a new doer (:meth:`_caseworker`), and a new arrest or time
+        #: told (where ``_fresh_event`` is set). Harm told after it is another episode unless
+        #: the talk points back (:meth:`_new_episode`).
         self._drift: tuple[int, Episode] | None = None
 
     # -- input -----------------------------------------------------------------------------
@@ -295,11 +299,12 @@ class Analyser:
         latest = self.episodes[-1] if self.episodes else None
         if (
             latest is not None
-            and i > latest.last_harm
             and any(cues.asks_what_happened(q) for q in turn_questions)
             and self._names_someone_new(latest, text)
             and not cues.refers_back(text)
-            and not _HAPPENED_TO.search(text)  # "What happened to your brother?": a victim
+            # "What happened to your brother?": the person named is harmed, not a doer (any
+            # "happened to ..." question, "to you" too, does not move the talk on)
+            and not _HAPPENED_TO.search(text)
             and not (  # "Were they police or soldiers?": who did it, not someone new
                 not latest.elements["by_whom"].covered
                 and any("by_whom" in cues.elements_named(q) for q in turn_questions)
@@ -585,8 +590,8 @@ class Analyser:
             # eight turns, unless the talk points back) is another episode, even when the
             # turns between went on about the first.
             self._moved_at = i
-        if not mentions and latest is not None and i > latest.last_harm:
-            self._note_drift(latest, i, spoken, asked_before, moved_on or latest not in touched)
+        if not mentions and latest is not None and (moved_on or latest not in touched):
+            self._note_drift(latest, i, spoken, asked_before)
         self._asked_now = {}
         self._about_current = False
         self._answering_episode = None
@@ -624,19 +629,19 @@ class Analyser:
                 )
             )
 
-    def _note_drift(
-        self, episode: Episode, i: int, spoken: str, asked: str, not_on_it: bool
-    ) -> None:
-        """The talk leaves the episode's setting: a turn not about it names a place or a year
-        it was not told with ("He went to Khartoum, to his uncle in Omdurman.")."""
-        if not not_on_it:
-            return
+    def _note_drift(self, episode: Episode, i: int, spoken: str, last_question: str) -> None:
+        """The talk leaves the episode's setting: a turn not about it (the caller's judgement)
+        names a place or a year it was not told with ("He went to Khartoum, to his uncle in
+        Omdurman."). Not a place given to "where?", nor a year given to "when?" or to a
+        question about a birth or an age."""
         places = {
             place
             for place in cues.proper_places(spoken)
             if place not in episode.places and not content_stems(place) <= episode.known
         }
-        new_years = set() if _ASKED_BIRTH.search(asked) else cues.years(spoken) - episode.years
+        new_years = (
+            set() if _ASKED_BIRTH.search(last_question) else cues.years(spoken) - episode.years
+        )
         if (places and "where" not in self._asked_now) or (
             new_years and "when" not in self._asked_now
         ):
@@ -931,7 +936,7 @@ class Analyser:
             return True
         if current.segment == i:
             return False  # the same turn goes on about the same episode unless it says not
-        asked_now = (  # the caseworker's last turn, a question or not ("Going back to ...")
+        last_turn = (  # the caseworker's last turn, a question or not ("Going back to ...")
             without_notes(self.segments[self._last_caseworker].text)
             if self._last_caseworker is not None
             else ""
@@ -941,17 +946,11 @@ class Analyser:
             and self._drift[1] is current
             and current.last_harm < self._drift[0] < i
             and not cues.refers_back(window)
-            and not (  # "As you said, they beat you ...", not "You said you were living in
-                # Tirana" or "What do you mean by punished?" about what was told since
-                cues.refers_back(asked_now)
-                and bool(_canonical(content_stems(asked_now)) & _canonical(current.words))
-                and not cues.proper_places(asked_now) - current.places
-                and not cues.years(asked_now) - current.years
-            )
-            and not cues.points_to_earlier(asked_now)
-            and not self._back_on_the_harm(current, asked_now)
+            and not self._quotes_the_harm(current, last_turn)
+            and not cues.points_to_earlier(last_turn)
+            and not self._back_on_the_harm(current, last_turn)
             and not (mention.question and cues.names_told_harm(mention.question, current.known))
-            and not self._within(current, asked_now)
+            and not self._within(current, last_turn)
         ):
             return True  # the talk went to another place or time, then harm was told
         if i - current.last_activity > SCOPE and not (
@@ -1095,11 +1094,23 @@ class Analyser:
 
     @staticmethod
     def _names_someone_new(episode: Episode, text: str) -> bool:
-        """``text`` (a question, or an answer) names a doer the episode was not told with
-        ("your husband", "his cousin"; "the army" is the soldiers)."""
+        """The first doer ``text`` (a question, or an answer) names is one the episode was
+        not told with ("your husband", "his cousin"; "the army" is the soldiers)."""
         named = cues.BY_WHOM_GIVEN.search(text)
         return named is not None and not (
             _canonical(content_stems(named.group(0))) & _canonical(episode.known)
+        )
+
+    @staticmethod
+    def _quotes_the_harm(episode: Episode, turn: str) -> bool:
+        """The caseworker's turn points back with the harm's own words and no other place or
+        year ("As you said, they beat you ..."); not "You said you were living in Tirana" nor
+        "What do you mean by punished?" about what was told since."""
+        return (
+            bool(cues.refers_back(turn))
+            and bool(_canonical(content_stems(turn)) & _canonical(episode.words))
+            and not cues.proper_places(turn) - episode.places
+            and not cues.years(turn) - episode.years
         )
 
     @staticmethod

@@ -129,6 +129,7 @@ PERPETRATORS = (
     r"mob|youths|villagers|vigilantes|(?:national|state|general|political)\s+security|"
     r"imbonerakure|omon|kgb|fsb|sars|cid|nisa|niss|mukhabarat|shabiha|wagner|rab|anr|snr|"
     r"ettela'?at|sepah|hisbah|amniyat|ms-13|mara|pandillas?|kidnappers|captors|jailers|"
+    # (madam, kafeel: a domestic worker's employer; "madam" as an address matches too)
     r"separatists?|amba\s+boys|insurgents?|jihadists?|extremists?|bandits?|madam|kafeel"
 )
 BY_WHOM_GIVEN = re.compile(rf"\b(?:{PERPETRATORS})\b", re.IGNORECASE)

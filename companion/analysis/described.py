@@ -187,7 +187,9 @@ _FIRST_PERSON_VICTIM = re.compile(r"\b(?:me|i|my|us|we)\b", re.IGNORECASE)
 _THIRD_PERSON_VICTIM = re.compile(r"\b(?:me|i|my|her|him|she|he)\b", re.IGNORECASE)
 
 
-#: Classes an implied frame may find in the question the turn answers: where it happened.
+#: Classes an implied frame may find in the question the turn answers instead of the turn:
+#: where it happened (custody), what was practised (FGM), and the claimant being one of a
+#: group ("Where were you taken?"). The frame's first class must always be in the turn.
 _FROM_QUESTION = frozenset({"custody", "fgm", "claimant_in_group"})
 
 
@@ -197,7 +199,9 @@ def find_implied(spoken: str, third_person: bool, asked: str = "") -> list[Descr
     nothing denying it. Every class must be in the turn, but custody, FGM or the claimant
     being one of a group may be in ``asked``, the question it answers ("What happened after
     your arrest?" -> "They gave me the full service"; "Is FGM practised in your family?" -> "It
-    was done to me also"; "Where were you taken?" -> "... they hit everyone with belts")."""
+    was done to me also"; "Where were you taken?" -> "... they hit everyone with belts") —
+    never the frame's first class, which is looked for first. A class of the frame's
+    ``unless`` in the turn stops it ("I could hear the guards beating them")."""
     lex = lexicon()
     victim = _THIRD_PERSON_VICTIM if third_person else _FIRST_PERSON_VICTIM
     if not victim.search(spoken) or _DENIAL.search(spoken):

@@ -194,7 +194,7 @@ def _figurative(clause_words: list[str], index: int) -> bool:
         word = before[at]
         if word in _SKIP_BEFORE:
             continue
-        if word in ("that", "which") and at + 1 < len(before) and before[at + 1] in ("is", "are"):
+        if word == "that" and at + 1 < len(before) and before[at + 1] in ("is", "are"):
             return False  # "the man that is beating me": a relative pronoun, not a thing
         if word not in FIGURATIVE_SUBJECTS:
             return False
@@ -281,6 +281,9 @@ _SAME_SENTENCE_SPAN = 400
 _COREFERENCE_SPAN = 240
 
 
+#: A capitalised word before "was"/"had" ... is a person ("Arash was kept"), but not right
+#: after a lower-case "in"/"at" (a place or a language: "teaching in Burmese was forbidden";
+#: one space, lower case only).
 _NAMED_PERSON = re.compile(
     r"(?<![.!?]\s)(?<!^)(?<!\bin\s)(?<!\bat\s)"
     r"\b(?!(?:He|She|They|It|The|This|That|I|We|You|His|Her|My|In|On|At|"
@@ -325,7 +328,9 @@ _TOOK_HIM = re.compile(
 )
 
 
-#: A question about what happened to someone close ("What happened to your brother?").
+#: A question about what happened to someone close ("What happened to your brother?"); the
+#: relative word read for its gender (cues.asks_about_relative tells the same question for the
+#: second opinion, analyser._HAPPENED_TO any "happened to ..." for episodes).
 _ASKED_OF_RELATIVE = re.compile(
     r"\b(?:happened|done|did\s+they\s+do)\s+to\s+your\s+(?P<one>[a-z]+)(?:\s+(?P<two>[a-z]+))?",
     re.IGNORECASE,
@@ -337,7 +342,7 @@ def _asked_about_relative(question: str, mention: HarmMention) -> bool:
     brother ("He says his brother was caught ... The guards beat him")."""
     asked = _ASKED_OF_RELATIVE.search(question)
     # "beat him", "He still has the marks"; not "He says he was beaten" (the claimant)
-    head = mention.evidence.split(mention.trigger)[0]
+    head = mention.evidence.partition(mention.trigger)[0]
     victim = _THIRD_OBJECT.search(mention.trigger) or (
         None if REPORTING.search(head) else _THIRD_VICTIM.search(mention.trigger)
     )

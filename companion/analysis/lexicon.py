@@ -141,6 +141,12 @@ def _check(data: dict[str, Any]) -> None:
                     f"{category!r}; expected one of {', '.join(SEVERITY)}"
                 )
     known = set(data["classes"]) | {"victim", "victim_body", "victim_or_group"}
+    for frame in data["frame"]:
+        if "unless" in frame:
+            raise ValueError(
+                f"resources/analysis/harm.toml: frame {frame['name']!r} has 'unless', which "
+                "only an [[implied]] frame reads"
+            )
     for frame in data["frame"] + data.get("implied", []):
         allowed = known if frame in data["frame"] else set(data["classes"])
         unknown = [
@@ -148,8 +154,8 @@ def _check(data: dict[str, Any]) -> None:
         ]
         if unknown:
             raise ValueError(
-                f"resources/analysis/harm.toml: frame {frame['name']!r} needs unknown class "
-                f"{unknown[0]!r}"
+                f"resources/analysis/harm.toml: frame {frame['name']!r} needs (or is stopped "
+                f"by) unknown class {unknown[0]!r}"
             )
 
 

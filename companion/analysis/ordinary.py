@@ -113,15 +113,18 @@ def ordinary_reason(
         return "a figure of speech"
     # Sport and work words do not explain away harm done in custody ("Were there periods you
     # did not work in the workshop?" "Only when I was held. They hung me by my wrists.").
+    # "The owner and his son beat him with an iron bar": no accident at work. (Not
+    # _perpetrator_before: a window of 80 characters, and an owner or a son is not in the
+    # lexicon's perpetrators, nor cues.PERPETRATORS' doers.)
+    done_by_a_person = bool(
+        _DONE_BY_SOMEONE.match(sentence[position:])
+        and _PERSON_BEFORE.search(sentence[max(0, position - 80) : position])
+    )
     for reason in ("sport", "work"):
         words = ordinary[reason]
         near = (before, sentence, following)
-        if (
-            reason == "work"
-            and _DONE_BY_SOMEONE.match(sentence[position:])
-            and _PERSON_BEFORE.search(sentence[max(0, position - 80) : position])
-        ):
-            continue  # "The owner and his son beat him with an iron bar": no accident at work
+        if reason == "work" and done_by_a_person:
+            continue
         if (
             any(words.search(part) for part in near)
             and not named_perpetrator

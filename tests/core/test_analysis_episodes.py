@@ -898,6 +898,17 @@ def test_harm_by_the_same_doers_asked_about_also_is_the_same_episode() -> None:
     ) == [1]
 
 
+def _exchange(turns: list[str]) -> str:
+    out = []
+    for number, said in enumerate(turns):
+        if number % 2 == 0:
+            who = "Caseworker"
+        else:
+            who = "Interpreter" if said.startswith(("He says", "She says")) else "Claimant"
+        out.append(f"{who}: {said}")
+    return "\n".join(out) + "\n"
+
+
 # -- round 24 (tests/analysis_blind/FIRST_RUNS.md): the claimant in a group, the interpreter's
 # "him", and the talk moving to another setting before harm is told. Wordings this file's own.
 @pytest.mark.parametrize(
@@ -931,8 +942,7 @@ def test_harm_by_the_same_doers_asked_about_also_is_the_same_episode() -> None:
     ],
 )
 def test_round_24_harm_is_found(said: str, asked: str) -> None:
-    speaker = "Interpreter" if said.startswith(("He says", "She says")) else "Claimant"
-    assert disclosed_at(f"Caseworker: {asked}\n{speaker}: {said}\n") == [1]
+    assert disclosed_at(_exchange([asked, said])) == [1]
 
 
 @pytest.mark.parametrize(
@@ -1003,17 +1013,6 @@ def test_pain_since_the_harm_is_a_trace_not_another_episode() -> None:
     ) == [1]
 
 
-def _exchange(turns: list[str]) -> str:
-    out = []
-    for number, said in enumerate(turns):
-        if number % 2 == 0:
-            who = "Caseworker"
-        else:
-            who = "Interpreter" if said.startswith(("He says", "She says")) else "Claimant"
-        out.append(f"{who}: {said}")
-    return "\n".join(out) + "\n"
-
-
 @pytest.mark.parametrize(
     ("turns", "expected"),
     [
@@ -1023,15 +1022,17 @@ def _exchange(turns: list[str]) -> str:
                 "They arrested me and of course beat me, with batons, all night.",
             ],
             [1],
-            id="1a",
+            id="of-course-beat",
         ),
         pytest.param(
-            ["School?", "The mullah in the Quran classes beat me with a stick."], [1], id="1b"
+            ["School?", "The mullah in the Quran classes beat me with a stick."],
+            [1],
+            id="quran-classes",
         ),
         pytest.param(
             ["Who is your husband?", "My husband is the man that is beating me every day."],
             [1],
-            id="2",
+            id="the-man-that-is-beating",
         ),
         pytest.param(
             [
@@ -1040,7 +1041,7 @@ def _exchange(turns: list[str]) -> str:
                 "brother again.",
             ],
             [1],
-            id="3",
+            id="he-was-beaten-asked-of-brother",
         ),
         pytest.param(
             [
@@ -1049,7 +1050,7 @@ def _exchange(turns: list[str]) -> str:
                 "neighbours and beat them.",
             ],
             [],
-            id="4a",
+            id="heard-neighbours-beaten",
         ),
         pytest.param(
             [
@@ -1058,7 +1059,7 @@ def _exchange(turns: list[str]) -> str:
                 "in the next village, the people who stayed.",
             ],
             [],
-            id="4b",
+            id="heard-others-beaten",
         ),
         pytest.param(
             [
@@ -1067,7 +1068,7 @@ def _exchange(turns: list[str]) -> str:
                 "them.",
             ],
             [],
-            id="4c",
+            id="brother-fled-with-friends",
         ),
         pytest.param(
             [
@@ -1076,7 +1077,7 @@ def _exchange(turns: list[str]) -> str:
                 "them, the protesters.",
             ],
             [],
-            id="4d",
+            id="saw-police-beating-protesters",
         ),
         pytest.param(
             [
@@ -1085,7 +1086,7 @@ def _exchange(turns: list[str]) -> str:
                 "alone because I was young.",
             ],
             [],
-            id="5a",
+            id="me-they-left-alone",
         ),
         pytest.param(
             [
@@ -1093,7 +1094,7 @@ def _exchange(turns: list[str]) -> str:
                 "To the police station. I could hear the guards beating them in the next room.",
             ],
             [],
-            id="5b",
+            id="could-hear-beating",
         ),
         pytest.param(
             [
@@ -1102,7 +1103,7 @@ def _exchange(turns: list[str]) -> str:
                 "traders, and I put it on Facebook.",
             ],
             [],
-            id="5c",
+            id="saw-them-beating-traders",
         ),
         pytest.param(
             [
@@ -1111,7 +1112,7 @@ def _exchange(turns: list[str]) -> str:
                 "were beaten.",
             ],
             [],
-            id="6",
+            id="sister-and-husband-beaten",
         ),
         pytest.param(
             [
@@ -1119,7 +1120,7 @@ def _exchange(turns: list[str]) -> str:
                 "He says the soldiers were beating them in the square, and they arrested him also.",
             ],
             [],
-            id="7a",
+            id="arrested-him-also",
         ),
         pytest.param(
             [
@@ -1127,7 +1128,7 @@ def _exchange(turns: list[str]) -> str:
                 "The Taliban were hanging people in the square. They wanted to recruit me too.",
             ],
             [],
-            id="7b",
+            id="hanging-people-recruit-me-too",
         ),
         pytest.param(
             [
@@ -1136,7 +1137,7 @@ def _exchange(turns: list[str]) -> str:
                 "run.",
             ],
             [],
-            id="7c",
+            id="told-him-also-to-run",
         ),
         pytest.param(
             [
@@ -1144,7 +1145,7 @@ def _exchange(turns: list[str]) -> str:
                 "She says her sister went out for water and the militiamen raped her.",
             ],
             [],
-            id="8a",
+            id="sister-raped",
         ),
         pytest.param(
             [
@@ -1152,10 +1153,12 @@ def _exchange(turns: list[str]) -> str:
                 "He says his brother went to the market and the soldiers beat him.",
             ],
             [],
-            id="8b",
+            id="brother-beaten-by-soldiers",
         ),
         pytest.param(
-            ["What did you do then?", "He says he got angry and he kicked him."], [], id="9"
+            ["What did you do then?", "He says he got angry and he kicked him."],
+            [],
+            id="he-kicked-him-himself",
         ),
         pytest.param(
             [
@@ -1163,7 +1166,7 @@ def _exchange(turns: list[str]) -> str:
                 "She says the daughter of Hassan was taken, and they beat her.",
             ],
             [],
-            id="10",
+            id="daughter-of-hassan",
         ),
         pytest.param(
             [
@@ -1171,13 +1174,15 @@ def _exchange(turns: list[str]) -> str:
                 "They struck me off the voters list because of my religion.",
             ],
             [],
-            id="11a",
+            id="struck-off-list",
         ),
-        pytest.param(["How did you feel?", "His words struck me deeply."], [], id="11b"),
+        pytest.param(
+            ["How did you feel?", "His words struck me deeply."], [], id="words-struck-me"
+        ),
         pytest.param(
             ["Life in the camp?", "What struck me most was the silence. Nobody talked."],
             [],
-            id="11c",
+            id="what-struck-me",
         ),
         pytest.param(
             [
@@ -1185,7 +1190,7 @@ def _exchange(turns: list[str]) -> str:
                 "Yes, on my arm. Lightning struck me when I was a child, in the field.",
             ],
             [],
-            id="11d",
+            id="lightning-struck",
         ),
         pytest.param(
             [
@@ -1193,7 +1198,7 @@ def _exchange(turns: list[str]) -> str:
                 "At the building site a rope snapped and whipped my face.",
             ],
             [],
-            id="12",
+            id="rope-whipped-face",
         ),
         pytest.param(
             [
@@ -1201,7 +1206,7 @@ def _exchange(turns: list[str]) -> str:
                 "We were badly treated in the hotel, the food was cold and the staff shouted.",
             ],
             [],
-            id="13a",
+            id="badly-treated-hotel",
         ),
         pytest.param(
             [
@@ -1210,7 +1215,7 @@ def _exchange(turns: list[str]) -> str:
                 "all day.",
             ],
             [],
-            id="13b",
+            id="badly-treated-embassy",
         ),
         pytest.param(
             [
@@ -1222,7 +1227,7 @@ def _exchange(turns: list[str]) -> str:
                 "Yes, they also whipped me with a belt.",
             ],
             [1],
-            id="14a",
+            id="that-night-after-aside",
         ),
         pytest.param(
             [
@@ -1234,7 +1239,7 @@ def _exchange(turns: list[str]) -> str:
                 "Yes, they also whipped me with a belt.",
             ],
             [1],
-            id="14b",
+            id="anything-else-after-aside",
         ),
         pytest.param(
             [
@@ -1246,7 +1251,7 @@ def _exchange(turns: list[str]) -> str:
                 "They kicked me on the ground and hit my head with the rifle.",
             ],
             [1],
-            id="14c",
+            id="the-beating-after-aside",
         ),
         pytest.param(
             [
@@ -1258,7 +1263,7 @@ def _exchange(turns: list[str]) -> str:
                 "Three of them. One kicked me in the stomach.",
             ],
             [1],
-            id="14d",
+            id="that-day-after-aside",
         ),
         pytest.param(
             [
@@ -1268,7 +1273,7 @@ def _exchange(turns: list[str]) -> str:
                 "They were soldiers. They kicked me and hit me with their guns.",
             ],
             [1],
-            id="15a",
+            id="police-or-soldiers",
         ),
         pytest.param(
             [
@@ -1278,7 +1283,7 @@ def _exchange(turns: list[str]) -> str:
                 "They kicked me in the stomach when I was on the ground.",
             ],
             [1],
-            id="15b",
+            id="the-army-is-the-soldiers",
         ),
         pytest.param(
             [
@@ -1288,7 +1293,7 @@ def _exchange(turns: list[str]) -> str:
                 "He was with me in the cell. They beat us both with sticks.",
             ],
             [1],
-            id="15d",
+            id="happened-to-brother",
         ),
         pytest.param(
             [
@@ -1300,7 +1305,7 @@ def _exchange(turns: list[str]) -> str:
                 "They hit me on my back and my legs.",
             ],
             [1],
-            id="16a",
+            id="anyone-else-hurt",
         ),
         pytest.param(
             [
@@ -1310,7 +1315,7 @@ def _exchange(turns: list[str]) -> str:
                 "Yes, two guards also hit me with a stick while he watched.",
             ],
             [1],
-            id="16b",
+            id="anyone-else-beat-you",
         ),
         pytest.param(
             [
@@ -1320,7 +1325,7 @@ def _exchange(turns: list[str]) -> str:
                 "He was shouting, then he pushed me to the floor and kicked me.",
             ],
             [1],
-            id="17",
+            id="when-he-came-back-home",
         ),
     ],
 )
