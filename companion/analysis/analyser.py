@@ -969,6 +969,7 @@ class Analyser:
             mention.question
             and i - current.segment > 2
             and not cues.refers_back(mention.question)
+            and not cues.refers_back(window)  # "Yes, I told you, they hung me upside down."
             and (
                 cues.qualified(mention.question) or self._another_setting(current, mention.question)
             )

@@ -123,6 +123,10 @@ _POSSESSIONS = set(
 )
 
 
+#: Words between "his"/"her" and a relative ("her little sister").
+_KIN_ADJECTIVES = {"little", "younger", "older", "elder", "baby", "big", "small", "twin"}
+
+
 def _victim_is_claimant(
     victim: str, following: str | None, third_person: bool, generic_you: bool = False
 ) -> bool:
@@ -145,8 +149,8 @@ def _victim_is_claimant(
     # him / her / his: the claimant only in the interpreter's third-person rendering.
     if not third_person:
         return False
-    if victim in ("his", "her") and following in RELATIVES:
-        return False
+    if victim in ("his", "her") and (following in RELATIVES or following in _KIN_ADJECTIVES):
+        return False  # "his father", "her little sister"
     if victim == "her" and following not in BODY_PARTS:
         # "hit her with rifles", "hit her whenever": the person; "burned her stall": a thing.
         return following not in _POSSESSIONS and following not in RELATIVES
@@ -636,7 +640,7 @@ def _clause_harm(
     for match in _OBJECT.finditer(clause):
         verb = match.group("verb")
         if re.fullmatch(r"hurt(?:s|ing)?|harm(?:s|ed|ing)?", verb, re.I) and _figurative_hurt(
-            words
+            words, _word_index(clause, match.start())
         ):
             continue
         if match.group("victim").lower() in ("my", "our", "his") and match.group("next") is None:
@@ -775,6 +779,8 @@ def _sentence_harm(
     return out
 
 
-def _figurative_hurt(words: list[str]) -> bool:
-    """'It hurt me to leave my family': feelings, not an act of harm."""
-    return any(w in ("it", "this", "that", "leaving", "feelings", "words") for w in words[:3])
+def _figurative_hurt(words: list[str], index: int) -> bool:
+    """'It hurt me to leave my family': feelings, not an act of harm (the words just before
+    "hurt", not "That time I was kept for a week and they hurt me")."""
+    before = words[max(0, index - 3) : index]
+    return any(w in ("it", "this", "that", "leaving", "feelings", "words") for w in before)

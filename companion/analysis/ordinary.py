@@ -69,6 +69,10 @@ _DONE_BY_SOMEONE = re.compile(
 )
 
 
+#: An act done to a person, not to a part of the body ("hurt us", not "hurt my back").
+_TO_A_PERSON = re.compile(
+    r"[\w'-]+\s+(?:me|us|him|her)\b(?!\s+(?:back|leg|arm|hand|foot|head))", re.IGNORECASE
+)
 #: Someone, not something, doing it ("the owner and his son ... beat him", not "a rope ...
 #: whipped my face").
 _PERSON_BEFORE = re.compile(
@@ -116,9 +120,15 @@ def ordinary_reason(
     # "The owner and his son beat him with an iron bar": no accident at work. (Not
     # _perpetrator_before: a window of 80 characters, and an owner or a son is not in the
     # lexicon's perpetrators, nor cues.PERPETRATORS' doers.)
-    done_by_a_person = bool(
-        _DONE_BY_SOMEONE.match(sentence[position:])
-        and _PERSON_BEFORE.search(sentence[max(0, position - 80) : position])
+    done_by_a_person = (
+        bool(
+            _DONE_BY_SOMEONE.match(sentence[position:])
+            and _PERSON_BEFORE.search(sentence[max(0, position - 80) : position])
+        )
+        or bool(  # "they caught us and they hurt us all": someone did it to the claimant
+            _TO_A_PERSON.match(sentence[position:])
+            and _pronoun_agent(sentence, position, third_person)
+        )
     )
     for reason in ("sport", "work"):
         words = ordinary[reason]

@@ -201,13 +201,25 @@ _REPORTED_SPEECH = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b", re.IGNORECASE)
 
 
+#: Reported speech in the past tense: in a turn with "I"/"my" it is someone else speaking
+#: ("he pressed it on my arm, to teach me a lesson, he said"), not the interpreter's rendering.
+_PAST_REPORTING = re.compile(
+    r"\b(?:he|she)\s+(?:said|told|explained|added|stated|answered|replied|confirmed)\b",
+    re.IGNORECASE,
+)
+
+
 def person_style(text: str) -> str | None:
     """How an interpreter's turn renders the claimant: "third" ("He says they beat him"),
-    "first" ("They beat me"), or None when it shows neither."""
+    "first" ("They beat me"), or None when it shows neither. A turn in the first person whose
+    only "he said" is past-tense speech of someone in it ("At first he said nothing. That night
+    he cut me") is in the first person."""
     spoken = without_notes(text)
-    if _REPORTED_SPEECH.search(spoken):
+    reported = [m.group(0) for m in _REPORTED_SPEECH.finditer(spoken)]
+    first = bool(_FIRST_PERSON.search(spoken))
+    if reported and not (first and all(_PAST_REPORTING.fullmatch(r) for r in reported)):
         return "third"
-    return "first" if _FIRST_PERSON.search(spoken) else None
+    return "first" if first else None
 
 
 #: "They did not hit me", "nobody laid a finger on him": the turn says the harm was not done.

@@ -1335,3 +1335,43 @@ def test_the_round_24_reviews_cases(turns: list[str], expected: list[int]) -> No
     # idioms with "struck"; a rope at work; rudeness is not ill-treatment; a plain follow-up
     # on the same harm after an aside, or a question on who did it, stays in the episode.
     assert disclosed_at(_exchange(turns)) == expected
+
+
+# -- round 25: harm the rules did not read at all in the folded sets ZZH-ZZK (wordings this
+# file's own): "he said" of someone else in a first-person rendering, "they hurt me" after
+# "That time", a work setting with "they" doing it, "did something to me that I cannot say".
+def test_a_first_person_rendering_with_someone_elses_he_said_is_the_claimants() -> None:
+    assert disclosed_at(
+        "Caseworker: What happened at home?\n"
+        "Interpreter: My uncle was very angry, he said I shamed him. He took a hot knife and "
+        "pressed it on my leg.\n"
+    ) == [1]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("That spring I was kept for ten days and they hurt me very badly.", "And then?"),
+        (
+            "I worked on a farm for a year. Then in the forest the police caught us and they "
+            "hurt us all.",
+            "How did you travel?",
+        ),
+        ("One night the guard came to my cell and did something to me that I cannot say.", "?"),
+    ],
+)
+def test_round_25_harm_is_found(said: str, asked: str) -> None:
+    assert told(said, asked) == [1]
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("It really hurt me to leave my mother behind.", "How do you feel?"),
+        ("My father tortured me with his words every evening.", "Your family?"),
+        ("They said they will come back and hurt her little brother.", "Your sister?"),
+        ("He did something to me I will never forgive: he sold my land.", "Your cousin?"),
+    ],
+)
+def test_round_25_talk_that_stays_quiet(said: str, asked: str) -> None:
+    assert told(said, asked) == []
