@@ -27,7 +27,7 @@ from companion.analysis.answers import (
     verdict,
 )
 from companion.analysis.events import AnalysisEvent
-from companion.analysis.harm import HARM_WORDS, HarmMention, find_harm
+from companion.analysis.harm import HARM_WORDS, HarmMention, find_harm, harm_to_a_relative
 from companion.analysis.lexicon import SEVERITY
 from companion.analysis.ordinary import ordinary_turn
 from companion.analysis.questions import Question, make_question, question_sentences
@@ -701,10 +701,12 @@ class Analyser:
             or says_unharmed(turn)
             or _about_someone_else(turn, third_person)
             or cues.asks_about_relative(asked)
+            or harm_to_a_relative(turn)
         ):
             # Medical care, an accident, sport, work, a figure of speech; unharmed; or a turn
-            # about someone else only ("He was there four days ... his back was black"), or
-            # answering a question about them ("Did they do anything to your mother?").
+            # about someone else only ("He was there four days ... his back was black"),
+            # answering a question about them ("Did they do anything to your mother?"), or
+            # telling harm done to a relative ("they beat my younger brother").
             return []
         view = opinion.rate(turn)
         if not view.raised:
@@ -969,7 +971,7 @@ class Analyser:
             mention.question
             and i - current.segment > 2
             and not cues.refers_back(mention.question)
-            and not cues.refers_back(window)  # "Yes, I told you, they hung me upside down."
+            and not _TOLD_YOU.search(window)  # "Yes, I told you, they hung me upside down."
             and (
                 cues.qualified(mention.question) or self._another_setting(current, mention.question)
             )
@@ -1280,6 +1282,12 @@ _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b", re.IGN
 _THIRD_SINGULAR = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 
 
+#: An answer saying it was told already ("Yes, I told you", "he already told you").
+_TOLD_YOU = re.compile(
+    r"\b(?:i|he|she)\s+(?:already\s+)?(?:told|said\s+(?:it|this|that)\s+to)\s+you\b|"
+    r"\b(?:he|she|i)\s+already\s+(?:told|said)\b",
+    re.IGNORECASE,
+)
 #: A question on the occasion just told ("that day", "that night").
 _THAT_OCCASION = re.compile(r"\bthat\s+(?:day|night|morning|evening|time)\b", re.IGNORECASE)
 _ANYTHING_ELSE = re.compile(r"\b(?:anything|something)\s+else\b", re.IGNORECASE)

@@ -473,7 +473,7 @@ NEW_EPISODE = re.compile(
 _BACK = re.compile(
     r"\b(?:that\s*'?s\s+where|that\s+is\s+where|where\s+they\s+(?:did|hung|beat|kept|burned|burnt|tortured|raped|held|whipped|shocked)|that\s+(?:detention|place|arrest)|the\s+same\s+(?:time|day|"
     r"night|place|people|men)|as\s+i\s+(?:said|told|mentioned)|i\s+(?:already\s+)?(?:told|said|"
-    r"mentioned)|(?:he|she)\s+already\s+(?:told|said)|(?:you|i)\s+asked\s+(?:me\s+)?(?:before|earlier)|earlier|before\s+the\s+"
+    r"mentioned)|(?:you|i)\s+asked\s+(?:me\s+)?(?:before|earlier)|earlier|before\s+the\s+"
     # "He knows it was the RAB who shot him": who did the harm already told
     r"break|(?:knows?|sure|certain|believes?|think|thinks)\s+(?:that\s+)?it\s+was\s+(?:the\s+)?"
     r"[\w'-]+(?:\s+[\w'-]+)?\s+who|"

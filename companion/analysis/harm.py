@@ -42,7 +42,8 @@ _OBJECT = re.compile(
     # "flogged the two of us", "beat both of us"
     rf"(?:(?:the\s+(?:two|three|four|five|six)|both|each)\s+of\s+(?=us\b))?"
     rf"(?P<victim>me|us|myself|ourselves|him|her|them|my|our|his|you|your)\b"
-    rf"(?:\s+(?P<next>[a-z'-]+))?",
+    # the noun after it, past a size or age ("her little sister", "his small toe")
+    rf"(?:\s+(?:(?:little|small|big|younger|older|elder|baby|twin)\s+)?(?P<next>[a-z'-]+))?",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
@@ -123,10 +124,6 @@ _POSSESSIONS = set(
 )
 
 
-#: Words between "his"/"her" and a relative ("her little sister").
-_KIN_ADJECTIVES = {"little", "younger", "older", "elder", "baby", "big", "small", "twin"}
-
-
 def _victim_is_claimant(
     victim: str, following: str | None, third_person: bool, generic_you: bool = False
 ) -> bool:
@@ -149,8 +146,8 @@ def _victim_is_claimant(
     # him / her / his: the claimant only in the interpreter's third-person rendering.
     if not third_person:
         return False
-    if victim in ("his", "her") and (following in RELATIVES or following in _KIN_ADJECTIVES):
-        return False  # "his father", "her little sister"
+    if victim in ("his", "her") and following in RELATIVES:
+        return False
     if victim == "her" and following not in BODY_PARTS:
         # "hit her with rifles", "hit her whenever": the person; "burned her stall": a thing.
         return following not in _POSSESSIONS and following not in RELATIVES
@@ -779,8 +776,27 @@ def _sentence_harm(
     return out
 
 
+def harm_to_a_relative(text: str) -> bool:
+    """The text tells an act done to someone close by name of kin ("they beat my younger
+    brother with hockey sticks"): what the second opinion must not read as the claimant's."""
+    return any(
+        match.group("victim").lower() in ("my", "our", "his", "her")
+        and (match.group("next") or "").lower().removesuffix("'s") in RELATIVES
+        for match in _OBJECT.finditer(text)
+    )
+
+
 def _figurative_hurt(words: list[str], index: int) -> bool:
-    """'It hurt me to leave my family': feelings, not an act of harm (the words just before
-    "hurt", not "That time I was kept for a week and they hurt me")."""
-    before = words[max(0, index - 3) : index]
-    return any(w in ("it", "this", "that", "leaving", "feelings", "words") for w in before)
+    """'It hurt me to leave my family', 'Leaving my mother hurt me': feelings, not an act of
+    harm. "It"/"this"/"that" only as the subject just before "hurt" ("it really hurt me"), not
+    "That night they hurt me" or "threw it away and hurt me"."""
+    if any(w in ("leaving", "feelings", "words") for w in words[:3]):
+        return True
+    before = words[max(0, index - 2) : index]
+    if before and before[-1] in ("it", "this", "that"):
+        return True
+    return (
+        len(before) == 2
+        and before[0] in ("it", "this", "that")
+        and before[1] in ("really", "so", "very", "also", "deeply", "truly", "still")
+    )

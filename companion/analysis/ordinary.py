@@ -128,6 +128,7 @@ def ordinary_reason(
         or bool(  # "they caught us and they hurt us all": someone did it to the claimant
             _TO_A_PERSON.match(sentence[position:])
             and _pronoun_agent(sentence, position, third_person)
+            and not ordinary["accident"].search(f"{sentence} {following}")  # "by mistake"
         )
     )
     for reason in ("sport", "work"):

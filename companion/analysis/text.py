@@ -204,7 +204,13 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b", re.
 #: Reported speech in the past tense: in a turn with "I"/"my" it is someone else speaking
 #: ("he pressed it on my arm, to teach me a lesson, he said"), not the interpreter's rendering.
 _PAST_REPORTING = re.compile(
-    r"\b(?:he|she)\s+(?:said|told|explained|added|stated|answered|replied|confirmed)\b",
+    r"\b(?:he|she)\s+(?:said|explained|added|stated|answered|replied|confirmed)\b",
+    re.IGNORECASE,
+)
+#: The interpreter speaking for themselves ("my apologies, he said cables"): not the claimant.
+_INTERPRETER_ASIDE = re.compile(
+    r"\b(?:my\s+(?:apologies|mistake|error)|let\s+me|excuse\s+me|correct\s+me|if\s+i\s+may|"
+    r"i\s+(?:will|'ll)\s+(?:repeat|clarify|check))\b",
     re.IGNORECASE,
 )
 
@@ -216,7 +222,7 @@ def person_style(text: str) -> str | None:
     he cut me") is in the first person."""
     spoken = without_notes(text)
     reported = [m.group(0) for m in _REPORTED_SPEECH.finditer(spoken)]
-    first = bool(_FIRST_PERSON.search(spoken))
+    first = bool(_FIRST_PERSON.search(_INTERPRETER_ASIDE.sub(" ", spoken)))
     if reported and not (first and all(_PAST_REPORTING.fullmatch(r) for r in reported)):
         return "third"
     return "first" if first else None

@@ -1375,3 +1375,33 @@ def test_round_25_harm_is_found(said: str, asked: str) -> None:
 )
 def test_round_25_talk_that_stays_quiet(said: str, asked: str) -> None:
     assert told(said, asked) == []
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        pytest.param(["Cell?", "I was kept in a cell. That night they hurt me very badly."], [1]),
+        pytest.param(["Bag?", "They took my bag, threw it away and hurt me badly."], [1]),
+        pytest.param(["Feel?", "Leaving my mother behind hurt me so much."], []),
+        pytest.param(["Feel?", "The feelings I had when my mother died hurt me a lot."], []),
+        pytest.param(
+            ["Then?", "He said the guards beat him with cables. My apologies, he said cables."],
+            [1],
+            id="interpreter-aside",
+        ),
+        pytest.param(["Then?", "He told me they burned him with cigarettes in the cell."], [1]),
+        pytest.param(["Then?", "He says they burned his small toe."], [1]),
+        pytest.param(["Then?", "She says they will come back and hurt her little sister."], []),
+        pytest.param(
+            ["Surgery?", "The surgeon did something to me, I don't want to talk about it."], []
+        ),
+        pytest.param(
+            ["Family?", "They broke the door and they beat my younger brother with sticks."], []
+        ),
+    ],
+)
+def test_the_round_25_reviews_cases(turns: list[str], expected: list[int]) -> None:
+    # A review of round 25 by a helper that did not look at the sets (its wordings).
+    said = turns[1]
+    who = "Interpreter" if said.startswith(("He ", "She ")) else "Claimant"
+    assert disclosed_at(f"Caseworker: {turns[0]}\n{who}: {said}\n") == expected
