@@ -706,7 +706,8 @@ class Analyser:
             # Medical care, an accident, sport, work, a figure of speech; unharmed; or a turn
             # about someone else only ("He was there four days ... his back was black"),
             # answering a question about them ("Did they do anything to your mother?"), or
-            # telling harm done to a relative ("they beat my younger brother").
+            # telling harm done to a relative ("they beat my younger brother"), even beside
+            # the claimant's own (the rules, not the second opinion, must catch that).
             return []
         view = opinion.rate(turn)
         if not view.raised:
@@ -1284,10 +1285,11 @@ _THIRD_SINGULAR = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 
 #: An answer saying it was told already ("Yes, I told you", "he already told you").
 _TOLD_YOU = re.compile(
-    r"\b(?:i|he|she)\s+(?:already\s+)?(?:told|said\s+(?:it|this|that)\s+to)\s+you\b|"
-    r"\b(?:he|she|i)\s+already\s+(?:told|said)\b",
+    r"\b(?:i|he|she)\s+(?:told|said\s+(?:it|this|that)\s+to)\s+you\b|"
+    r"\b(?:i|he|she)\s+already\s+(?:told|said)\b",
     re.IGNORECASE,
 )
+
 #: A question on the occasion just told ("that day", "that night").
 _THAT_OCCASION = re.compile(r"\bthat\s+(?:day|night|morning|evening|time)\b", re.IGNORECASE)
 _ANYTHING_ELSE = re.compile(r"\b(?:anything|something)\s+else\b", re.IGNORECASE)

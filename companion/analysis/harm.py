@@ -42,7 +42,8 @@ _OBJECT = re.compile(
     # "flogged the two of us", "beat both of us"
     rf"(?:(?:the\s+(?:two|three|four|five|six)|both|each)\s+of\s+(?=us\b))?"
     rf"(?P<victim>me|us|myself|ourselves|him|her|them|my|our|his|you|your)\b"
-    # the noun after it, past a size or age ("her little sister", "his small toe")
+    # the noun after it, past a size or age ("her little sister", "his small toe"); at the end
+    # of the text the size word itself ("hurt her little.")
     rf"(?:\s+(?:(?:little|small|big|younger|older|elder|baby|twin)\s+)?(?P<next>[a-z'-]+))?",
     re.IGNORECASE,
 )
@@ -777,8 +778,10 @@ def _sentence_harm(
 
 
 def harm_to_a_relative(text: str) -> bool:
-    """The text tells an act done to someone close by name of kin ("they beat my younger
-    brother with hockey sticks"): what the second opinion must not read as the claimant's."""
+    """The text tells an act done to one of :data:`RELATIVES` (kin, friends, "people", animals)
+    by name ("they beat my younger brother with hockey sticks"), even beside the claimant's own
+    harm: what the second opinion must not read as the claimant's. The word as written ("my
+    nephews" is not looked up as "nephew", unlike in _victim_is_claimant)."""
     return any(
         match.group("victim").lower() in ("my", "our", "his", "her")
         and (match.group("next") or "").lower().removesuffix("'s") in RELATIVES
@@ -788,8 +791,9 @@ def harm_to_a_relative(text: str) -> bool:
 
 def _figurative_hurt(words: list[str], index: int) -> bool:
     """'It hurt me to leave my family', 'Leaving my mother hurt me': feelings, not an act of
-    harm. "It"/"this"/"that" only as the subject just before "hurt" ("it really hurt me"), not
-    "That night they hurt me" or "threw it away and hurt me"."""
+    harm ("hurt" or "harm" at ``index``). Any "it"/"this"/"that" just before it counts (or with
+    one adverb between, "it really hurt me"), not "That night they hurt me" nor "threw it away
+    and hurt me"; a relative "that" counts too, a known gap ("The guard that hurt me")."""
     if any(w in ("leaving", "feelings", "words") for w in words[:3]):
         return True
     before = words[max(0, index - 2) : index]

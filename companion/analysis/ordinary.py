@@ -69,7 +69,9 @@ _DONE_BY_SOMEONE = re.compile(
 )
 
 
-#: An act done to a person, not to a part of the body ("hurt us", not "hurt my back").
+#: The harm word at the position read, then me/us/him/her, not followed by a body part ("hurt
+#: us", not "hurt her back"; a prefix match on purpose, so "her legs" and "her hands" are out
+#: too).
 _TO_A_PERSON = re.compile(
     r"[\w'-]+\s+(?:me|us|him|her)\b(?!\s+(?:back|leg|arm|hand|foot|head))", re.IGNORECASE
 )
@@ -117,24 +119,24 @@ def ordinary_reason(
         return "a figure of speech"
     # Sport and work words do not explain away harm done in custody ("Were there periods you
     # did not work in the workshop?" "Only when I was held. They hung me by my wrists.").
-    # "The owner and his son beat him with an iron bar": no accident at work. (Not
-    # _perpetrator_before: a window of 80 characters, and an owner or a son is not in the
-    # lexicon's perpetrators, nor cues.PERPETRATORS' doers.)
-    done_by_a_person = (
-        bool(
-            _DONE_BY_SOMEONE.match(sentence[position:])
-            and _PERSON_BEFORE.search(sentence[max(0, position - 80) : position])
-        )
-        or bool(  # "they caught us and they hurt us all": someone did it to the claimant
-            _TO_A_PERSON.match(sentence[position:])
-            and _pronoun_agent(sentence, position, third_person)
-            and not ordinary["accident"].search(f"{sentence} {following}")  # "by mistake"
-        )
+    # Nor at work: "The owner and his son beat him with an iron bar" (an act only a person
+    # does, a person before it: not _perpetrator_before, whose lexicon has no owner or son),
+    # "they caught us and they hurt us all" (someone did it to the claimant, not said to be by
+    # mistake).
+    by_someone_named = bool(
+        _DONE_BY_SOMEONE.match(sentence[position:])
+        and _PERSON_BEFORE.search(sentence[max(0, position - 80) : position])
     )
+    they_did_it_to_a_person = bool(
+        _TO_A_PERSON.match(sentence[position:])
+        and _pronoun_agent(sentence, position, third_person)
+        and not ordinary["accident"].search(f"{sentence} {following}")
+    )
+    not_an_accident_at_work = by_someone_named or they_did_it_to_a_person
     for reason in ("sport", "work"):
         words = ordinary[reason]
         near = (before, sentence, following)
-        if reason == "work" and done_by_a_person:
+        if reason == "work" and not_an_accident_at_work:
             continue
         if (
             any(words.search(part) for part in near)

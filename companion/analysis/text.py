@@ -207,10 +207,12 @@ _PAST_REPORTING = re.compile(
     r"\b(?:he|she)\s+(?:said|explained|added|stated|answered|replied|confirmed)\b",
     re.IGNORECASE,
 )
-#: The interpreter speaking for themselves ("my apologies, he said cables"): not the claimant.
+#: The interpreter speaking for themselves, at the start of the turn or of a sentence or
+#: clause ("... with cables. My apologies, he said cables"): not the claimant's first person.
+#: Not "They would not let me sleep, he said" (no "let me" among them).
 _INTERPRETER_ASIDE = re.compile(
-    r"\b(?:my\s+(?:apologies|mistake|error)|let\s+me|excuse\s+me|correct\s+me|if\s+i\s+may|"
-    r"i\s+(?:will|'ll)\s+(?:repeat|clarify|check))\b",
+    r"(?:^|[.,;!?]\s*)(?:sorry,?\s+)?(?:my\s+(?:apologies|mistake|error)|excuse\s+me|"
+    r"correct\s+me|if\s+i\s+may|i\s+(?:will|'ll)\s+(?:repeat|clarify|check))\b",
     re.IGNORECASE,
 )
 

@@ -898,13 +898,15 @@ def test_harm_by_the_same_doers_asked_about_also_is_the_same_episode() -> None:
     ) == [1]
 
 
-def _exchange(turns: list[str]) -> str:
+def _exchange(turns: list[str], interpreter: tuple[str, ...] = ("He says", "She says")) -> str:
+    """Caseworker and claimant in turn; a claimant's turn opening with ``interpreter`` is the
+    interpreter's."""
     out = []
     for number, said in enumerate(turns):
         if number % 2 == 0:
             who = "Caseworker"
         else:
-            who = "Interpreter" if said.startswith(("He says", "She says")) else "Claimant"
+            who = "Interpreter" if said.startswith(interpreter) else "Claimant"
         out.append(f"{who}: {said}")
     return "\n".join(out) + "\n"
 
@@ -1337,9 +1339,10 @@ def test_the_round_24_reviews_cases(turns: list[str], expected: list[int]) -> No
     assert disclosed_at(_exchange(turns)) == expected
 
 
-# -- round 25: harm the rules did not read at all in the folded sets ZZH-ZZK (wordings this
-# file's own): "he said" of someone else in a first-person rendering, "they hurt me" after
-# "That time", a work setting with "they" doing it, "did something to me that I cannot say".
+# -- round 25: harm the rules did not read at all in the folded sets ZZH-ZZK (the wordings here
+# are new, not taken from those sets): "he said" of someone else in a first-person rendering,
+# "they hurt me" after "That time", a work setting with "they" doing it, "did something to me
+# that I cannot say".
 def test_a_first_person_rendering_with_someone_elses_he_said_is_the_claimants() -> None:
     assert disclosed_at(
         "Caseworker: What happened at home?\n"
@@ -1402,6 +1405,4 @@ def test_round_25_talk_that_stays_quiet(said: str, asked: str) -> None:
 )
 def test_the_round_25_reviews_cases(turns: list[str], expected: list[int]) -> None:
     # A review of round 25 by a helper that did not look at the sets (its wordings).
-    said = turns[1]
-    who = "Interpreter" if said.startswith(("He ", "She ")) else "Claimant"
-    assert disclosed_at(f"Caseworker: {turns[0]}\n{who}: {said}\n") == expected
+    assert disclosed_at(_exchange(turns, interpreter=("He ", "She "))) == expected
