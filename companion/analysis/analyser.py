@@ -964,8 +964,7 @@ class Analyser:
             mention.question
             and cues.names_told_harm(mention.question, current.known)
             and not cues.new_episode_cue(mention.question)
-            and not cues.years(mention.question) - current.years
-            and not cues.proper_places(mention.question) - current.places
+            and not self._names_another_place_or_year(current, mention.question)
         ):
             return False  # "Was the mock execution soon after your arrest?" "Yes.": that one
         if (
@@ -1106,6 +1105,11 @@ class Analyser:
         )
 
     @staticmethod
+    def _names_another_place_or_year(episode: Episode, text: str) -> bool:
+        """``text`` names a place or a year the episode was not told with."""
+        return bool(cues.proper_places(text) - episode.places or cues.years(text) - episode.years)
+
+    @staticmethod
     def _quotes_the_harm(episode: Episode, turn: str) -> bool:
         """The caseworker's turn points back with the harm's own words and no other place or
         year ("As you said, they beat you ..."); not "You said you were living in Tirana" nor
@@ -1113,8 +1117,7 @@ class Analyser:
         return (
             bool(cues.refers_back(turn))
             and bool(_canonical(content_stems(turn)) & _canonical(episode.words))
-            and not cues.proper_places(turn) - episode.places
-            and not cues.years(turn) - episode.years
+            and not Analyser._names_another_place_or_year(episode, turn)
         )
 
     @staticmethod
@@ -1122,7 +1125,7 @@ class Analyser:
         """A question back on the harm told, naming no other place or year ("Tell me more
         about the beating.", "How many of them beat you that day?", "Did they hit you with
         anything else?")."""
-        if cues.proper_places(question) - episode.places or cues.years(question) - episode.years:
+        if Analyser._names_another_place_or_year(episode, question):
             return False
         return bool(
             cues.names_told_harm(question, episode.known)

@@ -208,18 +208,24 @@ def find_implied(spoken: str, third_person: bool, asked: str = "") -> list[Descr
         return []
     found: list[Described] = []
     seen: dict[str, re.Match[str] | None] = {}  # a class read once per turn
+    in_question: dict[str, bool] = {}  # ... and once in the question
 
     def search(need: str) -> re.Match[str] | None:
         if need not in seen:
             seen[need] = lex.classes[need].search(spoken)
         return seen[need]
 
+    def asked_of(need: str) -> bool:
+        if need not in in_question:
+            in_question[need] = need in _FROM_QUESTION and bool(lex.classes[need].search(asked))
+        return in_question[need]
+
     for frame in lex.implied:
         if search(frame.needs[0]) is None:
             continue
         matches = [search(need) for need in frame.needs]
         if any(
-            match is None and not (need in _FROM_QUESTION and lex.classes[need].search(asked))
+            match is None and not asked_of(need)
             for need, match in zip(frame.needs[1:], matches[1:], strict=True)
         ):
             continue
