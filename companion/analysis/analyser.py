@@ -28,7 +28,7 @@ from companion.analysis.answers import (
 )
 from companion.analysis.events import AnalysisEvent
 from companion.analysis.harm import HARM_WORDS, HarmMention, find_harm, harm_to_a_relative
-from companion.analysis.lexicon import SEVERITY
+from companion.analysis.lexicon import SEVERITY, lexicon
 from companion.analysis.ordinary import ordinary_turn
 from companion.analysis.questions import Question, make_question, question_sentences
 from companion.analysis.second_opinion import (
@@ -41,6 +41,7 @@ from companion.analysis.text import (
     person_style,
     says_unharmed,
     sentences,
+    stem,
     without_notes,
 )
 from companion.transcript.model import Segment
@@ -537,7 +538,9 @@ class Analyser:
             if moved_on:
                 continue
             episode.last_told = i
-            episode.years |= cues.years(relevant)
+            episode.years |= cues.years(
+                _before_a_new_time(relevant, mentions) if episode.segment == i else relevant
+            )
             episode.places |= cues.proper_places(relevant)
             held = relevant if episode.segment != i else self._up_to_harm(spoken, mentions, episode)
             episode.detained = episode.detained or bool(cues.detained(f"{lead} {held}"))
@@ -914,14 +917,18 @@ class Analyser:
         self, current: Episode, mention: HarmMention, window: str, spoken: str, i: int
     ) -> bool:
         """Positive evidence of a different episode; more detail about this one is not."""
-        if (
+        cue = cues.new_episode_cue(window)
+        if not cue and (
             mention.trigger.lower().startswith(("my body", "still", "scars", "marks"))
             or ("scars" in mention.trigger.lower() or "marks" in mention.trigger.lower())
             or cues.lasting_trace(mention.evidence)
         ):
             return False  # scars, marks and pain since then are traces of harm already told
-        if cues.new_episode_cue(window):
-            return True
+        if cue:
+            return True  # (even after a trace: "A year later, when I had recovered ...")
+        begin = spoken.find(window)
+        if begin >= 0 and cues.next_in_list(spoken, begin, begin + len(window)):
+            return True  # "One: ... Two: men came to his shop and beat him"
         if current.conditions and cues.earlier_time(window):
             return True  # the detention's conditions, then "Before that, in Sudan, they beat me"
         if current.segment != i and cues.compared_with_first(spoken[mention.position :]):
@@ -951,7 +958,9 @@ class Analyser:
             and not cues.refers_back(window)
             and not self._quotes_the_harm(current, last_turn)
             and not cues.points_to_earlier(last_turn)
-            and not self._back_on_the_harm(current, last_turn)
+            and not self._back_on_the_harm(
+                current, last_turn, without_notes(self.segments[self._drift[0]].text)
+            )
             and not (mention.question and cues.names_told_harm(mention.question, current.known))
             and not self._within(current, last_turn)
         ):
@@ -1042,7 +1051,10 @@ class Analyser:
         if (
             mention.question
             and i - current.segment > SCOPE
-            and mention.category != current.category
+            and (  # another kind of harm, or an act the episode was not told with
+                mention.category != current.category
+                or not self._asks_of_told_act(current, mention.question)
+            )
             and not cues.refers_back(mention.question)
             and not (  # "Were you also beaten?": there too; not "Did your husband also hit you?"
                 cues.in_addition(mention.question)
@@ -1121,17 +1133,36 @@ class Analyser:
         )
 
     @staticmethod
-    def _back_on_the_harm(episode: Episode, question: str) -> bool:
+    def _back_on_the_harm(episode: Episode, question: str, since: str = "") -> bool:
         """A question back on the harm told, naming no other place or year ("Tell me more
         about the beating.", "How many of them beat you that day?", "Did they hit you with
-        anything else?")."""
+        anything else?"). "That night" is not the harm's when ``since`` (the turn the talk
+        moved on with) told a night of its own ("In June 2020 they came to his house at
+        night" -> "Were you injured that night?")."""
         if Analyser._names_another_place_or_year(episode, question):
             return False
+        occasion = _THAT_OCCASION.search(question)
+        if occasion and re.search(rf"\b{occasion.group(1)}\b", since, re.IGNORECASE):
+            occasion = None
         return bool(
             cues.names_told_harm(question, episode.known)
-            or _THAT_OCCASION.search(question)
+            or occasion
             or (_ANYTHING_ELSE.search(question) and HARM_WORDS.search(question))
         )
+
+    @staticmethod
+    def _asks_of_told_act(episode: Episode, question: str) -> bool:
+        """The question names an act the episode was told with ("Were the men who hit you
+        Taliban?" after a beating), not only another ("Have you yourself been cut?" after
+        beatings by a husband)."""
+        if cues.names_told_harm(question, episode.known):
+            return True
+        words = [m.group(0) for m in HARM_WORDS.finditer(question)]
+        words += [m.group(0) for m in _ACT.finditer(question)]
+        asked = _canonical({stem(word) for word in words})
+        if asked and not asked - _GENERAL_HARM:
+            return True  # "Were you injured?", "Did they hurt you badly?": of what was told
+        return bool(asked & _canonical(episode.known | episode.words))
 
     @staticmethod
     def _another_setting(episode: Episode, question: str) -> str | None:
@@ -1294,12 +1325,43 @@ _TOLD_YOU = re.compile(
 )
 
 #: A question on the occasion just told ("that day", "that night").
-_THAT_OCCASION = re.compile(r"\bthat\s+(?:day|night|morning|evening|time)\b", re.IGNORECASE)
+#: An act of harm named by one of the lexicon's verbs ("cut", "burned", "whipped").
+_ACT = re.compile(rf"\b(?:{lexicon().verb_alternation})\b", re.IGNORECASE)
+#: Words for harm in general: a question with only these asks about the harm told.
+_GENERAL_HARM = {
+    stem(word)
+    for word in "hurt harm harmed injured injury injuries ill-treated ill-treatment mistreated "
+    "abused abuse wounds wound wounded scars scar marks mark".split()
+}
+_THAT_OCCASION = re.compile(r"\bthat\s+(day|night|morning|evening|time)\b", re.IGNORECASE)
 _ANYTHING_ELSE = re.compile(r"\b(?:anything|something)\s+else\b", re.IGNORECASE)
 #: "What happened to your brother?": the person asked about is harmed, not a doer.
 _HAPPENED_TO = re.compile(r"\b(?:happened|done)\s+to\b", re.IGNORECASE)
 #: A question whose answer's years are a birth or an age, not a time the talk moved to.
 _ASKED_BIRTH = re.compile(r"\b(?:birth|born|birthday|how\s+old|your\s+age)\b", re.IGNORECASE)
+
+
+#: A sentence that opens on a time of its own ("In 2023, when the war started, ...").
+_NEW_TIME_OPENER = re.compile(
+    r"^\W*(?:then\s+|and\s+)?(?:in|on|by|during|from)\s+(?:(?:the\s+)?[\w'-]+\s+){0,2}"
+    r"(?:19|20)\d\d\b|^\W*(?:[\w'-]+\s+)?(?:years?|months?)\s+later\b",
+    re.IGNORECASE,
+)
+
+
+def _before_a_new_time(text: str, mentions: list[HarmMention]) -> str:
+    """The disclosing turn without what it goes on to tell of a later time: the sentences after
+    its last harm, from the first that opens on a year of its own ("... that is when they shot
+    him in the leg. ... In 2023, when the war started, the militias attacked El Geneina"): the
+    years told there are not the episode's."""
+    ends = [text.rfind(m.trigger) + len(m.trigger) for m in mentions if m.trigger in text]
+    if not ends:
+        return text
+    after = max(ends)
+    for sentence in sentences(text[after:]):
+        if sentence.start > 0 and _NEW_TIME_OPENER.match(sentence.text):
+            return text[: after + sentence.start]
+    return text
 
 
 def _about_someone_else(turn: str, third_person: bool) -> bool:

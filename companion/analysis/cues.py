@@ -242,12 +242,16 @@ _TWO_DIGITS = (
 #: nineteen", "nineteen ninety-eight".
 _SPOKEN_YEAR = re.compile(
     rf"\b(?:(?P<century>nineteen|twenty)[\s-](?P<rest>{_TWO_DIGITS})|two\s+thousand(?:\s+and)?"
-    rf"\s+(?P<after>{_TWO_DIGITS}|{'|'.join(_UNITS)}))\b"
-    # not an amount: "two thousand five hundred dollars", "twenty thirty days"
-    r"(?!\s+(?:hundred|thousand|million|dollars?|euros?|pounds?|birr|people|persons|men|women|"
-    r"children|girls|boys|days|weeks|months|years|times|minutes|hours|kilo\w*|km|miles|of\s+(?:us|"
-    r"them)|soldiers|guards|prisoners))",
+    rf"\s+(?P<after>{_TWO_DIGITS}|{'|'.join(_UNITS)}))\b",
     re.IGNORECASE | re.ASCII,
+)
+#: After words that could be an amount: "two thousand five hundred dollars", "twenty thirty
+#: days" (but "twenty seventeen soldiers stopped us" is a year: no amount is said that way).
+_AMOUNT_AFTER = re.compile(
+    r"\s+(?:hundred|thousand|million|dollars?|euros?|pounds?|birr|people|persons|men|women|"
+    r"children|girls|boys|days|weeks|months|years|times|minutes|hours|kilo\w*|km|miles|of\s+(?:us|"
+    r"them)|soldiers|guards|prisoners)\b",
+    re.IGNORECASE,
 )
 
 
@@ -264,6 +268,9 @@ def _two_digits(words: str) -> int:
 def _spoken_years(text: str) -> set[str]:
     found = set()
     for match in _SPOKEN_YEAR.finditer(text):
+        could_be_amount = match.group("after") or match.group("rest").lower() in _TENS
+        if could_be_amount and _AMOUNT_AFTER.match(text, match.end()):
+            continue
         if match.group("century"):
             century = 1900 if match.group("century").lower() == "nineteen" else 2000
             found.add(str(century + _two_digits(match.group("rest"))))
@@ -468,6 +475,22 @@ NEW_EPISODE = re.compile(
     r"out\s+of\s+(?:prison|jail|detention|custody))|after\s+(?:my|his|her|our)\s+release)\b",
     re.IGNORECASE,
 )
+#: A list the claimant tells one by one ("One: in May 2010 ... Two: men came to his shop and
+#: beat him ... Three: the police arrested him"): its first item, and each later one.
+_LIST_BEGUN = re.compile(r"(?:^|[.;:!?]\s+)(?:one|first|firstly|1)\s*[:)]", re.IGNORECASE)
+_LIST_NEXT = re.compile(
+    r"[.;!?]\s+(?:two|three|four|five|second|secondly|third|thirdly|fourth|[2-5])\s*[:)]",
+    re.IGNORECASE,
+)
+
+
+def next_in_list(turn: str, start: int, end: int) -> bool:
+    """Between ``start`` and ``end`` of a turn that began a numbered list, the list moves to
+    its next item (not "Three: two soldiers and the commander", an answer to "how many")."""
+    begun = _LIST_BEGUN.search(turn, 0, start)
+    if begun is None:
+        return False
+    return _LIST_NEXT.search(turn, max(start - 2, begun.end()), end) is not None
 
 
 _BACK = re.compile(
@@ -483,7 +506,12 @@ _BACK = re.compile(
     r"those\s+(?:days|weeks|months|nights)|during\s+(?:that|this|the\s+same)|going\s+"
     r"back\s+to|(?:you|i)\s+(?:said|told\s+(?:me|us))\s+(?:that\s+)?(?:you|i)\s+were|"
     # "When you said they used you like a wife, do you mean ...": asking what was meant
-    r"(?:do|did)\s+you\s+mean|when\s+you\s+said)\b",
+    r"(?:do|did)\s+you\s+mean|when\s+you\s+said|"
+    # "the truth about the night in January. It was not only hitting.": told more fully (not
+    # "Not only that. When I got home my husband beat me": something new)
+    r"(?:the\s+(?:whole\s+)?truth|everything)\s+about\s+(?:the|that)\s+(?:night|day|time|attack|"
+    r"beating|detention)|it\s+(?:was\s+not|wasn't)\s+only\s+(?:the\s+)?(?:hitting|beating|"
+    r"beatings|kicking|slapping))\b",
     re.IGNORECASE,
 )
 
@@ -548,7 +576,10 @@ _LASTING_TRACE = re.compile(
     r"\b(?:since|ever\s+since|from\s+the\s+time)\s+(?:they|he|she|the\s+[\w-]+)\s+(?:hit|beat|"
     r"kicked|hurt|tortured|burned|burnt|shocked|injured|cut|stabbed|shot|hung|hanged|whipped|"
     r"flogged|suspended)\s+(?:me|him|(?:my|his|her)\s+"
-    r"(?:head|back|legs?|arms?|face|feet|hands?|ears?|eyes?|body|knees?|ribs|teeth|nose))\b",
+    r"(?:head|back|legs?|arms?|face|feet|hands?|ears?|eyes?|body|knees?|ribs|teeth|nose))\b|"
+    # "since the blow to his head his memory is weak"
+    r"\b(?:since|ever\s+since|from)\s+(?:the|that|those)\s+(?:blows?|beatings?|kicks?|burns?|"
+    r"shocks?|injur(?:y|ies)|wounds?|torture|attack|assault)\b",
     re.IGNORECASE,
 )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from companion.analysis.lexicon import SEVERITY, Frame, lexicon
@@ -172,6 +173,8 @@ def find_described(text: str, third_person: bool, setting: str = "") -> list[Des
                     if need not in ("victim", "victim_body", "victim_or_group")
                 ):
                     continue
+                if not third_person and _done_to_another(frame.needs, window[start:end]):
+                    continue  # "They beat her with sticks, they stripped her" (Harriet)
                 if ordinary_reason(window, window, following, start, third_person, setting or text):
                     continue
                 candidate = Described(frame, window, window[start:end], offset + start)
@@ -181,6 +184,20 @@ def find_described(text: str, third_person: bool, setting: str = "") -> list[Des
             found.append(best)  # one frame per sentence: the most severe reading
     found.sort(key=lambda d: d.position)
     return found
+
+
+_ANOTHER = re.compile(r"\b(?:him|her|his)\b", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:me|us|my|our|i|we|myself|ourselves|them|their)\b", re.IGNORECASE)
+_VICTIM_CLASSES = ("victim", "victim_body", "victim_or_group")
+
+
+def _done_to_another(needs: Sequence[str], span: str) -> bool:
+    """In the claimant's own words, a frame that carries its own victim ("stripped {me}")
+    matched only someone else ("they stripped her"), not the speaker nor a group they may be
+    in ("They whipped them, myself included")."""
+    if any(need in _VICTIM_CLASSES for need in needs):
+        return False
+    return bool(_ANOTHER.search(span)) and not _SELF.search(span)
 
 
 _FIRST_PERSON_VICTIM = re.compile(r"\b(?:me|i|my|us|we)\b", re.IGNORECASE)

@@ -23,6 +23,7 @@ from companion.analysis.text import (
     Sentence,
     clauses,
     conditional_future,
+    feared_future,
     hypothetical,
     negated,
     sentences,
@@ -285,12 +286,54 @@ _COREFERENCE_SPAN = 240
 
 #: A capitalised word before "was"/"had" ... is a person ("Arash was kept"), but not right
 #: after a lower-case "in"/"at" (a place or a language: "teaching in Burmese was forbidden";
-#: one space, lower case only).
+#: one space, lower case only), nor a group before "were" ("Ahmadis were using a mosque").
 _NAMED_PERSON = re.compile(
     r"(?<![.!?]\s)(?<!^)(?<!\bin\s)(?<!\bat\s)"
     r"\b(?!(?:He|She|They|It|The|This|That|I|We|You|His|Her|My|In|On|At|"
-    r"God|Allah)\b)[A-Z][a-z]+(?:'s)?\s+(?:was|were|had|is|has|got)\b|"
+    r"God|Allah)\b)[A-Z][a-z]+(?:'s)?\s+(?:was|had|is|has|got)\b|"
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sheikh|Pastor|Father|Imam)\.?\s+[A-Z][a-z]+"
+)
+
+
+#: The turn says the claimant was not harmed where they were held.
+_HARM_DENIED = re.compile(
+    r"\b(?:didn't|did\s+not|never|nobody|no\s+one|none\s+of\s+them)\s+(?!just\b|only\b)"
+    r"(?:\w+\s+)?(?:beat|hit|hurt|harm|harmed|touch|touched|tortured?|mistreat(?:ed)?|laid\s+a\s+"
+    r"finger\s+on)\s+(?P<who>me|us|him|her)\b|\b(?P<subj>i|we|he|she)\s+(?:was\s+not|were\s+not|"
+    r"wasn't|weren't)\s+(?:beaten|harmed|hurt|touched|mistreated|ill-treated)\b",
+    re.IGNORECASE,
+)
+
+
+def _unharmed_there(parts: list[Sentence], mention: HarmMention, third_person: bool) -> bool:
+    """The sentence of a detention's conditions, or the next, says the claimant was not
+    harmed there ("They held us in a cell for two days. They didn't beat me there")."""
+    held = [n for n, part in enumerate(parts) if part.start <= mention.position < part.end]
+    if not held:
+        return False
+    own = {"me", "us", "i", "we"} | ({"him", "her", "he", "she"} if third_person else set())
+    for part in parts[held[0] : held[0] + 2]:
+        for match in _HARM_DENIED.finditer(part.text):
+            if (match.group("who") or match.group("subj") or "").lower() in own:
+                return True
+    return False
+
+
+#: After a named person: told dead, so not the one harmed later in the turn.
+_KILLED = re.compile(
+    r"\s+(?:(?!nearly\b|almost\b)\w+\s+)?(?:killed|murdered|assassinated|executed|shot\s+dead|dead)"
+    r"\b",
+    re.IGNORECASE,
+)
+#: ... unless what follows goes back to before the death ("Before that they tortured him").
+_BEFORE_THE_DEATH = re.compile(
+    r"\bbefore\s+(?:that|this|then|he|she|they)\b|\bhad\b", re.IGNORECASE
+)
+#: A relative only in a picture or a document ("photos of his father").
+_PICTURED = re.compile(
+    r"\b(?:photos?|photographs?|pictures?|videos?|images?|posters?|letters?|documents?|cards?)"
+    r"\s+of\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -368,6 +411,8 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
     before = spoken[: offset + mention.position]
     near = before[-_COREFERENCE_SPAN:]
     for match in _NAMED_PERSON.finditer(near):
+        if _KILLED.match(near, match.end()) and not _BEFORE_THE_DEATH.search(near[match.end() :]):
+            continue  # "after the singer Hachalu was killed ... they pushed her head": not him
         if not REPORTING.search(near[match.end() :]):
             return True  # "Arash was kept in solitary ... they beat him"
     for match in _RELATIVE_BEFORE.finditer(near):
@@ -384,6 +429,8 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
             continue  # "he made her his wife": the relative is the claimant
         if not tail.strip():
             continue  # "her grandmother had her cut": the relative did it, to the claimant
+        if _PICTURED.search(before[max(0, match.start() - 20) : match.start()]):
+            continue  # "they found photos of his father ... they hit him": not the father
         if (
             _THIRD_OBJECT.search(mention.trigger)
             and _SUBJECT_LEAD.fullmatch(before[sentence_start : match.start()])
@@ -480,6 +527,9 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
         ]
     if not found and parts and _ASKED_HOW_DONE.search(context):
         found = _method_named(parts[0].text, parts[0].start)
+    # "They held us in a cell for two days. They didn't beat me there": the conditions of a
+    # detention the turn says was without harm are not a disclosure.
+    found = [m for m in found if not (m.conditions and _unharmed_there(parts, m, third_person))]
     found.sort(key=lambda m: m.position)
     if third_person:
         # Her own words quoted ("What they do to girls in there, he did to me") are hers.
@@ -633,6 +683,7 @@ def _clause_harm(
             or hypothetical(words, index)
             or _figurative(words, index)
             or conditional_future(sentence[: max(0, sentence.find(clause)) + start])
+            or feared_future(sentence[: max(0, sentence.find(clause)) + end])
         )
 
     for match in _OBJECT.finditer(clause):

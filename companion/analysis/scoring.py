@@ -178,7 +178,6 @@ def score_segments(
     pipeline's output, where one spoken turn may become several segments); by default a
     segment is its own turn.
     """
-    score = Score(files=1, minutes=minutes_of(segments))
     result = analyse(segments, second_opinion)
     turn = position or (lambda number: number)
     for item in result["disclosures"]:
@@ -187,6 +186,17 @@ def score_segments(
         item["segment"] = turn(item["segment"])
     for item in result["questions"]["items"]:
         item["segment"] = turn(item["segment"])
+    return score_result(name, result, labels, minutes_of(segments))
+
+
+def score_result(
+    name: str, result: dict[str, Any], labels: dict[str, Any], minutes: float
+) -> Score:
+    """Score an analysis result (the ``analyse`` JSON: disclosures, distress, vulnerability,
+    questions) of a transcript ``minutes`` long against its labels. The analysis's own output
+    is scored this way, and so is a second writer's labels read as a result
+    (:mod:`companion.analysis.agreement`)."""
+    score = Score(files=1, minutes=minutes)
     disclosures = result["disclosures"]
     low, high = labels.get("disclosures_count", [None, None])
     if low is not None:
@@ -222,10 +232,14 @@ def score_segments(
             if key != "category":
                 score.followup_fields += 1
                 score.followup_right += ok
-    score.predicted_disclosures += len(disclosures)
+    # An episode only one of two writers marked (``disputed_at``, from the agreement) is
+    # neither missed nor false: a disclosure raised there is not counted either way.
+    disputed = {n for item in labels.get("disputed_at", []) for n in item["segments"]}
+    ignored = {i for i, d in enumerate(disclosures) if i not in used and d["segment"] in disputed}
+    score.predicted_disclosures += len(disclosures) - len(ignored)
     score.correct_predictions += len(used)
     for i, d in enumerate(disclosures):
-        if i not in used:
+        if i not in used and i not in ignored:
             score.misses.append(f"{name}: unexpected disclosure at {d['segment']}: {d['evidence']}")
     for expected in labels.get("distress_at", []):
         got = next((d for d in result["distress"] if d["segment"] in expected["segments"]), None)

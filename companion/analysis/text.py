@@ -143,7 +143,19 @@ def hypothetical(words: list[str], index: int, window: int = 6) -> bool:
             return True
         if word in _SUBJECTS:
             return False
+    if "and" in before[-3:]:
+        # "her husband will take her back and beat her": a future governs both verbs (not
+        # "would", which may be the past told as habit: "they would take us out and beat us")
+        for word in reversed(before):
+            if word in _FUTURE_ONLY:
+                return True
+            if word in _SUBJECTS or word in _CLAUSE_WORDS:
+                return False  # "I will explain how police came and beat me"
     return False
+
+
+_FUTURE_ONLY = {"will", "shall", "gonna"}
+_CLAUSE_WORDS = {"how", "what", "that", "when", "why", "where", "who", "because"}
 
 
 _STEM_SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")
@@ -183,6 +195,23 @@ def conditional_future(before: str) -> bool:
     him, or put him in Evin and torture him"."""
     words = set(tokens(before))
     return bool(words & {"if", "unless"}) and bool(_FUTURE.search(before))
+
+
+#: Fear of what would come: the fear word, then (at once, or after "that" or "if ...") who
+#: would do it and the modal ("I was afraid that if I told anyone ... I would be attacked",
+#: "she feared they would kill her"); not a fear explained by the past ("I was terrified
+#: because every night the guards would come and beat me", "... because they'd burned me").
+_FEARED_FUTURE = re.compile(
+    r"\b(?:afraid|scared|feared|fear|frightened|terrified|worried)\s+(?:that\s+)?"
+    r"(?:if\b[^.;]*?\b|(?:they|he|she|i|we|you|someone|somebody|people|(?:my|his|her|the)\s+"
+    r"[\w'-]+)\s+)(?:would|will|might)\b",
+    re.IGNORECASE,
+)
+
+
+def feared_future(up_to_act: str) -> bool:
+    """The words up to an act (the act included) tell it as feared, not done."""
+    return bool(_FEARED_FUTURE.search(up_to_act))
 
 
 #: The verbs of an interpreter's reported speech ("he says", "she explained").

@@ -228,14 +228,14 @@ def test_heldout_corpus_score_floor() -> None:
 def test_blind_written_corpora_score_floor() -> None:
     """The sets written by authors who never saw the rules (tests/analysis_blind); their first
     runs are in FIRST_RUNS.md and the README. Folded in, they hold the rules to what was learnt
-    from them (the last sets, ZZL and ZZM, were folded in without tuning the rules to them). The
+    from them (the last sets, ZZR to ZZU, were folded in without tuning the rules to them). The
     second opinion was trained on sets A-ZW: for it these floors are in-sample, a guard against
-    regressions, not a measure of generalisation (that is each set's first run). A-ZZM as
-    shipped: recall 94.5 %, precision 94.6 %, 2.39 false prompts per two hours."""
+    regressions, not a measure of generalisation (that is each set's first run). A-ZZU as
+    shipped: recall 94.1 %, precision 94.5 %, 2.36 false prompts per two hours."""
     total = Score()
     for folder in BLIND_CORPORA:
         total.add(score_corpus(folder))
-    assert total.files >= 1940
+    assert total.files >= 2130
     assert total.recall >= 0.935 and total.precision >= 0.94, total.misses
     assert total.false_per_two_hours <= 2.45, total.misses
     assert total.followup_accuracy >= 0.90 and total.distress_recall >= 0.90, total.misses

@@ -1406,3 +1406,365 @@ def test_round_25_talk_that_stays_quiet(said: str, asked: str) -> None:
 def test_the_round_25_reviews_cases(turns: list[str], expected: list[int]) -> None:
     # A review of round 25 by a helper that did not look at the sets (its wordings).
     assert disclosed_at(_exchange(turns, interpreter=("He ", "She "))) == expected
+
+
+# -- round 26 (tests/analysis_blind/FIRST_RUNS.md): learnt from sets ZZL-ZZO. Wordings this
+# file's own.
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        pytest.param(
+            [
+                "What happened at the mosque?",
+                "He says a crowd was waiting outside. They shouted that Ahmadis were liars. "
+                "When he came out they beat him with sticks.",
+            ],
+            [1],
+            id="a-group-before-were-is-not-a-person",
+        ),
+        pytest.param(
+            [
+                "Tell me about the second arrest.",
+                "She says it was after the singer Tesfaye was killed. They came at night and "
+                "held her head under water in a barrel.",
+            ],
+            [1],
+            id="a-person-told-killed-is-not-the-one-harmed-later",
+        ),
+        pytest.param(
+            [
+                "tell me about that",
+                "He says at the checkpoint they looked in his phone and found photos of his "
+                "father with the foreign soldiers they dragged him off the bike and kicked him",
+            ],
+            [1],
+            id="photos-of-his-father",
+        ),
+        pytest.param(
+            [
+                "What happened in the village?",
+                "He says the soldiers caught him by the well and did the fire thing to him, on "
+                "his feet.",
+            ],
+            [1],
+            id="the-fire-thing",
+        ),
+        pytest.param(
+            [
+                "Which way did you come?",
+                "He says through Croatia. The police there let the dogs loose on him in the "
+                "forest and sent them back.",
+            ],
+            [1],
+            id="dogs-set-on-him",
+        ),
+        pytest.param(
+            [
+                "What happened in 2021?",
+                "He says the militia took him, his cousin and about thirty men to a warehouse "
+                "and whipped them every morning.",
+            ],
+            [1],
+            id="taken-with-a-list-of-others",
+        ),
+        pytest.param(
+            [
+                "Why did you not claim at once?",
+                "I was afraid that if I said I was gay, even here, I would be beaten.",
+            ],
+            [],
+            id="fear-of-what-would-come",
+        ),
+        pytest.param(
+            ["What do you fear?", "She says her brothers will find her and beat her."],
+            [],
+            id="a-future-governs-both-verbs",
+        ),
+        pytest.param(
+            [
+                "What happened at the station?",
+                "We were kept in a cell for three days. They did not touch me there, they only "
+                "shouted and took my fingerprints.",
+            ],
+            [],
+            id="a-cell-without-harm",
+        ),
+        pytest.param(
+            [
+                "What happened in custody?",
+                "He says they tortured him with questions, the same ones again and again all "
+                "night.",
+            ],
+            [],
+            id="tortured-with-questions",
+        ),
+        pytest.param(
+            [
+                "What happened that night?",
+                "The men broke in and dragged my friend outside. They stripped her in the "
+                "street. I hid behind the water tank.",
+            ],
+            [],
+            id="stripped-her-is-the-friend",
+        ),
+    ],
+)
+def test_round_26_harm_told_and_talk_that_stays_quiet(
+    turns: list[str], expected: list[int]
+) -> None:
+    assert disclosed_at(_exchange(turns)) == expected
+
+
+def test_round_26_a_year_said_in_words_before_soldiers_is_a_year() -> None:
+    from companion.analysis import cues
+
+    assert cues.years("on the fifth of may twenty eighteen soldiers came") == {"2018"}
+    assert cues.years("twenty thirty soldiers came") == set()  # twenty or thirty of them
+
+
+def test_round_26_a_yes_to_use_electricity_on_you_is_a_disclosure() -> None:
+    assert disclosed_at(
+        _exchange(["Did they use electricity on you, yes or no?", "He says yes."])
+    ) == [1]
+
+
+def test_round_26_a_numbered_list_in_one_answer_is_three_episodes() -> None:
+    assert (
+        len(
+            analyse(
+                parse_transcript_text(
+                    _exchange(
+                        [
+                            "Why are you claiming asylum?",
+                            "He says he will tell it one by one. One: in 2012 the police beat him "
+                            "at a protest in Quetta. Two: in 2015 men from the party came to his "
+                            "shop and kicked him. Three: in 2019 the army held him and burned his "
+                            "arms with cigarettes.",
+                        ]
+                    )
+                ).segments
+            )["disclosures"]
+        )
+        == 3
+    )
+
+
+def test_round_26_the_whole_truth_about_that_night_is_the_same_episode() -> None:
+    assert disclosed_at(
+        _exchange(
+            [
+                "What happened in March?",
+                "She says two men came to her room and hit her and told her to leave.",
+                "How did you travel to the UK?",
+                "She says by plane to Paris with her own passport, then by train.",
+                "Is there anything else that happened to you that you have not told me?",
+                "She says yes. She must tell the truth about that night. It was not only "
+                "hitting. Both men raped her.",
+            ]
+        )
+    ) == [1]
+
+
+def test_round_26_that_night_after_a_new_raid_is_the_new_night() -> None:
+    assert disclosed_at(
+        _exchange(
+            [
+                "What happened at the camp?",
+                "He says the soldiers beat him with rifle butts.",
+                "What happened after you were released?",
+                "He says he went home. In May 2019 five men with machetes came to his house at "
+                "night.",
+                "Were you injured that night?",
+                "He says yes, they cut his shoulder with a machete.",
+            ]
+        )
+    ) == [1, 5]
+
+
+def test_round_26_a_later_year_in_the_disclosing_turn_is_not_the_episodes() -> None:
+    assert disclosed_at(
+        _exchange(
+            [
+                "Why did you leave?",
+                "He says when he was a boy, in 2004, the militia burned his village and shot "
+                "him in the arm. In 2022, when the fighting came back, the militia attacked "
+                "the town again.",
+                "What happened to you in 2022?",
+                "He says they took him to a school and beat him every day with whips.",
+            ]
+        )
+    ) == [1, 3]
+
+
+def test_round_26_the_claimant_who_broke_his_own_leg_was_not_harmed() -> None:
+    from companion.analysis.harm import find_harm
+
+    assert find_harm("He says he broke his leg in two places on the ice.", True) == []
+    assert find_harm("She says she broke her wrist.", True) == []
+    assert [m.trigger for m in find_harm("In 2016 he broke my nose.", False)] == ["broke my nose"]
+    assert [m.trigger for m in find_harm("He says the soldier broke his arm.", True)] == [
+        "broke his arm"
+    ]
+
+
+def test_round_26_a_closed_question_about_an_act_not_told_is_not_about_the_episode() -> None:
+    from companion.analysis.analyser import Analyser, Episode
+
+    beaten = Episode(0, 1, "ill-treatment", "her husband hit her with his belt", last_activity=1)
+    beaten.words |= {"husband", "hit", "belt"}
+    assert not Analyser._asks_of_told_act(beaten, "Have you yourself been cut?")
+    assert Analyser._asks_of_told_act(beaten, "Were the men who hit you soldiers?")
+    assert Analyser._asks_of_told_act(beaten, "Was this the first time he had beaten you?")
+
+
+def test_round_26_since_the_blow_to_his_head_is_a_trace() -> None:
+    from companion.analysis import cues
+
+    assert cues.lasting_trace("He says since the blow to his head his memory is weak.")
+    assert cues.lasting_trace("Ever since the beatings I cannot sleep.")
+    assert not cues.lasting_trace("Since the election the police watch the house.")
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        pytest.param(
+            ["Prison?", "I was terrified because every night the guards would come and beat me."],
+            [1],
+            id="fear-explained-by-the-past",
+        ),
+        pytest.param(
+            ["Prison?", "I was so frightened because they'd burned me with cigarettes."],
+            [1],
+            id="fear-and-had",
+        ),
+        pytest.param(["Then?", "He broke my arm and his friends were laughing."], [1]),
+        pytest.param(["Then?", "The officer came, he broke my nose and his men watched."], [1]),
+        pytest.param(
+            [
+                "Then?",
+                "They didn't only beat us. They kept forty of us in one small cell with "
+                "no food and no toilet for three months.",
+            ],
+            [1],
+            id="not-only-beat",
+        ),
+        pytest.param(
+            [
+                "Then?",
+                "Thank God they did not touch her. They kept me in a cell with no food "
+                "and no water for ten days.",
+            ],
+            [1],
+            id="the-denial-is-someone-elses",
+        ),
+        pytest.param(
+            [
+                "Then?",
+                "At the first arrest they never touched me. The second time they held me "
+                "in a cell for two weeks with no food and no water.",
+            ],
+            [1],
+            id="the-denial-is-another-detentions",
+        ),
+        pytest.param(
+            [
+                "Where?",
+                "I was hiding in my uncle's house. The commander came with other men and "
+                "they beat them in the square.",
+            ],
+            [],
+            id="other-men-are-the-doers",
+        ),
+        pytest.param(["Then?", "They tortured them all, including myself."], [1]),
+        pytest.param(["Then?", "They whipped them, myself included."], [1]),
+        pytest.param(
+            [
+                "Then?",
+                "He says Mr Karimi was executed in 2019. Before that the guards tortured "
+                "him for weeks.",
+            ],
+            [],
+            id="tortured-before-he-was-executed",
+        ),
+        pytest.param(
+            ["Demonstration?", "He says Arash was nearly killed, they beat him with metal bars."],
+            [],
+            id="nearly-killed-is-alive",
+        ),
+        pytest.param(["Then?", "I will explain how police came and beat me."], [1]),
+    ],
+)
+def test_the_round_26_reviews_cases(turns: list[str], expected: list[int]) -> None:
+    # A review of round 26 by a helper that did not look at the sets (its wordings).
+    assert disclosed_at(_exchange(turns)) == expected
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        pytest.param(
+            [
+                "What happened at the protest?",
+                "In 2018 the police beat me with batons at the protest.",
+                "Did you see a doctor?",
+                "No, there was no money.",
+                "Did anything else happen?",
+                "Yes. A year later, when I had recovered from the beating, they arrested me "
+                "again and burned me with cigarettes.",
+            ],
+            [1, 5],
+            id="a-new-time-wins-over-a-trace",
+        ),
+        pytest.param(
+            [
+                "What happened?",
+                "The police arrested me and hit me with batons.",
+                "I am sorry. And then what happened?",
+                "They put me in the car and kicked me all the way to the station.",
+            ],
+            [1],
+            id="and-then-what-happened-goes-on",
+        ),
+        pytest.param(
+            [
+                "What happened at the station?",
+                "The police beat me with sticks at the station.",
+                "When was that?",
+                "In March 2020.",
+                "Which station?",
+                "The central one in Kano.",
+                "How many were there?",
+                "Four officers.",
+                "Were you injured?",
+                "Yes, they broke my arm.",
+            ],
+            [1],
+            id="were-you-injured-asks-about-it",
+        ),
+        pytest.param(
+            [
+                "What happened at the checkpoint?",
+                "The soldiers beat me with sticks.",
+                "How did you get home?",
+                "A neighbour carried me on his cart.",
+                "What happened after that?",
+                "Not only that. When I got home my husband beat me with a belt because I went out.",
+            ],
+            [1, 5],
+            id="not-only-that-is-something-new",
+        ),
+        pytest.param(
+            [
+                "What happened?",
+                "The soldiers stopped me and beat me with sticks.",
+                "How many of them were there?",
+                "Three: two soldiers and the commander. They beat me with their rifles too.",
+            ],
+            [1],
+            id="three-answers-how-many",
+        ),
+    ],
+)
+def test_the_round_26_reviews_episodes(turns: list[str], expected: list[int]) -> None:
+    assert disclosed_at(_exchange(turns)) == expected
