@@ -99,8 +99,9 @@ def _read_at(items: list[dict[str, Any]], beside: list[dict[str, Any]]) -> list[
 
 
 def labels_as_result(labels: Labels, beside: Labels) -> dict[str, Any]:
-    """A writer's labels read as the analysis's output (the ``analyse`` JSON's lists), each item
-    at the segment it shares with the other writer's labels ``beside``, if any."""
+    """A writer's labels read as the analysis's output (the ``analyse`` JSON's lists), each
+    episode and moment of distress at a segment it shares with the one of the other writer's
+    labels ``beside`` it is paired with, if any."""
     episodes = labels.get("disclosure_at", [])
     at = _read_at(episodes, beside.get("disclosure_at", []))
     disclosures = [

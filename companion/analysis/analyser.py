@@ -1159,10 +1159,10 @@ class Analyser:
             return True
         words = [m.group(0) for m in HARM_WORDS.finditer(question)]
         words += [m.group(0) for m in _ACT.finditer(question)]
-        asked = _canonical({stem(word) for word in words})
+        asked = {stem(word) for word in words}
         if asked and not asked - _GENERAL_HARM:
             return True  # "Were you injured?", "Did they hurt you badly?": of what was told
-        return bool(asked & _canonical(episode.known | episode.words))
+        return bool(_canonical(asked) & _canonical(episode.known | episode.words))
 
     @staticmethod
     def _another_setting(episode: Episode, question: str) -> str | None:
@@ -1324,7 +1324,6 @@ _TOLD_YOU = re.compile(
     re.IGNORECASE,
 )
 
-#: A question on the occasion just told ("that day", "that night").
 #: An act of harm named by one of the lexicon's verbs ("cut", "burned", "whipped").
 _ACT = re.compile(rf"\b(?:{lexicon().verb_alternation})\b", re.IGNORECASE)
 #: Words for harm in general: a question with only these asks about the harm told.
@@ -1333,6 +1332,7 @@ _GENERAL_HARM = {
     for word in "hurt harm harmed injured injury injuries ill-treated ill-treatment mistreated "
     "abused abuse wounds wound wounded scars scar marks mark".split()
 }
+#: A question on the occasion just told ("that day", "that night").
 _THAT_OCCASION = re.compile(r"\bthat\s+(day|night|morning|evening|time)\b", re.IGNORECASE)
 _ANYTHING_ELSE = re.compile(r"\b(?:anything|something)\s+else\b", re.IGNORECASE)
 #: "What happened to your brother?": the person asked about is harmed, not a doer.
