@@ -19,6 +19,7 @@ from typing import Any
 
 from companion.analysis import cues
 from companion.analysis.answers import (
+    ANY_ACT,
     HarmQuestion,
     answers_earlier,
     answers_with_the_wound,
@@ -28,7 +29,7 @@ from companion.analysis.answers import (
 )
 from companion.analysis.events import AnalysisEvent
 from companion.analysis.harm import HARM_WORDS, HarmMention, find_harm, harm_to_a_relative
-from companion.analysis.lexicon import SEVERITY, lexicon
+from companion.analysis.lexicon import SEVERITY
 from companion.analysis.ordinary import ordinary_turn
 from companion.analysis.questions import Question, make_question, question_sentences
 from companion.analysis.second_opinion import (
@@ -1158,7 +1159,7 @@ class Analyser:
         if cues.names_told_harm(question, episode.known):
             return True
         words = [m.group(0) for m in HARM_WORDS.finditer(question)]
-        words += [m.group(0) for m in _ACT.finditer(question)]
+        words += [m.group(0) for m in ANY_ACT.finditer(question)]
         asked = {stem(word) for word in words}
         if asked and not asked - _GENERAL_HARM:
             return True  # "Were you injured?", "Did they hurt you badly?": of what was told
@@ -1324,8 +1325,6 @@ _TOLD_YOU = re.compile(
     re.IGNORECASE,
 )
 
-#: An act of harm named by one of the lexicon's verbs ("cut", "burned", "whipped").
-_ACT = re.compile(rf"\b(?:{lexicon().verb_alternation})\b", re.IGNORECASE)
 #: Words for harm in general: a question with only these asks about the harm told.
 _GENERAL_HARM = {
     stem(word)

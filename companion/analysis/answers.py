@@ -158,7 +158,8 @@ _ENDS_WITH_TAG = re.compile(
     r"(?:they|he|she|it)|were\s+you|was\s+it)\W*$",
     re.IGNORECASE,
 )
-_ANY_ACT = re.compile(rf"\b(?:{lexicon().verb_alternation})\b", re.IGNORECASE)
+#: An act of harm named by one of the lexicon's verbs ("cut", "burned", "whipped").
+ANY_ACT = re.compile(rf"\b(?:{lexicon().verb_alternation})\b", re.IGNORECASE)
 _TRACES = re.compile(r"\b(?:scars?|marks)\b", re.IGNORECASE)
 _SELF_HARM = re.compile(
     r"\b(?:think\w*|thoughts?|tried|try|want\w*|feel\s+like|urges?)\s+(?:about\s+|of\s+|to\s+)?"
@@ -182,7 +183,7 @@ def _named_act(question: str, context: str = "") -> tuple[str, bool] | None:
     setting = f"{context}\n{question}" if context else question
     if ordinary_reason(question, question, "", len(question), False, setting):
         return None  # "Were you ever injured boxing?"
-    for match in _ANY_ACT.finditer(question):
+    for match in ANY_ACT.finditer(question):
         act = lex.act(match.group(0))
         if act is not None:
             return act.category, act.method

@@ -28,6 +28,7 @@ from companion.analysis.text import (
     negated,
     sentences,
     tokens,
+    unharmed,
     without_notes,
 )
 
@@ -295,12 +296,10 @@ _NAMED_PERSON = re.compile(
 )
 
 
-#: The turn says the claimant was not harmed where they were held.
-_HARM_DENIED = re.compile(
-    r"\b(?:didn't|did\s+not|never|nobody|no\s+one|none\s+of\s+them)\s+(?!just\b|only\b)"
-    r"(?:\w+\s+)?(?:beat|hit|hurt|harm|harmed|touch|touched|tortured?|mistreat(?:ed)?|laid\s+a\s+"
-    r"finger\s+on)\s+(?P<who>me|us|him|her)\b|\b(?P<subj>i|we|he|she)\s+(?:was\s+not|were\s+not|"
-    r"wasn't|weren't)\s+(?:beaten|harmed|hurt|touched|mistreated|ill-treated)\b",
+#: ... or said in the passive ("I was not beaten there").
+_NOT_HARMED_PASSIVE = re.compile(
+    r"\b(?P<subj>i|we|he|she)\s+(?:was\s+not|were\s+not|wasn't|weren't)\s+(?:beaten|harmed|hurt|"
+    r"touched|mistreated|ill-treated)\b",
     re.IGNORECASE,
 )
 
@@ -313,9 +312,9 @@ def _unharmed_there(parts: list[Sentence], mention: HarmMention, third_person: b
         return False
     own = {"me", "us", "i", "we"} | ({"him", "her", "he", "she"} if third_person else set())
     for part in parts[held[0] : held[0] + 2]:
-        for match in _HARM_DENIED.finditer(part.text):
-            if (match.group("who") or match.group("subj") or "").lower() in own:
-                return True
+        passive = {m.group("subj").lower() for m in _NOT_HARMED_PASSIVE.finditer(part.text)}
+        if (unharmed(part.text) | passive) & own:
+            return True
     return False
 
 

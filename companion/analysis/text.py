@@ -266,7 +266,7 @@ _UNHARMED = re.compile(
     r"(?:\b(?:not|never|nobody|no\s+one)|n't)\s+(?!(?:just|only|stop\w*)\b)"
     r"(?:(?!(?:they|he|she|we|i|when|but|until|because)\b)\w+\s+){0,3}?"
     r"(?:(?:hurt|harm|touch|hit|beat|push|injur)\w*|laid\s+a\s+(?:finger|hand)\s+on)\s+"
-    r"(?:me|him|her|us|them)\b",
+    r"(?P<who>me|him|her|us|them)\b",
     re.IGNORECASE,
 )
 
@@ -274,3 +274,8 @@ _UNHARMED = re.compile(
 def says_unharmed(text: str) -> bool:
     """Whether the turn says the harm was not done ("they did not push me or hit me")."""
     return bool(_UNHARMED.search(text))
+
+
+def unharmed(text: str) -> set[str]:
+    """Who the text says was not harmed, by pronoun ("They didn't beat me there" -> {"me"})."""
+    return {match.group("who").lower() for match in _UNHARMED.finditer(text)}
