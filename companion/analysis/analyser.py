@@ -836,6 +836,10 @@ class Analyser:
             if current.conditions and not mention.conditions:
                 self._harm_told_in(current, mention, i, events)
             return current
+        told_in = self._told_before(mention, spoken, current)
+        if told_in is not None:
+            self._owner[id(mention)] = told_in
+            return told_in
         if current is not None:
             self._close(current, i, events)
         episode = Episode(
@@ -1106,7 +1110,29 @@ class Analyser:
             return True
         if new_places and current.places and "where" not in self._asked_now:
             return True
+        if i - current.segment > _LONG_AFTER and cues.caught_again(asked, context):
+            return True  # long after the harm, asked what came next: caught again
         return bool(cues.new_arrest_later(context)) and not self._asked_now
+
+    def _told_before(
+        self, mention: HarmMention, spoken: str, current: Episode | None
+    ) -> Episode | None:
+        """An earlier episode the act is named from as a time ("on the day the soldiers cut his
+        leg in 2017 they also took away his brother-in-law"): its act words, all told in it."""
+        if not _THE_DAY_OF.search(spoken[: mention.position]):
+            return None
+        stems = content_stems(mention.trigger)
+        end = mention.position + len(mention.trigger)
+        if len(stems) < 2 or _AGAIN.match(spoken, end) or _AGAIN.search(spoken, 0, end):
+            return None  # "that time the guards cut my leg again"
+        years = cues.years(spoken)
+        for episode in reversed(self.episodes):
+            if episode is not current and stems <= episode.words:
+                # in a year of its own, or caught again: another time with the same act
+                if years - episode.years or cues.new_arrest_later(spoken):
+                    return None
+                return episode
+        return None
 
     @staticmethod
     def _names_someone_new(episode: Episode, text: str) -> bool:
@@ -1344,6 +1370,20 @@ _ASKED_BIRTH = re.compile(r"\b(?:birth|born|birthday|how\s+old|your\s+age)\b", r
 _NEW_TIME_OPENER = re.compile(
     r"^\W*(?:then\s+|and\s+)?(?:in|on|by|during|from)\s+(?:(?:the\s+)?[\w'-]+\s+){0,2}"
     r"(?:19|20)\d\d\b|^\W*(?:[\w'-]+\s+)?(?:years?|months?)\s+later\b",
+    re.IGNORECASE,
+)
+
+
+#: Turns after a disclosure beyond which a capture told in answer to "what happened next?"
+#: is another time, not the rest of the same night.
+_LONG_AFTER = 4
+_AGAIN = re.compile(
+    r"\W*(?:[\w-]+\W+){0,3}?(?:again|another\s+time|second\s+time)\b", re.IGNORECASE
+)
+#: An act named as the time something else happened: "on the day the soldiers cut his leg".
+_THE_DAY_OF = re.compile(
+    r"\b(?:the|that)\s+(?:day|night|time|morning|evening|week)\s+(?:when\s+|that\s+)?"
+    r"(?:the\s+)?[\w'-]+\s+$",
     re.IGNORECASE,
 )
 

@@ -330,6 +330,19 @@ def custody(text: str) -> str | None:
     return held
 
 
+#: Taken again, in words that only tell a new capture (not "took me", which goes on).
+_CAUGHT = re.compile(
+    r"\b(?:arrested|detained|caught|captured|abducted|kidnapped)\s+(?:me|him|her|us|them)\b",
+    re.IGNORECASE,
+)
+
+
+def caught_again(asked: str, answer: str) -> bool:
+    """Asked what came next, the claimant tells of being caught ("What happened after that?"
+    "He went to Iran ... then the police caught him and took him to the camp")."""
+    return bool(_FORWARD.search(asked)) and bool(_CAUGHT.search(answer))
+
+
 def new_arrest_later(text: str) -> str | None:
     """A new arrest told as a later event ("In 2017 the SNR arrested me")."""
     arrest, later = _ARREST.search(text), _LATER.search(text)
@@ -374,8 +387,10 @@ _THEN_PLACE = re.compile(
 #: A question that turns to someone new: "Now tell me about your husband", "What did your
 #: brothers do?", "You mentioned your uncle".
 NEW_PERSON_ASKED = re.compile(
-    rf"\b(?:what\s+did|what\s+about|tell\s+me\s+(?:more\s+)?about|you\s+(?:also\s+)?mentioned)\s+"
-    rf"(?:{PERPETRATORS})\b",
+    rf"\b(?:what\s+did|what\s+about|tell\s+me\s+(?:more\s+)?about|you\s+(?:also\s+)?mentioned|"
+    # "What was your life like with your husband?", "Tell me about your marriage."
+    rf"(?:life|time|things)\s+(?:like\s+)?with)\s+(?:{PERPETRATORS})\b|"
+    rf"\btell\s+me\s+(?:more\s+)?about\s+(?:your|the|her|his)\s+marriage\b",
     re.IGNORECASE,
 )
 

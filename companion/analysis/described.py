@@ -30,7 +30,10 @@ _SUBJECT = re.compile(
 )
 _WINDOW = 22
 _DENIAL = re.compile(
-    r"\b(?:never|nobody|no\s+one|(?:didn't|did\s+not)\s+happen|not\s+to\s+me|"
+    # "nobody touched me", "it never happened"; not "nobody came back the same", "I will
+    # never forget"
+    r"\b(?:(?:never|nobody|no\s+one)\s+(?:[\w']+\s+){0,2}?(?:touch\w*|hurt\w*|harm\w*|did|do|"
+    r"does|done|happen\w*|laid)|(?:didn't|did\s+not)\s+happen|not\s+to\s+me|"
     r"(?:was\s+not|wasn't|not)\s+done\s+to\s+me|(?:wanted|tried|planned|were\s+going)\s+to\s+"
     r"(?:do\s+it|cut)\s+(?:to\s+)?me)\b",
     re.IGNORECASE,
@@ -116,10 +119,21 @@ def _blocked(window: str, start: int) -> bool:
 _DONE_TO = ("contact", "suspend", "imposed", "heat")
 
 
+#: An "-ing" word with an object after it: what the speaker was doing ("burning rubbish"), not
+#: a state they were held in ("hanging from the ceiling", "we were burning").
+_DOING_TO_A_THING = re.compile(
+    r"\w+ing\s+(?!(?:from|by|upside|down|up|on|in|at|for|all|there|with|over|under|and|until|"
+    r"till|while|like|inside|outside|to|off|out|again|alive|badly|naked|for)\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
 def _claimant_does(window: str, start: int, third_person: bool) -> bool:
     """The word at ``start`` is done by the claimant ("he put his shawl over his head")."""
     subjects = {"i", "we"} | ({"he", "she"} if third_person else set())
     joining = {"and", "then", "also", "just", "quickly", "down", "up"}
+    if _DOING_TO_A_THING.match(window[start:]):
+        joining |= {"was", "were", "am", "is", "are"}  # "I was burning rubbish": doing it
     for word in reversed(tokens(window[:start])[-4:]):
         if word in joining:
             continue
@@ -187,6 +201,11 @@ def find_described(text: str, third_person: bool, setting: str = "") -> list[Des
 
 
 _ANOTHER = re.compile(r"\b(?:him|her|his)\b", re.IGNORECASE)
+_ANOTHER_NAMED = re.compile(r"\b(?:him|her|his|he|she)\b", re.IGNORECASE)
+#: Implied classes whose words name who it was done to (or who was changed by it).
+_CARRIES_THE_VICTIM = frozenset(
+    {"done_to_me", "done_to_me_too", "dishonour", "used_as_a_wife", "changed_after"}
+)
 _SELF = re.compile(r"\b(?:me|us|my|our|i|we|myself|ourselves|them|their)\b", re.IGNORECASE)
 _VICTIM_CLASSES = ("victim", "victim_body", "victim_or_group")
 
@@ -248,6 +267,11 @@ def find_implied(spoken: str, third_person: bool, asked: str = "") -> list[Descr
             continue
         if any(search(need) is not None for need in frame.unless):
             continue  # "I could hear the guards beating them": not done to the claimant
+        if not third_person and any(
+            m is not None and need in _CARRIES_THE_VICTIM and _ANOTHER_NAMED.search(m.group(0))
+            for need, m in zip(frame.needs, matches, strict=True)
+        ):
+            continue  # "They did with her what they wanted" in the claimant's words: another
         present = [m for m in matches if m is not None]
         start = min(m.start() for m in present)
         end = max(m.end() for m in present)

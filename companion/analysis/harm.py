@@ -15,10 +15,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from companion.analysis.cues import signposts_medical
 from companion.analysis.described import find_described, find_implied
 from companion.analysis.lexicon import Pattern, lexicon
 from companion.analysis.ordinary import accident_told, ordinary_reason
 from companion.analysis.text import (
+    BARE_NEGATIONS,
     REPORTING,
     Sentence,
     clauses,
@@ -50,8 +52,8 @@ _OBJECT = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
-    rf"\b(?P<subj>i|we|he|she)\s+(?:was|were|got|get|had\s+been|have\s+been|has\s+been|am|is|"
-    rf"are|being|would\s+be)\s+(?:(?:\w+ly|ever|also|then|badly|severely|repeatedly|regularly|often|"
+    rf"\b(?P<subj>i|we|he|she)\s+(?:(?:was|were|am|is|are)\s+being|was|were|got|get|had\s+been|"
+    rf"have\s+been|has\s+been|am|is|are|being|would\s+be)\s+(?:(?:\w+ly|ever|also|then|badly|severely|repeatedly|regularly|often|"
     rf"again|sometimes|brutally|always|not|never)\s+)*"
     # "we were taken out and hit", "I was arrested and then beaten"
     rf"(?:[a-z]+(?:ed|en|wn|ght|ld)\s+(?:(?:out|outside|away|down|off|in|inside|up)\s+)?"
@@ -60,10 +62,19 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_EXPERIENCE = re.compile(
-    r"\b(?P<subj>i|we|he|she)\s+(?:\w+\s+){0,2}?(?:received|receive|suffered|suffer|endured|"
-    r"experienced|went\s+through|faced|underwent|was\s+subjected\s+to|were\s+subjected\s+to|"
-    r"got|took)\s+(?:\w+\s+){0,3}?(?P<noun>beatings?|torture|abuse|blows|rape|sexual\s+violence|"
+    r"\b(?:(?:every|each|all|both)\s+(?:one\s+)?of\s+(?P<among>us)|(?P<subj>i|we|he|she))\s+"
+    r"(?:\w+\s+){0,2}?(?:received|receive|suffered|suffer|endured|experienced|went\s+through|"
+    r"faced|underwent|was\s+subjected\s+to|were\s+subjected\s+to|got|took)\s+(?:\w+\s+){0,3}?(?P<noun>beatings?|torture|abuse|blows|rape|sexual\s+violence|"
     r"electric\s+shocks?|ill[- ]treatment|mistreatment|lashes|violence)\b",
+    re.IGNORECASE,
+)
+#: A punishment given to the claimant ("I was given forty lashes", "Every one of us was given
+#: forty lashes ..., me also"): the subject just before the verb, and only a punishment ("given
+#: a leaflet about sexual violence" is no harm).
+_GIVEN = re.compile(
+    r"\b(?:(?:every|each|all|both)\s+(?:one\s+)?of\s+(?P<among>us)|(?P<subj>i|we|he|she))\s+"
+    r"(?:was|were|got)\s+given\s+(?:[\w-]+\s+){0,2}?(?P<noun>lashes|strokes|blows|beatings?|"
+    r"electric\s+shocks?)\b",
     re.IGNORECASE,
 )
 _INSTRUMENT = (
@@ -123,7 +134,9 @@ _POSSESSIONS = set(
     card cards uniform photos pictures letters certificates certificate diploma files sim flag
     neighbourhood neighborhood district town city region houses homes shops villages camp
     community quarter settlement tent tents hut huts compound mosques churches temples schools
-    offices farms markets cars place places""".split()
+    offices farms markets cars place places motorcycle motorcycles motorbike motorbikes bike
+    bikes bicycle truck trucks lorry van taxi bus vehicle vehicles boat tractor furniture
+    livestock goats sheep cows chickens garden gate fence windows window""".split()
 )
 
 
@@ -376,9 +389,15 @@ _TOOK_HIM = re.compile(
 #: relative word read for its gender (cues.asks_about_relative tells the same question for the
 #: second opinion, analyser._HAPPENED_TO any "happened to ..." for episodes).
 _ASKED_OF_RELATIVE = re.compile(
-    r"\b(?:happened|done|did\s+they\s+do)\s+to\s+your\s+(?P<one>[a-z]+)(?:\s+(?P<two>[a-z]+))?",
+    r"\b(?:happened|done|did\s+they\s+do)\s+to\s+your\s+(?P<one>[a-z]+)(?:\s+(?P<two>[a-z]+))?"
+    # the relative the question is about: "Your father was a police officer, is that right?"
+    r"|^\W*(?:and\s+|so\s+)?your\s+(?P<one_>[a-z]+)(?:\s+(?P<two_>[a-z]+))?\s+(?:was|were|is|had|"
+    r"has|worked|used\s+to)\b",
     re.IGNORECASE,
 )
+
+
+_TOO = re.compile(r"\b(?:him|her)\s+(?:too|also|as\s+well)\b", re.IGNORECASE)
 
 
 def _asked_about_relative(question: str, mention: HarmMention) -> bool:
@@ -390,10 +409,11 @@ def _asked_about_relative(question: str, mention: HarmMention) -> bool:
     victim = _THIRD_OBJECT.search(mention.trigger) or (
         None if REPORTING.search(head) else _THIRD_VICTIM.search(mention.trigger)
     )
-    if asked is None or victim is None:
-        return False
+    if asked is None or victim is None or _TOO.search(mention.evidence):
+        return False  # "the police arrested him too and beat him": the claimant as well
     genders = _MALE if victim.group(0).lower() in ("he", "him", "his") else _FEMALE
-    return bool({asked.group("one").lower(), (asked.group("two") or "").lower()} & genders)
+    named = {(word or "").lower() for word in asked.groups()}
+    return bool(named & genders)
 
 
 def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> bool:
@@ -482,7 +502,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
     was taken"): it sets the subject and who "he" may be.
     """
     spoken = without_notes(text)
-    setting = f"{without_notes(context)}\n{spoken}" if context else spoken
+    setting = f"{_the_question(without_notes(context))}\n{spoken}" if context else spoken
     subjects = claimant_subjects(spoken, third_person)
     generic_you = bool(_ASKED_WHAT_WAS_DONE.search(context)) and not _NOT_GENERIC_YOU.search(spoken)
     found: list[HarmMention] = []
@@ -547,6 +567,17 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
         if not any(abs(mention.position - u.position) < 3 for u in unique):
             unique.append(mention)
     return unique
+
+
+def _the_question(turn: str) -> str:
+    """The caseworker turn as the setting of the answer, without its signposting of medical
+    evidence: "You can see a doctor here about this ... Can you tell me about the marriage?"
+    asks about the marriage, and care offered for harm already told does not make the next
+    harm care ("I understand you had surgery in Turkey. What did they do?" keeps its surgery)."""
+    offered = signposts_medical(turn)
+    if offered is None:
+        return turn
+    return " ".join(part.text for part in sentences(turn) if part.text != offered)
 
 
 #: A sentence saying what the one before it was ("It was an accident.").
@@ -641,9 +672,16 @@ def _elliptic(clause: str, sentence: str, base: int) -> list[HarmMention]:
     return out
 
 
+#: What the speaker did just before an act that is then theirs too ("I fell and broke my arm").
+_OWN_MISHAP = {"fell", "slipped", "tripped", "crashed", "jumped"}
+
+
 def _self_done(words: list[str], index: int, subjects: frozenset[str]) -> bool:
-    """The claimant is the subject of the act ("I cut my hand", "she burned her arm")."""
-    before = words[max(0, index - 2) : index]
+    """The claimant is the subject of the act ("I cut my hand", "she burned her arm", "I fell
+    and broke my arm"; not "I was hit, I fell and ..." for the hitting)."""
+    before = words[max(0, index - 4) : index]
+    if before[-3:-2] and before[-1] == "and" and before[-2] in _OWN_MISHAP:
+        return before[-3] in subjects
     return bool(before) and before[-1] in subjects
 
 
@@ -678,7 +716,9 @@ def _clause_harm(
         inside = tokens(clause[start:end])[:4]  # "I was not beaten", not "could not lie"
         return (
             negated(words, index)
-            or any(w in ("not", "never") or w.endswith("n't") for w in inside)
+            or any(
+                w in ("not", "never") or w.endswith("n't") or w in BARE_NEGATIONS for w in inside
+            )
             or hypothetical(words, index)
             or _figurative(words, index)
             or conditional_future(sentence[: max(0, sentence.find(clause)) + start])
@@ -729,8 +769,8 @@ def _clause_harm(
         out.append(
             HarmMention(category, _how(verb), sentence, match.group(0), base + match.start())
         )
-    for match in _NOUN_EXPERIENCE.finditer(clause):
-        subject = match.group("subj").lower()
+    for match in [*_NOUN_EXPERIENCE.finditer(clause), *_GIVEN.finditer(clause)]:
+        subject = (match.group("subj") or match.group("among")).lower()
         if subject in ("he", "she") and not third_person:
             continue
         if blocked(match.start(), match.end()):

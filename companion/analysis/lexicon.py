@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from companion.analysis.text import FILLERS
 from companion.resources import read_text
 
 #: From least to most severe, to pick an episode's category.
@@ -194,7 +195,7 @@ def lexicon() -> Lexicon:
             )
         )
     answer = data["answer"]
-    opening = r"^\W*(?:(?:and|so|sorry|but|okay|ok|now|right|just|then)\W+)*"
+    opening = rf"^\W*(?:(?:and|so|sorry|but|okay|ok|now|right|just|then|{FILLERS})\W+)*"
     return Lexicon(
         acts=tuple(Act(e["forms"], e["category"], e["method"]) for e in data["act"]),
         patterns=tuple(patterns),

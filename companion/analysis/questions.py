@@ -6,7 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from companion.analysis.text import content_stems, sentences, tokens
+from companion.analysis.text import FILLERS, content_stems, sentences, tokens
 
 _IMPERATIVE = re.compile(
     r"^\s*(?:(?:please|so|now|ok|okay|right|and|just)\s*,?\s+)*(?:tell\s+me|describe|explain|talk\s+"
@@ -124,7 +124,9 @@ _ASKING = (
     r"\b|tell\s+me\b|describe\b|explain\b"
 )
 _ASKING_START = re.compile(
-    r"^\W*(?:(?:so|and|okay|ok|now|right|well|then|also|sorry|thank\s+you|thanks|please|just)"
+    r"^\W*(?:(?:so|and|okay|ok|now|right|well|then|also|sorry|thank\s+you|thanks|please|just|"
+    # the recogniser's fillers and acknowledgements: "alright um what happened after that"
+    rf"{FILLERS}|yeah|yes|good|fine|i\s+see|understood)"
     r"\W+)*(?:" + _ASKING + r")",
     re.IGNORECASE,
 )

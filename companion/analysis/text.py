@@ -11,6 +11,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
 _CLAUSE = re.compile(
     r"\s*(?:[;,:]|\s[-–—]\s|\bbut\b|\band then\b|\bthen\b|\bafter that\b)\s*", re.IGNORECASE
 )
+#: The recogniser's fillers before a question or an answer ("um did they hurt you", "uh yes").
+FILLERS = r"um+|uh+|erm|er|hmm+|mm+|alright|all\s+right"
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.IGNORECASE)
 _NOTE = NOTE_PATTERN  # a bracketed note in the record: [crying], [pause]
 
@@ -41,6 +43,21 @@ NEGATIONS = {
     "isn't",
     "aren't",
 }
+#: The same contractions as the recogniser writes them, without the apostrophe ("they didnt
+#: hit him"); not "cant" or "wont", which are words of their own.
+BARE_NEGATIONS = {word.replace("'", "") for word in NEGATIONS if word.endswith("n't")} - {
+    "cant",
+    "wont",
+}
+#: A contraction's "not" in a pattern, with or without its apostrophe.
+NOT_CONTRACTED = r"(?:n't|\b(?:did|do|does|was|were|could|would|has|have|had|is|are)nt)\b"
+
+
+def is_negation(word: str) -> bool:
+    """Whether a token denies ("not", "never", "didn't", the recogniser's "didnt")."""
+    return word in NEGATIONS or word.endswith("n't") or word in BARE_NEGATIONS
+
+
 #: Words that make an act threatened, feared or intended rather than done.
 THREAT_WORDS = set(
     """threaten threatened threatening threatens threat threats afraid fear feared scared worried
@@ -105,18 +122,27 @@ def negated(words: list[str], index: int, window: int = 4) -> bool:
     """True if a negation governs the word at ``index``: within ``window`` words before it and
     not across a new subject ("when my family could not pay they burned her arm": not negated).
     """
-    at_subject = index < len(words) and words[index] in _SUBJECTS
-    for word in reversed(words[max(0, index - window) : index]):
-        if at_subject and word == "without":
-            return False  # "without warning i was shot": "without" belongs to the clause before
+    if index < len(words) and words[index] in _SUBJECTS:
+        # the act comes with its own subject ("I was raped"): a negation before it belongs to
+        # the clause before ("i didnt tell anyone i was raped", "without warning i was shot")
+        return False
+    start = max(0, index - window)
+    for at in range(index - 1, start - 1, -1):
+        word = words[at]
         if word == "without" and not (index < len(words) and words[index].endswith("ing")):
             continue  # "without a pass and beat him", "without warning one bullet went in";
             # but "without anyone beating us" denies the beating
-        if word in NEGATIONS or word.endswith("n't"):
+        if is_negation(word):
+            if at + 1 < index and words[at + 1] in _KEPT_ON:
+                continue  # "they didnt stop beating me", "would not stop hitting me"
             return True
         if word in _SUBJECTS:
             return False
     return False
+
+
+#: After a negation, words that say the act went on ("never stopped beating me").
+_KEPT_ON = {"stop", "stopped", "stopping", "cease", "ceased", "quit"}
 
 
 #: Words that make "would" habitual (it happened again and again), not hypothetical.
@@ -143,6 +169,10 @@ def hypothetical(words: list[str], index: int, window: int = 6) -> bool:
             return True
         if word in _SUBJECTS:
             return False
+    if _asked_whether(before[-4:]) and "yes" not in words[index:]:
+        # "the man asked me if I was harmed": a question reported, not an act told (unless
+        # the answer is told too: "asked me if I was raped and I said yes")
+        return True
     if "and" in before[-3:]:
         # "her husband will take her back and beat her": a future governs both verbs (not
         # "would", which may be the past told as habit: "they would take us out and beat us")
@@ -154,6 +184,15 @@ def hypothetical(words: list[str], index: int, window: int = 6) -> bool:
     return False
 
 
+def _asked_whether(before: list[str]) -> bool:
+    """The words before an act report a question about it ("asked me if", "asking whether")."""
+    for at in range(len(before) - 1, -1, -1):
+        if before[at] in ("if", "whether"):
+            return any(w in _ASKING for w in before[max(0, at - 2) : at])
+    return False
+
+
+_ASKING = {"ask", "asks", "asked", "asking"}
 _FUTURE_ONLY = {"will", "shall", "gonna"}
 _CLAUSE_WORDS = {"how", "what", "that", "when", "why", "where", "who", "because"}
 
@@ -263,7 +302,7 @@ def person_style(text: str) -> str | None:
 #: Within one clause (no new subject between the negation and the act), and not "they never
 #: stopped beating me" or "they did not just hit me".
 _UNHARMED = re.compile(
-    r"(?:\b(?:not|never|nobody|no\s+one)|n't)\s+(?!(?:just|only|stop\w*)\b)"
+    rf"(?:\b(?:not|never|nobody|no\s+one)|{NOT_CONTRACTED})\s+(?!(?:just|only|stop\w*)\b)"
     r"(?:(?!(?:they|he|she|we|i|when|but|until|because)\b)\w+\s+){0,3}?"
     r"(?:(?:hurt|harm|touch|hit|beat|push|injur)\w*|laid\s+a\s+(?:finger|hand)\s+on)\s+"
     r"(?P<who>me|him|her|us|them)\b",
