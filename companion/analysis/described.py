@@ -123,7 +123,7 @@ _DONE_TO = ("contact", "suspend", "imposed", "heat")
 #: a state they were held in ("hanging from the ceiling", "we were burning").
 _DOING_TO_A_THING = re.compile(
     r"\w+ing\s+(?!(?:from|by|upside|down|up|on|in|at|for|all|there|with|over|under|and|until|"
-    r"till|while|like|inside|outside|to|off|out|again|alive|badly|naked|for)\b)[a-z]",
+    r"till|while|like|inside|outside|to|off|out|again|alive|badly|naked)\b)[a-z]",
     re.IGNORECASE,
 )
 

@@ -53,7 +53,8 @@ _OBJECT = re.compile(
 )
 _PASSIVE = re.compile(
     rf"\b(?P<subj>i|we|he|she)\s+(?:(?:was|were|am|is|are)\s+being|was|were|got|get|had\s+been|"
-    rf"have\s+been|has\s+been|am|is|are|being|would\s+be)\s+(?:(?:\w+ly|ever|also|then|badly|severely|repeatedly|regularly|often|"
+    rf"have\s+been|has\s+been|am|is|are|being|would\s+be)\s+"
+    rf"(?:(?:\w+ly|ever|also|then|badly|severely|repeatedly|regularly|often|"
     rf"again|sometimes|brutally|always|not|never)\s+)*"
     # "we were taken out and hit", "I was arrested and then beaten"
     rf"(?:[a-z]+(?:ed|en|wn|ght|ld)\s+(?:(?:out|outside|away|down|off|in|inside|up)\s+)?"
@@ -64,7 +65,8 @@ _PASSIVE = re.compile(
 _NOUN_EXPERIENCE = re.compile(
     r"\b(?:(?:every|each|all|both)\s+(?:one\s+)?of\s+(?P<among>us)|(?P<subj>i|we|he|she))\s+"
     r"(?:\w+\s+){0,2}?(?:received|receive|suffered|suffer|endured|experienced|went\s+through|"
-    r"faced|underwent|was\s+subjected\s+to|were\s+subjected\s+to|got|took)\s+(?:\w+\s+){0,3}?(?P<noun>beatings?|torture|abuse|blows|rape|sexual\s+violence|"
+    r"faced|underwent|was\s+subjected\s+to|were\s+subjected\s+to|got|took)\s+(?:\w+\s+){0,3}?"
+    r"(?P<noun>beatings?|torture|abuse|blows|rape|sexual\s+violence|"
     r"electric\s+shocks?|ill[- ]treatment|mistreatment|lashes|violence)\b",
     re.IGNORECASE,
 )
@@ -502,7 +504,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
     was taken"): it sets the subject and who "he" may be.
     """
     spoken = without_notes(text)
-    setting = f"{_the_question(without_notes(context))}\n{spoken}" if context else spoken
+    setting = f"{_without_signposting(without_notes(context))}\n{spoken}" if context else spoken
     subjects = claimant_subjects(spoken, third_person)
     generic_you = bool(_ASKED_WHAT_WAS_DONE.search(context)) and not _NOT_GENERIC_YOU.search(spoken)
     found: list[HarmMention] = []
@@ -569,7 +571,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
     return unique
 
 
-def _the_question(turn: str) -> str:
+def _without_signposting(turn: str) -> str:
     """The caseworker turn as the setting of the answer, without its signposting of medical
     evidence: "You can see a doctor here about this ... Can you tell me about the marriage?"
     asks about the marriage, and care offered for harm already told does not make the next

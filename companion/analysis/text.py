@@ -122,11 +122,15 @@ def negated(words: list[str], index: int, window: int = 4) -> bool:
     """True if a negation governs the word at ``index``: within ``window`` words before it and
     not across a new subject ("when my family could not pay they burned her arm": not negated).
     """
+    start = max(0, index - window)
     if index < len(words) and words[index] in _SUBJECTS:
         # the act comes with its own subject ("I was raped"): a negation before it belongs to
-        # the clause before ("i didnt tell anyone i was raped", "without warning i was shot")
-        return False
-    start = max(0, index - window)
+        # the clause before ("i didnt tell anyone i was raped", "without warning i was shot"),
+        # unless it denies saying so ("I never said I was tortured")
+        return any(
+            is_negation(words[at]) and bool(_CLAIMING & set(words[at + 1 : at + 3]))
+            for at in range(start, index)
+        )
     for at in range(index - 1, start - 1, -1):
         word = words[at]
         if word == "without" and not (index < len(words) and words[index].endswith("ing")):
@@ -141,6 +145,8 @@ def negated(words: list[str], index: int, window: int = 4) -> bool:
     return False
 
 
+#: Verbs of saying that a negation before a told act denies ("I never said I was tortured").
+_CLAIMING = {"say", "said", "says", "claim", "claimed", "claims", "mean", "meant"}
 #: After a negation, words that say the act went on ("never stopped beating me").
 _KEPT_ON = {"stop", "stopped", "stopping", "cease", "ceased", "quit"}
 

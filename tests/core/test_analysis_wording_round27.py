@@ -459,6 +459,7 @@ def test_caught_again_long_after_is_another_episode_and_the_marriage_another_per
             [1],
         ),
         ("what happened in the cell", "they didnt stop beating me for two days", "Claimant", [1]),
+        ("What did you tell the police?", "I did not say that I was beaten.", "Claimant", []),
         (
             "What happened?",
             "The smugglers forced us to walk all night through the mountains. I had no choice.",
@@ -530,6 +531,7 @@ def test_caught_again_long_after_is_another_episode_and_the_marriage_another_per
         "pushed-off-the-truck",
         "didnt-tell-anyone-i-was-raped",
         "didnt-stop-beating-me",
+        "did-not-say-i-was-beaten",
         "forced-to-walk-all-night",
         "taken-out-to-sign",
         "clients-were-rude",
