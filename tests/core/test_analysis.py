@@ -225,14 +225,14 @@ def test_heldout_corpus_score_floor() -> None:
     assert score.field_accuracy >= 0.90, score.misses
 
 
-@pytest.mark.timeout(900)  # 2,425 passages through the analysis: about 105 s on 2 idle cores
+@pytest.mark.timeout(900)  # 2,473 passages through the analysis: about 105 s on 2 idle cores
 def test_blind_written_corpora_score_floor() -> None:
     """The sets written by authors who never saw the rules (tests/analysis_blind); their first
     runs are in FIRST_RUNS.md and the README. Folded in, they hold the rules to what was learnt
-    from them (the last sets, ZZZF and ZZZG, were folded in without tuning the rules to them).
+    from them (the last sets, ZZZF to ZZZI, were folded in without tuning the rules to them).
     The second opinion was trained on sets A-ZW: for it these floors are in-sample, a guard
     against regressions, not a measure of generalisation (that is each set's first run).
-    A-ZZZG as shipped: recall 94.0 %, precision 94.0 %, 2.5 false prompts per two hours."""
+    A-ZZZI as shipped: recall 93.8 %, precision 94.0 %, 2.5 false prompts per two hours."""
     total = Score()
     for folder in BLIND_CORPORA:
         total.add(score_corpus(folder))
