@@ -1110,7 +1110,7 @@ class Analyser:
             return True
         if new_places and current.places and "where" not in self._asked_now:
             return True
-        if i - current.segment > _LONG_AFTER and cues.caught_again(asked, context):
+        if i - current.segment > SCOPE and cues.caught_again(asked, context):
             return True  # long after the harm, asked what came next: caught again
         return bool(cues.new_arrest_later(context)) and not self._asked_now
 
@@ -1123,7 +1123,8 @@ class Analyser:
             return None
         stems = content_stems(mention.trigger)
         end = mention.position + len(mention.trigger)
-        if len(stems) < 2 or _AGAIN.match(spoken, end) or _AGAIN.search(spoken, 0, end):
+        near = spoken[:end] + " " + " ".join(spoken[end:].split()[:_AFTER_THE_ACT])
+        if len(stems) < 2 or cues.new_episode_cue(near):
             return None  # "that time the guards cut my leg again"
         years = cues.years(spoken)
         for episode in reversed(self.episodes):
@@ -1374,12 +1375,9 @@ _NEW_TIME_OPENER = re.compile(
 )
 
 
-#: Turns after a disclosure beyond which a capture told in answer to "what happened next?"
-#: is another time, not the rest of the same night.
-_LONG_AFTER = 4
-_AGAIN = re.compile(
-    r"\W*(?:[\w-]+\W+){0,3}?(?:again|another\s+time|second\s+time)\b", re.IGNORECASE
-)
+#: Words after an act named as a time that may still say it was another ("... cut my leg
+#: again").
+_AFTER_THE_ACT = 3
 #: An act named as the time something else happened: "on the day the soldiers cut his leg".
 _THE_DAY_OF = re.compile(
     r"\b(?:the|that)\s+(?:day|night|time|morning|evening|week)\s+(?:when\s+|that\s+)?"

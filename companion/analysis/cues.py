@@ -200,8 +200,10 @@ _PROPER_PLACE = re.compile(
     r"\b(?i:in|at|near|to|from|outside|inside|on)\s+(?i:the\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
 )
+#: The words of a capture ("arrested", "caught" ...).
+_CAPTURED = r"arrested|detained|caught|captured|abducted|kidnapped"
 _ARREST = re.compile(
-    r"\b(?:arrested|detained|caught|captured|raided|abducted|kidnapped|came\s+for|"
+    rf"\b(?:{_CAPTURED}|raided|came\s+for|"
     r"picked\s+(?:me|him|her)\s+up|took\s+(?:me|him|her|us))\b",
     re.IGNORECASE,
 )
@@ -331,10 +333,7 @@ def custody(text: str) -> str | None:
 
 
 #: Taken again, in words that only tell a new capture (not "took me", which goes on).
-_CAUGHT = re.compile(
-    r"\b(?:arrested|detained|caught|captured|abducted|kidnapped)\s+(?:me|him|her|us|them)\b",
-    re.IGNORECASE,
-)
+_CAUGHT = re.compile(rf"\b(?:{_CAPTURED})\s+(?:me|him|her|us|them)\b", re.IGNORECASE)
 
 
 def caught_again(asked: str, answer: str) -> bool:

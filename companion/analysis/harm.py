@@ -14,17 +14,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from companion.analysis.cues import signposts_medical
 from companion.analysis.described import find_described, find_implied
 from companion.analysis.lexicon import Pattern, lexicon
 from companion.analysis.ordinary import accident_told, ordinary_reason
 from companion.analysis.text import (
-    BARE_NEGATIONS,
     REPORTING,
     Sentence,
     clauses,
     conditional_future,
+    contracted_not,
     feared_future,
     hypothetical,
     negated,
@@ -571,6 +572,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
     return unique
 
 
+@lru_cache(maxsize=64)
 def _without_signposting(turn: str) -> str:
     """The caseworker turn as the setting of the answer, without its signposting of medical
     evidence: "You can see a doctor here about this ... Can you tell me about the marriage?"
@@ -718,9 +720,7 @@ def _clause_harm(
         inside = tokens(clause[start:end])[:4]  # "I was not beaten", not "could not lie"
         return (
             negated(words, index)
-            or any(
-                w in ("not", "never") or w.endswith("n't") or w in BARE_NEGATIONS for w in inside
-            )
+            or any(w in ("not", "never") or contracted_not(w) for w in inside)
             or hypothetical(words, index)
             or _figurative(words, index)
             or conditional_future(sentence[: max(0, sentence.find(clause)) + start])

@@ -53,9 +53,15 @@ BARE_NEGATIONS = {word.replace("'", "") for word in NEGATIONS if word.endswith("
 NOT_CONTRACTED = r"(?:n't|\b(?:did|do|does|was|were|could|would|has|have|had|is|are)nt)\b"
 
 
+def contracted_not(word: str) -> bool:
+    """Whether a token is a contraction's "not", with or without its apostrophe ("didn't",
+    the recogniser's "didnt")."""
+    return word.endswith("n't") or word in BARE_NEGATIONS
+
+
 def is_negation(word: str) -> bool:
-    """Whether a token denies ("not", "never", "didn't", the recogniser's "didnt")."""
-    return word in NEGATIONS or word.endswith("n't") or word in BARE_NEGATIONS
+    """Whether a token denies ("not", "never", "nobody", "didn't", "didnt")."""
+    return word in NEGATIONS or contracted_not(word)
 
 
 #: Words that make an act threatened, feared or intended rather than done.
