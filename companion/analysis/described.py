@@ -108,10 +108,32 @@ def _windows(text: str) -> list[tuple[str, int]]:
 
 
 def _blocked(window: str, start: int) -> bool:
-    """The frame's first word is negated or only threatened ("they said they would ...")."""
+    """The frame's first word is negated, only threatened ("they said they would ..."), or a
+    simile ("this debt is like a rope around my neck", "as if they had beaten me")."""
     words = tokens(window)
     index = len(tokens(window[:start]))
-    return negated(words, index) or hypothetical(words, index)
+    return negated(words, index) or hypothetical(words, index) or _simile(words[:index])
+
+
+#: The verb of a simile, just before "like a".
+_COMPARING = frozenset(
+    "is was were are be been feels felt feel seems seemed seem looks looked look sounds "
+    "sounded just exactly really".split()
+)
+
+
+def _simile(before: list[str]) -> bool:
+    """The words before a frame's word compare: "is like a", "felt like a", "as if", "as
+    though" (not "something like a cable", "kept us in like a hole")."""
+    if (
+        len(before) >= 3
+        and before[-2] == "like"
+        and before[-1] in ("a", "an")
+        and before[-3] in _COMPARING
+    ):
+        return True
+    last = before[-4:]
+    return any(a == "as" and b in ("if", "though") for a, b in itertools.pairwise(last))
 
 
 #: Classes naming what someone does to the claimant: their subject must not be the claimant

@@ -57,10 +57,24 @@ _PASSIVE = re.compile(
     rf"have\s+been|has\s+been|am|is|are|being|would\s+be)\s+"
     rf"(?:(?:\w+ly|ever|also|then|badly|severely|repeatedly|regularly|often|"
     rf"again|sometimes|brutally|always|not|never)\s+)*"
-    # "we were taken out and hit", "I was arrested and then beaten"
-    rf"(?:[a-z]+(?:ed|en|wn|ght|ld)\s+(?:(?:out|outside|away|down|off|in|inside|up)\s+)?"
+    # "we were taken out and hit", "I was arrested and then beaten", "I was taken to the
+    # station and beaten", "taken out of a car and beaten again"
+    rf"(?:(?:[a-z]+(?:ed|en|wn|ght|ld)|sent|put|kept)\s+"
+    rf"(?:(?:out|outside|away|down|off|in|inside|up)\s+)?"
+    rf"(?P<chain>(?:of|to|into|onto|from|at|in|inside|outside)\s+"
+    rf"(?:(?:the|a|an|our|my|his|her|their|that|this)\s+)?(?:[\w'-]+\s+){{1,3}}?)?"
     rf"and\s+(?:then\s+)?)?(?P<verb>{_VERB_ALT}|ill-treated|"
     rf"mistreated|detained\s+and\s+tortured)\b",
+    re.IGNORECASE,
+)
+#: The claimant after a relative harmed with them: "my mother and me", "my dad and then me".
+_AND_ME = re.compile(r"\s*(?:,\s*)?and\s+(?:then\s+|also\s+)?(?:me|us|myself)\b", re.IGNORECASE)
+#: After "I was sent to the front and beat/shot ...": an object, so the speaker did it.
+_DOES_TO = re.compile(
+    r"\s+(?!(?:again|up|by|with|there|and|until|till|for|in|on|at|so|then|too|also|as|while|"
+    r"when|unconscious|badly|severely|brutally|repeatedly|many|several|every|all|almost|"
+    r"nearly|half|to|from|because|after|before|during|the\s+(?:whole|same|next)|"
+    r"in\s+front)\b)(?:[a-z'-]+)",
     re.IGNORECASE,
 )
 _NOUN_EXPERIENCE = re.compile(
@@ -83,7 +97,8 @@ _GIVEN = re.compile(
 _INSTRUMENT = (
     r"(?:[\w-]+\s+){0,3}?(?:iron|rod|rods|metal|cigarettes?|wires?|cables?|electricity|"
     r"electric\w*|shocks?|shocker|batons?|sticks?|knife|knives|blade|acid|fire|flame|"
-    r"lighter|candle|water|oil|bag|pliers|needles?|hammer|pipe|gun|pistol|rifle)"
+    r"lighter|candle|water|oil|petrol|kerosene|paraffin|gasoline|diesel|bag|pliers|needles?|"
+    r"hammer|pipe|gun|pistol|rifle)"
 )
 _USED_ON = re.compile(
     rf"\b(?:used|gave|applied|put|attached|pressed|held|poured|pointed|connected|tied)\s+"
@@ -92,6 +107,8 @@ _USED_ON = re.compile(
     rf"(?:\s+(?P<next>[a-z'-]+))?",
     re.IGNORECASE,
 )
+_GUN = re.compile(r"\b(?:gun|pistol|rifle)\b", re.IGNORECASE)
+_GUN_TO_THE_HEAD = {"head", "forehead", "temple", "temples", "mouth", "face"}
 _GAVE = re.compile(
     r"\b(?:gave|give|gives|giving)\s+(?P<victim>me|us|him|her)\s+(?:\w+\s+){0,2}?(?P<noun>"
     r"(?:electric\s+)?shocks?|electricity|beatings?|lashes|blows)\b",
@@ -208,11 +225,15 @@ _ARTICLES_AND_POSSESSIVES = {"a", "an", "the", "his", "their", "her", "my", "our
 
 def _figurative(clause_words: list[str], index: int) -> bool:
     """The nearest word before the act is a thing, not a person ("the heat beat us down"),
-    and not a thing the doer was on or in ("a man on a motorbike stabbed me")."""
-    before = clause_words[max(0, index - 4) : index]
-    for at in range(len(before) - 1, -1, -1):
+    and not a thing the doer was on or in ("a man on a motorbike stabbed me", "soldiers at the
+    checkpoint on Ngwa Road flogged him": the words before that are read instead; "a car on
+    the road hit me", "in Douala car hit me": the car)."""
+    before = clause_words[max(0, index - 6) : index]
+    at = len(before) - 1
+    while at >= 0:
         word = before[at]
         if word in _SKIP_BEFORE:
+            at -= 1
             continue
         if word == "that" and at + 1 < len(before) and before[at + 1] in ("is", "are"):
             return False  # "the man that is beating me": a relative pronoun, not a thing
@@ -220,10 +241,19 @@ def _figurative(clause_words: list[str], index: int) -> bool:
             return False
         if word not in _LEX.ridden:
             return True
-        lead = at - 1
-        while lead >= 0 and before[lead] in _ARTICLES_AND_POSSESSIVES:
-            lead -= 1
-        return not (lead >= 0 and before[lead] in _PREPOSITIONS)
+        lead, named = at - 1, 0  # back over "a", "the", and one word naming it ("on Ngwa
+        while lead >= 0 and before[lead] not in _PREPOSITIONS:  # Road", "in a white car")
+            if before[lead] in _ARTICLES_AND_POSSESSIVES:
+                lead -= 1
+            elif named == 0 and before[lead].isalpha():  # (not "in 2018 a kombi hit me")
+                lead, named = lead - 1, 1
+            else:
+                break
+        if not (lead >= 0 and before[lead] in _PREPOSITIONS):
+            return True
+        if lead == 0 and index - len(before) <= 0:
+            return True  # the sentence opens on it: "in Douala car hit me"
+        at = lead - 1  # read on before the place or vehicle the doer was at, on or in
     return False
 
 
@@ -443,7 +473,7 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
         if same and _RELATIVE_HARMED.match(tail) and not REPORTING.search(tail):
             return True  # "he found his uncle dead ... he had been shot"
     before = before[offset:]  # "his father" earlier in this turn (not in the question)
-    sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! ")) + 1
+    sentence_start = max(before.rfind(p) for p in (". ", "? ", "! ", ": ", "; ")) + 1
     sentence_start = max(sentence_start, len(before) - _SAME_SENTENCE_SPAN)
     for match in _RELATIVE_BEFORE.finditer(before, sentence_start):
         tail = before[match.end() :]
@@ -737,7 +767,10 @@ def _clause_harm(
             continue
         if not _victim_is_claimant(
             match.group("victim"), match.group("next"), third_person, generic_you
-        ):
+        ) and not (
+            match.group("victim").lower() in ("my", "our")
+            and _AND_ME.match(sentence, max(0, sentence.find(clause)) + match.end())
+        ):  # "they beat my mother and me", "my dad and then me": the claimant too
             continue
         if (match.group("next") or "").lower() in (
             "down",
@@ -761,6 +794,8 @@ def _clause_harm(
     for match in _PASSIVE.finditer(clause):
         if match.group("verb").lower().endswith("ing"):
             continue  # "I was shooting the weddings": the speaker doing, not done to
+        if match.group("chain") is not None and _DOES_TO.match(clause, match.end()):
+            continue  # "I was recruited into the army and beat prisoners": the speaker doing
         subject = match.group("subj").lower()
         if subject in ("he", "she") and not third_person:
             continue
@@ -794,6 +829,12 @@ def _clause_harm(
             continue
         if blocked(match.start(), match.end()):
             continue
+        if (
+            _GUN.search(match.group("noun"))
+            and "butt" not in match.group(0).lower()
+            and (match.group("next") or "").lower() not in _GUN_TO_THE_HEAD
+        ):
+            continue  # a gun put to the chest is a threat; to the head, a mock execution
         out.append(HarmMention("torture", True, sentence, match.group(0), base + match.start()))
     for match in _GAVE.finditer(clause):
         if not _victim_is_claimant(match.group("victim"), None, third_person, generic_you):
@@ -824,7 +865,7 @@ def _pattern_harm(
     out: list[HarmMention] = []
     for match in special.regex.finditer(text):
         groups = match.groupdict()
-        victim = groups.get("victim") or groups.get("victim2")
+        victim = groups.get("victim") or groups.get("victim2") or groups.get("victim3")
         subject = groups.get("subj")
         if victim and not _victim_is_claimant(
             victim, "body" if "body" in match.group(0) else None, third_person, generic_you

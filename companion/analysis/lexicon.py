@@ -31,7 +31,8 @@ class Act:
 
 @dataclass(frozen=True)
 class Pattern:
-    """A pattern that carries its own victim (named groups ``victim``/``victim2``/``subj``)."""
+    """A pattern that carries its own victim (named groups ``victim``, ``victim2``,
+    ``victim3`` or ``subj``)."""
 
     regex: re.Pattern[str]
     category: str

@@ -39,6 +39,45 @@ def _names_perpetrator(turn: str) -> bool:
     )
 
 
+#: Care told as what came after the act: "and", a comma, "then", "so", "later".
+_CARE_AFTER = re.compile(r",|;|\b(?:and|then|so|later|afterwards)\b", re.IGNORECASE)
+#: "twelve stitches", "5 stitches": the count of a wound's stitches.
+_STITCHES_COUNTED = re.compile(
+    r".*?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|many)\s+stitches\b",
+    re.IGNORECASE,
+)
+#: The act may be the care or a slip: surgery ("cut me open", "had to cut my leg off", "cut
+#: ... to take out"), a mistake, an accident.
+_CARE_ITSELF = re.compile(
+    r"\bcut\s+(?:(?:me|him|her)|(?:my|his|her)\s+[\w-]+)\s+(?:open|off)\b|\bhad\s+to\b|\bto\s+(?:take|get)\s+out\b|"
+    r"\bby\s+(?:mistake|accident)\b|\baccident(?:al|ally)?\b|\boperat\w+",
+    re.IGNORECASE,
+)
+#: Words read before the act for its doer.
+_DOER_WORDS = 8
+
+
+def _treated_after_harm(sentence: str, position: int, third_person: bool) -> bool:
+    """Care told after harm someone else did ("He hit me with a stick and I needed stitches",
+    "they beat me and I was taken to hospital", "him chop me here on the left arm twelve
+    stitches"): no medical word before the act in its sentence, a doer just before it, and
+    the care told as what came next (after "and", a comma, "then", "so"), or as a count of
+    stitches. Not "The doctor cut me open and I had stitches", "I cut my hand on glass and had
+    stitches", "they cut me open at the hospital"."""
+    medical = lexicon().ordinary["medical"]
+    if medical.search(sentence[:position]) or _CARE_ITSELF.search(sentence):
+        return False
+    care = medical.search(sentence, position)
+    if care is None or not (
+        _CARE_AFTER.search(sentence[position : care.start()])
+        or _STITCHES_COUNTED.match(sentence[max(position, care.start() - 14) :])
+    ):
+        return False
+    near = " ".join(sentence[:position].split()[-_DOER_WORDS:])
+    return _perpetrator_before(near, len(near), third_person)
+
+
 def _perpetrator_before(sentence: str, position: int, third_person: bool) -> bool:
     """Someone (not the speaker) does the harm: "they", "the police", "he" (first person)."""
     if lexicon().perpetrators.search(sentence[:position]):
@@ -111,7 +150,9 @@ def ordinary_reason(
     named_perpetrator = _names_perpetrator(turn)
     if near_only:
         clause = _near(clause, sentence, position)
-    if ordinary["medical"].search(clause):
+    if ordinary["medical"].search(clause) and not _treated_after_harm(
+        sentence, position, third_person
+    ):
         return "medical care"
     if ordinary["medical"].search(before) and not named_perpetrator:
         return "medical care"
