@@ -223,12 +223,17 @@ _PREPOSITIONS = {"on", "in", "inside", "from", "with", "near", "at", "behind"}
 _ARTICLES_AND_POSSESSIVES = {"a", "an", "the", "his", "their", "her", "my", "our", "its"}
 
 
+#: Words read before an act for its subject.
+_SUBJECT_WINDOW = 6
+
+
 def _figurative(clause_words: list[str], index: int) -> bool:
     """The nearest word before the act is a thing, not a person ("the heat beat us down"),
     and not a thing the doer was on or in ("a man on a motorbike stabbed me", "soldiers at the
     checkpoint on Ngwa Road flogged him": the words before that are read instead; "a car on
     the road hit me", "in Douala car hit me": the car)."""
-    before = clause_words[max(0, index - 6) : index]
+    first = max(0, index - _SUBJECT_WINDOW)
+    before = clause_words[first:index]
     at = len(before) - 1
     while at >= 0:
         word = before[at]
@@ -251,8 +256,8 @@ def _figurative(clause_words: list[str], index: int) -> bool:
                 break
         if not (lead >= 0 and before[lead] in _PREPOSITIONS):
             return True
-        if lead == 0 and index - len(before) <= 0:
-            return True  # the sentence opens on it: "in Douala car hit me"
+        if lead == 0 and first == 0:
+            return True  # the clause opens on it: "in Douala car hit me"
         at = lead - 1  # read on before the place or vehicle the doer was at, on or in
     return False
 

@@ -43,15 +43,16 @@ def _names_perpetrator(turn: str) -> bool:
 _CARE_AFTER = re.compile(r",|;|\b(?:and|then|so|later|afterwards)\b", re.IGNORECASE)
 #: "twelve stitches", "5 stitches": the count of a wound's stitches.
 _STITCHES_COUNTED = re.compile(
-    r".*?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|many)\s+stitches\b",
     re.IGNORECASE,
 )
 #: The act may be the care or a slip: surgery ("cut me open", "had to cut my leg off", "cut
 #: ... to take out"), a mistake, an accident.
 _CARE_ITSELF = re.compile(
-    r"\bcut\s+(?:(?:me|him|her)|(?:my|his|her)\s+[\w-]+)\s+(?:open|off)\b|\bhad\s+to\b|\bto\s+(?:take|get)\s+out\b|"
-    r"\bby\s+(?:mistake|accident)\b|\baccident(?:al|ally)?\b|\boperat\w+",
+    r"\bcut\s+(?:(?:me|him|her)|(?:my|his|her)\s+[\w-]+)\s+(?:open|off)\b|\bhad\s+to\b|"
+    r"\bto\s+(?:take|get)\s+out\b|\bby\s+(?:mistake|accident)\b|\baccident(?:al|ally)?\b|"
+    r"\boperat\w+",
     re.IGNORECASE,
 )
 #: Words read before the act for its doer.
@@ -71,7 +72,7 @@ def _treated_after_harm(sentence: str, position: int, third_person: bool) -> boo
     care = medical.search(sentence, position)
     if care is None or not (
         _CARE_AFTER.search(sentence[position : care.start()])
-        or _STITCHES_COUNTED.match(sentence[max(position, care.start() - 14) :])
+        or _STITCHES_COUNTED.search(sentence, position)
     ):
         return False
     near = " ".join(sentence[:position].split()[-_DOER_WORDS:])
