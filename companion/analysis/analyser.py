@@ -931,6 +931,10 @@ class Analyser:
             return False  # scars, marks and pain since then are traces of harm already told
         if cue:
             return True  # (even after a trace: "A year later, when I had recovered ...")
+        if cues.names_the_doer_by_it(
+            window[: max(0, len(window) - len(mention.trigger))]
+        ) and _canonical(content_stems(mention.trigger)) & _canonical(current.words):
+            return False  # "I pray for the man who beat me": the beating told, naming its doer
         begin = spoken.find(window)
         if begin >= 0 and cues.next_in_list(spoken, begin, begin + len(window)):
             return True  # "One: ... Two: men came to his shop and beat him"

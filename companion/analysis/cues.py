@@ -598,6 +598,20 @@ _LASTING_TRACE = re.compile(
 )
 
 
+#: A doer named by the harm already told: "the man who beat me", "the ones that tortured us".
+_DOER_BY_THE_ACT = re.compile(
+    r"\b(?:man|men|one|ones|person|people|guy|guys|soldiers?|officers?|guards?|policem[ae]n|"
+    r"police|boys?|commanders?|interrogators?)\s+(?:who|that|which)\s+(?:had\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def names_the_doer_by_it(before: str) -> bool:
+    """The words just before a harm name its doer by it ("I pray for the man who", "The ones
+    who"): the harm is the one told, as who did it, not a new telling."""
+    return bool(_DOER_BY_THE_ACT.search(before.rstrip() + " "))
+
+
 def lasting_trace(text: str) -> bool:
     """Pain told as lasting since harm already told ("his back hurts all the time since the
     helicopter position")."""

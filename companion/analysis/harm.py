@@ -145,7 +145,9 @@ class HarmMention:
     care_forced: bool = False
 
 
-#: Things of hers that can be harmed without harming her ("they burned her stall").
+#: Things of hers that can be harmed without harming her ("they burned her stall"), what is
+#: harmed only in a figure of speech ("tortured my mind", "burned my life"), and "my other"
+#: ("shot my other cousin").
 _POSSESSIONS = set(
     """house home shop stall car phone money things belongings business property land farm
     animals goods papers documents passport bag room door name shop's kiosk cattle crops
@@ -156,7 +158,9 @@ _POSSESSIONS = set(
     community quarter settlement tent tents hut huts compound mosques churches temples schools
     offices farms markets cars place places motorcycle motorcycles motorbike motorbikes bike
     bikes bicycle truck trucks lorry van taxi bus vehicle vehicles boat tractor furniture
-    livestock goats sheep cows chickens garden gate fence windows window""".split()
+    livestock goats sheep cows chickens garden gate fence windows window electronics granary
+    homestead meetings meeting party company business target desk checkpoint minibus moto cng
+    shoes shirt mind life reputation name other""".split()
 )
 
 
@@ -777,12 +781,12 @@ def _clause_harm(
             and _AND_ME.match(sentence, max(0, sentence.find(clause)) + match.end())
         ):  # "they beat my mother and me", "my dad and then me": the claimant too
             continue
-        if (match.group("next") or "").lower() in (
-            "down",
-            "back",
-            "off",
-        ) and verb.lower().startswith("beat"):
-            continue  # "beat us down": figurative
+        if (
+            (match.group("next") or "").lower() in ("down", "back", "off")
+            and verb.lower().startswith("beat")
+            and match.group("victim").lower() not in ("my", "our", "his", "her")
+        ):
+            continue  # "beat us down": figurative (not "beat my back")
         if blocked(match.start(), match.end()):
             continue
         if _self_done(words, _word_index(clause, match.start()), subjects):
