@@ -608,7 +608,7 @@ _DOER_BY_THE_ACT = re.compile(
 
 def names_the_doer_by_it(before: str) -> bool:
     """The words just before a harm name its doer by it ("I pray for the man who", "The ones
-    who"): the harm is the one told, as who did it, not a new telling."""
+    who"): when it is the act already told, it is that harm, naming who did it."""
     return bool(_DOER_BY_THE_ACT.search(before.rstrip() + " "))
 
 

@@ -160,7 +160,7 @@ _POSSESSIONS = set(
     bikes bicycle truck trucks lorry van taxi bus vehicle vehicles boat tractor furniture
     livestock goats sheep cows chickens garden gate fence windows window electronics granary
     homestead meetings meeting party company business target desk checkpoint minibus moto cng
-    shoes shirt mind life reputation name other""".split()
+    shoes shirt mind life reputation other""".split()
 )
 
 
