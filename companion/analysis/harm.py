@@ -152,14 +152,14 @@ _POSSESSIONS = set(
     """house home shop stall car phone money things belongings business property land farm
     animals goods papers documents passport bag room door name shop's kiosk cattle crops
     market fields books computer laptop flat apartment church mosque temple school village
-    office roof crops harvest store kiosk pay salary wages hours street streets area areas id
+    office roof harvest store pay salary wages hours street streets area areas id
     card cards uniform photos pictures letters certificates certificate diploma files sim flag
     neighbourhood neighborhood district town city region houses homes shops villages camp
     community quarter settlement tent tents hut huts compound mosques churches temples schools
     offices farms markets cars place places motorcycle motorcycles motorbike motorbikes bike
     bikes bicycle truck trucks lorry van taxi bus vehicle vehicles boat tractor furniture
     livestock goats sheep cows chickens garden gate fence windows window electronics granary
-    homestead meetings meeting party company business target desk checkpoint minibus moto cng
+    homestead meetings meeting party company target desk checkpoint minibus moto cng
     shoes shirt mind life reputation other""".split()
 )
 
@@ -752,6 +752,7 @@ def _clause_harm(
     generic_you: bool = False,
 ) -> list[HarmMention]:
     words = tokens(clause)
+    clause_at = max(0, sentence.find(clause))  # where the clause begins in its sentence
     out: list[HarmMention] = []
 
     def blocked(start: int, end: int) -> bool:
@@ -762,8 +763,8 @@ def _clause_harm(
             or any(w in ("not", "never") or contracted_not(w) for w in inside)
             or hypothetical(words, index)
             or _figurative(words, index)
-            or conditional_future(sentence[: max(0, sentence.find(clause)) + start])
-            or feared_future(sentence[: max(0, sentence.find(clause)) + end])
+            or conditional_future(sentence[: clause_at + start])
+            or feared_future(sentence[: clause_at + end])
         )
 
     for match in _OBJECT.finditer(clause):
@@ -778,7 +779,7 @@ def _clause_harm(
             match.group("victim"), match.group("next"), third_person, generic_you
         ) and not (
             match.group("victim").lower() in ("my", "our")
-            and _AND_ME.match(sentence, max(0, sentence.find(clause)) + match.end())
+            and _AND_ME.match(sentence, clause_at + match.end())
         ):  # "they beat my mother and me", "my dad and then me": the claimant too
             continue
         if (

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from companion.analysis.analyser import analyse
-from companion.transcript import parse_transcript_text
-
-
-def disclosed_at(text: str) -> list[int]:
-    return [d["segment"] for d in analyse(parse_transcript_text(text).segments)["disclosures"]]
+from tests.analysis_helpers import disclosed_at
 
 
 def told(said: str, asked: str = "What happened after your arrest?") -> list[int]:

@@ -10,11 +10,7 @@ import pytest
 
 from companion.analysis.analyser import analyse
 from companion.transcript import parse_transcript_text
-
-
-def disclosed(question: str, answer: str, speaker: str = "Claimant") -> list[int]:
-    text = f"Caseworker: {question}\n\n{speaker}: {answer}\n"
-    return [d["segment"] for d in analyse(parse_transcript_text(text).segments)["disclosures"]]
+from tests.analysis_helpers import disclosed
 
 
 @pytest.mark.parametrize(

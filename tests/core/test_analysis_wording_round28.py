@@ -10,14 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from companion.analysis.analyser import analyse
 from companion.analysis.harm import find_harm
-from companion.transcript import parse_transcript_text
-
-
-def disclosed(question: str, answer: str, speaker: str = "Claimant") -> list[int]:
-    text = f"Caseworker: {question}\n\n{speaker}: {answer}\n"
-    return [d["segment"] for d in analyse(parse_transcript_text(text).segments)["disclosures"]]
+from tests.analysis_helpers import disclosed
 
 
 @pytest.mark.parametrize(

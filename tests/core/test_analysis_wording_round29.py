@@ -9,13 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from companion.analysis.analyser import analyse
 from companion.analysis.harm import find_harm
-from companion.transcript import parse_transcript_text
-
-
-def disclosed(text: str) -> list[int]:
-    return [d["segment"] for d in analyse(parse_transcript_text(text).segments)["disclosures"]]
+from tests.analysis_helpers import disclosed_at
 
 
 @pytest.mark.parametrize(
@@ -68,7 +63,7 @@ def test_harm_naming_its_doer_is_the_harm_already_told() -> None:
         "Caseworker: Thank you for telling me. Is there anything else you want to add?\n\n"
         "Claimant: Only that I pray for the man who beat me.\n"
     )
-    assert disclosed(text) == [1]
+    assert disclosed_at(text) == [1]
 
 
 @pytest.mark.parametrize(
@@ -89,7 +84,7 @@ def test_another_harm_told_by_its_doer_is_another_episode(later: str) -> None:
         "Caseworker: What happened in Libya?\n\n"
         f"Claimant: {later}\n"
     )
-    assert disclosed(text) == [1, 5]
+    assert disclosed_at(text) == [1, 5]
 
 
 def test_harm_told_again_later_is_still_a_new_episode() -> None:
@@ -99,4 +94,4 @@ def test_harm_told_again_later_is_still_a_new_episode() -> None:
         "Caseworker: What happened after you were released in 2019?\n\n"
         "Claimant: In 2021 the police arrested me again and they beat me in the station.\n"
     )
-    assert disclosed(text) == [1, 3]
+    assert disclosed_at(text) == [1, 3]
