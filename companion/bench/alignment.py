@@ -60,7 +60,11 @@ class Errors:
 
 
 def align(reference: Sequence[str], hypothesis: Sequence[str]) -> Errors:
-    """Minimum-edit alignment of two word lists, with the kinds of error counted."""
+    """Minimum-edit alignment of two word lists, with the kinds of error counted.
+
+    A compound written as one word on one side and as two on the other ("firefox" and "fire
+    fox", "blacklist" and "black list") is the same speech spelt two ways, not a recognition
+    error: it aligns at no cost, and the reference's words count as right."""
     n, m = len(reference), len(hypothesis)
     # cost[i][j]: edits to turn reference[:i] into hypothesis[:j]
     cost = [list(range(m + 1))]
@@ -69,14 +73,35 @@ def align(reference: Sequence[str], hypothesis: Sequence[str]) -> Errors:
         prev = cost[i - 1]
         r = reference[i - 1]
         for j in range(1, m + 1):
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (r != hypothesis[j - 1]))
+            best = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (r != hypothesis[j - 1]))
+            if j > 1 and r == hypothesis[j - 2] + hypothesis[j - 1]:
+                best = min(best, prev[j - 2])
+            if i > 1 and reference[i - 2] + r == hypothesis[j - 1]:
+                best = min(best, cost[i - 2][j - 1])
+            row[j] = best
         cost.append(row)
     subs = dels = ins = 0
     correct = [False] * n
     deleted = [False] * n
     i, j = n, m
     while i or j:
-        if i and j and cost[i][j] == cost[i - 1][j - 1] + (reference[i - 1] != hypothesis[j - 1]):
+        if (
+            i
+            and j > 1
+            and reference[i - 1] == hypothesis[j - 2] + hypothesis[j - 1]
+            and (cost[i][j] == cost[i - 1][j - 2])
+        ):
+            correct[i - 1] = True
+            i, j = i - 1, j - 2
+        elif (
+            i > 1
+            and j
+            and reference[i - 2] + reference[i - 1] == hypothesis[j - 1]
+            and (cost[i][j] == cost[i - 2][j - 1])
+        ):
+            correct[i - 1] = correct[i - 2] = True
+            i, j = i - 2, j - 1
+        elif i and j and cost[i][j] == cost[i - 1][j - 1] + (reference[i - 1] != hypothesis[j - 1]):
             if reference[i - 1] == hypothesis[j - 1]:
                 correct[i - 1] = True
             else:

@@ -12,7 +12,10 @@ How it works:
   every ``step_s``; words that two consecutive passes agree on are committed at once
   (LocalAgreement-2, as in whisper_streaming) and forced as a prefix into later passes, so
   committed text never changes and is not decoded again. The rest is shown as tentative text.
-  The last pass over an utterance is marked ``final`` (the decoder uses a beam there).
+  The last pass over an utterance is marked ``final`` (the decoder uses a beam there). A
+  beam that ends at a pause the speaker went on after (it writes only the start of what the
+  pass before heard, or nothing where a second or more of speech followed) is checked by a
+  greedy pass over the same audio, whose words are kept when it hears them too.
 * **Segments.** Committed words are emitted as a segment at each sentence end, and everything
   left is committed when the speaker pauses (the end of the speech region).
 * **Bounded memory.** A long turn without pauses is trimmed at the last emitted segment once the
@@ -104,6 +107,23 @@ def _sure_it_is_speech(hyp: Hypothesis) -> bool:
     return bool(hyp.words) and hyp.no_speech_probability < 0.6 and hyp.avg_logprob > -1.0
 
 
+#: Seconds of a region after the committed words that a final pass writing nothing is asked
+#: about again (see ``StreamingEngine._stopped_early``).
+_UNHEARD_S = 1.0
+#: The least mean word probability of a greedy pass's words taken where the final pass wrote
+#: none and no pass before heard them (a guess on a breath is unsure of itself).
+_SURE_WORDS = 0.5
+
+
+def _hears_more(again: list[Word], final: list[Word], tail: list[Word]) -> bool:
+    """Whether a greedy pass over the utterance hears more than a final pass that stopped
+    early: beyond the final's words, it agrees with the pass before (two passes heard them),
+    or, where that pass heard nothing yet, its words are sure of themselves."""
+    if tail:
+        return agreed_prefix(again, tail) > len(final)
+    return bool(again) and float(np.mean([w.probability for w in again])) >= _SURE_WORDS
+
+
 def role_for_origin(origin: str) -> Callable[[str | None], str]:
     """The first clue to who speaks: the microphone is the caseworker; on the call, English is
     the interpreter and any other language the claimant; a file is unknown."""
@@ -150,6 +170,8 @@ class StreamingEngine:
         self.fallbacks = 0
         self.unreliable_passes = 0
         self.rejected_regions = 0
+        #: Final passes whose beam stopped before words the pass before heard (see ``_pass``).
+        self.early_stops = 0
         self._preroll: deque[AudioChunk] = deque()
         self._context: deque[str] = deque(maxlen=self.config.prompt_words)
         #: The last words emitted, with their times (source time), across utterances: what a
@@ -278,6 +300,40 @@ class StreamingEngine:
     def _pass(self, final: bool, events: list[Event]) -> None:
         self._samples_at_pass = len(self._buf)
         self.passes += 1
+        decoded = self._decode(final)
+        if decoded is None:
+            return
+        new, unreliable = decoded
+        if final and self._stopped_early(new):
+            # The beam ended at a pause that the pass before heard words after ("... your
+            # volume." and then nothing, where that pass heard "or 8 to exit"): a greedy pass
+            # over the same audio is asked, and its words are taken when it hears them too.
+            again = self._decode(final=False)
+            if again is not None and _hears_more(again[0], new, self._tail):
+                self.early_stops += 1
+                new, unreliable = again
+        if unreliable:
+            self.unreliable_passes += 1
+            if not final:
+                return
+            new = collapse_repeats(new)
+        if final:
+            self._commit(new)
+            self._tail = []
+            self._emit(events, everything=True)
+            if self._had_tentative:
+                events.append(self._tentative([], final=True))
+            return
+        agreed = self._committable(new, agreed_prefix(new, self._tail))
+        self._commit(new[:agreed])
+        self._tail = new[agreed:]
+        self._emit(events, everything=False)
+        events.append(self._tentative(self._unemitted + self._tail, settled=len(self._unemitted)))
+
+    def _decode(self, final: bool) -> tuple[list[Word], bool] | None:
+        """One pass over the buffer: the new words after the committed ones (stream time, the
+        unheard copies of a loop dropped) and whether the decoder found the pass unreliable;
+        None when a region the voice gate doubted held no speech (nothing is committed)."""
         prefix = [
             Word(w.text, w.start - self._buf_start, w.end - self._buf_start, w.probability)
             for w in self._committed
@@ -303,7 +359,7 @@ class StreamingEngine:
             self.rejected_regions += 1
             level = 10 * np.log10(float(np.mean(np.square(self._buf))) + 1e-12)
             self.gate.rejected(level)
-            return
+            return None
         self._note_language(hyp)
         new = [
             Word(w.text, w.start + self._buf_start, w.end + self._buf_start, w.probability)
@@ -316,23 +372,16 @@ class StreamingEngine:
         context = [*(w for w in self._said if w.end <= before + 1e-6), *self._committed]
         context = context[-_LOOP_CONTEXT:]
         new = drop_unheard_repeats([*context, *new], keep=len(context))[len(context) :]
-        if hyp.unreliable:
-            self.unreliable_passes += 1
-            if not final:
-                return
-            new = collapse_repeats(new)
-        if final:
-            self._commit(new)
-            self._tail = []
-            self._emit(events, everything=True)
-            if self._had_tentative:
-                events.append(self._tentative([], final=True))
-            return
-        agreed = self._committable(new, agreed_prefix(new, self._tail))
-        self._commit(new[:agreed])
-        self._tail = new[agreed:]
-        self._emit(events, everything=False)
-        events.append(self._tentative(self._unemitted + self._tail, settled=len(self._unemitted)))
+        return new, hyp.unreliable
+
+    def _stopped_early(self, new: list[Word]) -> bool:
+        """True when the final pass may have ended before the speech did: it wrote only the
+        start of what the pass before it heard (the same words, fewer of them), or nothing at
+        all after the committed words although a second or more of the region followed them."""
+        if self._tail:
+            return len(new) < len(self._tail) and agreed_prefix(new, self._tail) == len(new)
+        heard_until = self._committed[-1].end if self._committed else self._buf_start
+        return not new and self._buf_start + self.buffer_seconds - heard_until >= _UNHEARD_S
 
     def _committable(self, new: list[Word], agreed: int) -> int:
         """How many agreed words to commit now: all of them, unless ``whole_sentences`` is on.

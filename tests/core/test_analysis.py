@@ -225,19 +225,20 @@ def test_heldout_corpus_score_floor() -> None:
     assert score.field_accuracy >= 0.90, score.misses
 
 
-@pytest.mark.timeout(900)  # 2,713 passages through the analysis: about 120 s on 2 idle cores
+@pytest.mark.timeout(900)  # 2,761 passages through the analysis: about 120 s on 2 idle cores
 def test_blind_written_corpora_score_floor() -> None:
     """The sets written by authors who never saw the rules (tests/analysis_blind); their first
     runs are in FIRST_RUNS.md and the README. Folded in, they hold the rules to what was learnt
-    from them (the last sets, ZZZR and ZZZS, were folded in without tuning the rules to them).
+    from them (the last sets, ZZZT and ZZZU, were folded in without tuning the rules to them).
     The second opinion was trained on sets A-ZW: for it these floors are in-sample, a guard
     against regressions, not a measure of generalisation (that is each set's first run).
-    A-ZZZS as shipped (round 29): recall 93.3 %, precision 94.3 %, 2.3 false prompts per two
-    hours (A-ZZZI alone: 93.9 %; the ten sets of session 16, ZZZJ-ZZZS, harder, about 87 %)."""
+    A-ZZZU as shipped (round 29): recall 93.2 %, precision 94.2 %, 2.4 false prompts per two
+    hours (A-ZZZI alone: 93.9 %; the twelve sets of sessions 16-17, ZZZJ-ZZZU, harder, about
+    87 %)."""
     total = Score()
     for folder in BLIND_CORPORA:
         total.add(score_corpus(folder))
-    assert total.files >= 2600
+    assert total.files >= 2750
     assert total.recall >= 0.93 and total.precision >= 0.935, total.misses
     assert total.false_per_two_hours <= 2.6, total.misses
     assert total.followup_accuracy >= 0.90 and total.distress_recall >= 0.90, total.misses

@@ -23,6 +23,20 @@ def test_errors_are_counted_by_kind() -> None:
     assert round(errors.wer, 1) == 20.0
 
 
+def test_a_compound_spelt_as_one_word_or_two_is_not_an_error() -> None:
+    reference = words_for_scoring("no Fire fox six, be removed from the blacklist")
+    heard = words_for_scoring("No. Firefox. Six. Be removed from the black list.")
+    errors = align(reference, heard)
+    assert (errors.substitutions, errors.deletions, errors.insertions) == (0, 0, 0)
+    assert all(errors.correct)
+    # Two words heard as two others that happen to spell the same are still two errors.
+    resplit = align(words_for_scoring("the cat sat"), words_for_scoring("the cats at"))
+    assert resplit.substitutions == 2
+    # A compound heard as a different one is one substitution, as before.
+    wrong = align(words_for_scoring("no fire fox six"), words_for_scoring("no firebox six"))
+    assert (wrong.substitutions, wrong.deletions, wrong.insertions) == (1, 1, 0)
+
+
 def test_a_phrase_written_again_at_the_next_segment_is_found() -> None:
     reference = words_for_scoring("we will run you through our fears for the year")
     segments = ["We will run you through.", "Run you through our fears for the year."]

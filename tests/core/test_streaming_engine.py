@@ -483,3 +483,58 @@ def test_a_lone_word_the_voice_model_wavers_on_opens_a_region_but_a_click_does_n
     # Inside talk (no pause before it) the plain rule stands: eight sure windows in a row.
     assert not _opens([0.05] * 10 + six)
     assert _opens([0.05] * 10 + [0.6] * 8)
+
+
+class _BeamStopsAtThePause(ScriptedTranscriber):
+    """A final beam search that ends at a pause in the speech: after the committed words it
+    writes nothing, though the speaker went on ("... your volume." and not "or eight to
+    exit"). Greedy passes hear everything, with word probability ``sure``."""
+
+    def __init__(self, script, stop_after: float, sure: float = 0.9) -> None:
+        super().__init__(script)
+        self.stop_after = stop_after
+        self.sure = sure
+
+    def transcribe(self, audio, **kwargs):  # type: ignore[no-untyped-def]
+        hyp = super().transcribe(audio, **kwargs)
+        offset = kwargs.get("offset", 0.0)
+        prefix = len(kwargs.get("prefix", ()))
+        if kwargs.get("final"):
+            stop = self.stop_after - offset
+            hyp.words = [w for i, w in enumerate(hyp.words) if i < prefix or w.end <= stop]
+        else:
+            hyp.words = [
+                w if i < prefix else Word(w.text, w.start, w.end, self.sure)
+                for i, w in enumerate(hyp.words)
+            ]
+        return hyp
+
+
+def _menu() -> tuple[list, np.ndarray]:
+    script = script_from_text("to decrease or increase your volume.", 0.5) + script_from_text(
+        "or eight to exit.", 3.0
+    )
+    return script, tone_track([(0.4, 4.3)], 6.0)
+
+
+def test_words_the_pass_before_heard_are_kept_when_the_final_beam_stops_at_a_pause() -> None:
+    script, audio = _menu()
+    engine = make_engine(script, transcriber=_BeamStopsAtThePause(script, stop_after=2.3))
+    text = " ".join(s.text for s in committed(run_engine(audio, engine)))
+    assert text == "to decrease or increase your volume. or eight to exit."
+    assert engine.early_stops == 1
+
+
+def test_a_final_pass_that_hears_nothing_is_asked_again_and_sure_words_are_kept() -> None:
+    # Far behind: no tentative passes, so only the final pass and the greedy one hear it.
+    script, audio = _menu()
+    engine = make_engine(script, transcriber=_BeamStopsAtThePause(script, stop_after=0.0))
+    text = " ".join(s.text for s in committed(run_engine(audio, engine, backlog=10.0)))
+    assert text == "to decrease or increase your volume. or eight to exit."
+
+
+def test_an_unsure_guess_where_the_final_pass_heard_nothing_is_not_committed() -> None:
+    script, audio = _menu()
+    transcriber = _BeamStopsAtThePause(script, stop_after=0.0, sure=0.3)
+    events = run_engine(audio, make_engine(script, transcriber=transcriber), backlog=10.0)
+    assert committed(events) == []
