@@ -115,13 +115,27 @@ _UNHEARD_S = 1.0
 _SURE_WORDS = 0.5
 
 
-def _hears_more(again: list[Word], final: list[Word], tail: list[Word]) -> bool:
+@dataclass(frozen=True)
+class _Decoded:
+    """What one pass heard after the committed words."""
+
+    new: list[Word]
+    #: The decoder found even its fallback looped: nothing of it is committed (but at the end
+    #: of an utterance, where its loops are cut back).
+    unreliable: bool
+
+
+def _hears_more(again: _Decoded, final: list[Word], tail: list[Word]) -> bool:
     """Whether a greedy pass over the utterance hears more than a final pass that stopped
     early: beyond the final's words, it agrees with the pass before (two passes heard them),
-    or, where that pass heard nothing yet, its words are sure of themselves."""
+    or, where that pass heard nothing yet, its words are sure of themselves. A pass the
+    decoder found looping is never taken over the beam's."""
+    if again.unreliable:
+        return False
     if tail:
-        return agreed_prefix(again, tail) > len(final)
-    return bool(again) and float(np.mean([w.probability for w in again])) >= _SURE_WORDS
+        return agreed_prefix(again.new, tail) > len(final)
+    words = again.new
+    return bool(words) and float(np.mean([w.probability for w in words])) >= _SURE_WORDS
 
 
 def role_for_origin(origin: str) -> Callable[[str | None], str]:
@@ -188,6 +202,7 @@ class StreamingEngine:
         self._anchored = 0  # leading words of _committed kept from before a trim (emitted)
         self._unemitted: list[Word] = []  # committed, not yet part of an emitted segment
         self._tail: list[Word] = []  # the last pass's words after the committed ones
+        self._heard_until = 0.0  # stream time of the end of the audio the last pass heard
         self._samples_at_pass = 0
         self._language: str | None = None
         self._language_prob: float | None = None
@@ -300,19 +315,23 @@ class StreamingEngine:
     def _pass(self, final: bool, events: list[Event]) -> None:
         self._samples_at_pass = len(self._buf)
         self.passes += 1
-        decoded = self._decode(final)
-        if decoded is None:
-            return
-        new, unreliable = decoded
-        if final and self._stopped_early(new):
-            # The beam ended at a pause that the pass before heard words after ("... your
-            # volume." and then nothing, where that pass heard "or 8 to exit"): a greedy pass
-            # over the same audio is asked, and its words are taken when it hears them too.
-            again = self._decode(final=False)
-            if again is not None and _hears_more(again[0], new, self._tail):
+        cpu_before = self.cpu_clock()
+        hyp = self._decode(final)
+        if hyp is not None and final and self._stopped_early(hyp.new):
+            # The beam ended at a pause that the speaker went on after ("... your volume." and
+            # then nothing, where the pass before heard "or 8 to exit"): a greedy pass over the
+            # same audio is asked, and its words are taken when it hears them too.
+            again = self._decode(final=False, redo=True)
+            if again is not None and _hears_more(again, hyp.new, self._tail):
                 self.early_stops += 1
-                new, unreliable = again
-        if unreliable:
+                hyp = again
+        # One sample of the pass's cost, a redo included (it is part of what the pass cost).
+        cpu = self.cpu_clock() - cpu_before
+        self.pass_cpu_s = cpu if self.passes == 1 else 0.7 * self.pass_cpu_s + 0.3 * cpu
+        if hyp is None:
+            return
+        new = hyp.new
+        if hyp.unreliable:
             self.unreliable_passes += 1
             if not final:
                 return
@@ -327,19 +346,20 @@ class StreamingEngine:
         agreed = self._committable(new, agreed_prefix(new, self._tail))
         self._commit(new[:agreed])
         self._tail = new[agreed:]
+        self._heard_until = self._buf_start + self.buffer_seconds
         self._emit(events, everything=False)
         events.append(self._tentative(self._unemitted + self._tail, settled=len(self._unemitted)))
 
-    def _decode(self, final: bool) -> tuple[list[Word], bool] | None:
+    def _decode(self, final: bool, redo: bool = False) -> _Decoded | None:
         """One pass over the buffer: the new words after the committed ones (stream time, the
-        unheard copies of a loop dropped) and whether the decoder found the pass unreliable;
-        None when a region the voice gate doubted held no speech (nothing is committed)."""
+        unheard copies of a loop dropped); None when a region the voice gate doubted held no
+        speech (nothing is committed). A ``redo`` of a pass over the same audio does not vote
+        on the language again."""
         prefix = [
             Word(w.text, w.start - self._buf_start, w.end - self._buf_start, w.probability)
             for w in self._committed
         ]
         language = self.config.language or self._language
-        cpu_before = self.cpu_clock()
         hyp: Hypothesis = self.transcriber.transcribe(
             self._buf,
             prefix=prefix,
@@ -349,18 +369,19 @@ class StreamingEngine:
             offset=self._buf_start,
             final=final,
         )
-        cpu = self.cpu_clock() - cpu_before
-        self.pass_cpu_s = cpu if self.passes == 1 else 0.7 * self.pass_cpu_s + 0.3 * cpu
         if hyp.fell_back:
             self.fallbacks += 1
         if self.gate.unsure and not _sure_it_is_speech(hyp):
+            if redo:  # the pass before was heard as speech: this one decides nothing
+                return None
             # Loud sound the voice gate doubted and the model does not hear as speech either
             # (a cough, a door, music): nothing is committed, and the caseworker is told.
             self.rejected_regions += 1
             level = 10 * np.log10(float(np.mean(np.square(self._buf))) + 1e-12)
             self.gate.rejected(level)
             return None
-        self._note_language(hyp)
+        if not redo:
+            self._note_language(hyp)
         new = [
             Word(w.text, w.start + self._buf_start, w.end + self._buf_start, w.probability)
             for w in hyp.words[len(prefix) :]
@@ -372,16 +393,18 @@ class StreamingEngine:
         context = [*(w for w in self._said if w.end <= before + 1e-6), *self._committed]
         context = context[-_LOOP_CONTEXT:]
         new = drop_unheard_repeats([*context, *new], keep=len(context))[len(context) :]
-        return new, hyp.unreliable
+        return _Decoded(new, hyp.unreliable)
 
     def _stopped_early(self, new: list[Word]) -> bool:
         """True when the final pass may have ended before the speech did: it wrote only the
         start of what the pass before it heard (the same words, fewer of them), or nothing at
-        all after the committed words although a second or more of the region followed them."""
+        all after the committed words although a second or more of the region followed them
+        that no pass had heard yet."""
         if self._tail:
             return len(new) < len(self._tail) and agreed_prefix(new, self._tail) == len(new)
-        heard_until = self._committed[-1].end if self._committed else self._buf_start
-        return not new and self._buf_start + self.buffer_seconds - heard_until >= _UNHEARD_S
+        heard = max(self._heard_until, self._committed[-1].end if self._committed else 0.0)
+        heard = max(heard, self._buf_start)
+        return not new and self._buf_start + self.buffer_seconds - heard >= _UNHEARD_S
 
     def _committable(self, new: list[Word], agreed: int) -> int:
         """How many agreed words to commit now: all of them, unless ``whole_sentences`` is on.

@@ -538,3 +538,55 @@ def test_an_unsure_guess_where_the_final_pass_heard_nothing_is_not_committed() -
     transcriber = _BeamStopsAtThePause(script, stop_after=0.0, sure=0.3)
     events = run_engine(audio, make_engine(script, transcriber=transcriber), backlog=10.0)
     assert committed(events) == []
+
+
+class _RedoLoops(_BeamStopsAtThePause):
+    """As above, but the greedy pass asked again loops ("to exit. to exit. ..."), and the
+    decoder says so: nothing of it may be committed."""
+
+    def __init__(self, script, stop_after: float) -> None:
+        super().__init__(script, stop_after)
+        self.after_final = False
+
+    def transcribe(self, audio, **kwargs):  # type: ignore[no-untyped-def]
+        hyp = super().transcribe(audio, **kwargs)
+        redo, self.after_final = self.after_final, bool(kwargs.get("final"))
+        if redo:
+            offset = kwargs.get("offset", 0.0)
+            loop = [Word(" to", 4.2 - offset, 4.4 - offset, 0.9)] * 4
+            hyp.words = [*hyp.words, *loop]
+            hyp.unreliable = True
+        return hyp
+
+
+def test_a_greedy_pass_the_decoder_found_looping_is_not_taken_over_the_final_beam() -> None:
+    script, audio = _menu()
+    engine = make_engine(script, transcriber=_RedoLoops(script, stop_after=2.3))
+    texts = [s.text for s in committed(run_engine(audio, engine))]
+    assert " ".join(texts).count(" to ") <= 2  # "to decrease", "to exit": no loop's copies
+    assert engine.early_stops == 0
+
+
+class _GuessesAfterTheEnd(ScriptedTranscriber):
+    """Breath after the last word that the voice gate calls speech: every greedy pass over it
+    hears nothing, the final beam nothing; a pass asked again would guess "Thank you."."""
+
+    def __init__(self, script) -> None:
+        super().__init__(script)
+        self.after_final = False
+
+    def transcribe(self, audio, **kwargs):  # type: ignore[no-untyped-def]
+        hyp = super().transcribe(audio, **kwargs)
+        redo, self.after_final = self.after_final, bool(kwargs.get("final"))
+        if redo:
+            offset = kwargs.get("offset", 0.0)
+            guess = [Word(" Thank", 3.0 - offset, 3.2 - offset, 0.6)]
+            hyp.words = [*hyp.words, *guess, Word(" you.", 3.2 - offset, 3.4 - offset, 0.6)]
+        return hyp
+
+
+def test_audio_the_passes_already_heard_as_nothing_is_not_asked_about_again() -> None:
+    script = script_from_text("to decrease or increase your volume.", 0.5)
+    transcriber = _GuessesAfterTheEnd(script)
+    events = run_engine(tone_track([(0.4, 3.6)], 6.0), make_engine(script, transcriber=transcriber))
+    assert [s.text for s in committed(events)] == ["to decrease or increase your volume."]
