@@ -184,7 +184,8 @@ class StreamingEngine:
         self.fallbacks = 0
         self.unreliable_passes = 0
         self.rejected_regions = 0
-        #: Final passes whose beam stopped before words the pass before heard (see ``_pass``).
+        #: Final passes that stopped before the speech did, their words taken from a greedy
+        #: pass that heard more (see ``_pass``).
         self.early_stops = 0
         self._preroll: deque[AudioChunk] = deque()
         self._context: deque[str] = deque(maxlen=self.config.prompt_words)
