@@ -403,8 +403,7 @@ class StreamingEngine:
         that no pass had heard yet."""
         if self._tail:
             return len(new) < len(self._tail) and agreed_prefix(new, self._tail) == len(new)
-        heard = max(self._heard_until, self._committed[-1].end if self._committed else 0.0)
-        heard = max(heard, self._buf_start)
+        heard = max(self._heard_until, self._buf_start, *(w.end for w in self._committed[-1:]))
         return not new and self._buf_start + self.buffer_seconds - heard >= _UNHEARD_S
 
     def _committable(self, new: list[Word], agreed: int) -> int:

@@ -540,23 +540,31 @@ def test_an_unsure_guess_where_the_final_pass_heard_nothing_is_not_committed() -
     assert committed(events) == []
 
 
-class _RedoLoops(_BeamStopsAtThePause):
-    """As above, but the greedy pass asked again loops ("to exit. to exit. ..."), and the
-    decoder says so: nothing of it may be committed."""
+class _AskedAgain(ScriptedTranscriber):
+    """The pass right after a final one is the engine asking again: it also hears ``extra``
+    words (text, start, end, probability in source time), and says it looped when ``loops``."""
 
-    def __init__(self, script, stop_after: float) -> None:
-        super().__init__(script, stop_after)
-        self.after_final = False
+    extra: tuple[tuple[str, float, float, float], ...] = ()
+    loops = False
+    after_final = False
 
     def transcribe(self, audio, **kwargs):  # type: ignore[no-untyped-def]
         hyp = super().transcribe(audio, **kwargs)
         redo, self.after_final = self.after_final, bool(kwargs.get("final"))
         if redo:
             offset = kwargs.get("offset", 0.0)
-            loop = [Word(" to", 4.2 - offset, 4.4 - offset, 0.9)] * 4
-            hyp.words = [*hyp.words, *loop]
-            hyp.unreliable = True
+            heard = [Word(t, a - offset, b - offset, p) for t, a, b, p in self.extra]
+            hyp.words = [*hyp.words, *heard]
+            hyp.unreliable = self.loops
         return hyp
+
+
+class _RedoLoops(_AskedAgain, _BeamStopsAtThePause):
+    """As above, but the greedy pass asked again loops ("to exit. to exit. ..."), and the
+    decoder says so: nothing of it may be committed."""
+
+    extra = ((" to", 4.2, 4.4, 0.9),) * 4
+    loops = True
 
 
 def test_a_greedy_pass_the_decoder_found_looping_is_not_taken_over_the_final_beam() -> None:
@@ -567,22 +575,11 @@ def test_a_greedy_pass_the_decoder_found_looping_is_not_taken_over_the_final_bea
     assert engine.early_stops == 0
 
 
-class _GuessesAfterTheEnd(ScriptedTranscriber):
+class _GuessesAfterTheEnd(_AskedAgain):
     """Breath after the last word that the voice gate calls speech: every greedy pass over it
     hears nothing, the final beam nothing; a pass asked again would guess "Thank you."."""
 
-    def __init__(self, script) -> None:
-        super().__init__(script)
-        self.after_final = False
-
-    def transcribe(self, audio, **kwargs):  # type: ignore[no-untyped-def]
-        hyp = super().transcribe(audio, **kwargs)
-        redo, self.after_final = self.after_final, bool(kwargs.get("final"))
-        if redo:
-            offset = kwargs.get("offset", 0.0)
-            guess = [Word(" Thank", 3.0 - offset, 3.2 - offset, 0.6)]
-            hyp.words = [*hyp.words, *guess, Word(" you.", 3.2 - offset, 3.4 - offset, 0.6)]
-        return hyp
+    extra = ((" Thank", 3.0, 3.2, 0.6), (" you.", 3.2, 3.4, 0.6))
 
 
 def test_audio_the_passes_already_heard_as_nothing_is_not_asked_about_again() -> None:
