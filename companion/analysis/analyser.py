@@ -28,8 +28,14 @@ from companion.analysis.answers import (
     verdict,
 )
 from companion.analysis.events import AnalysisEvent
-from companion.analysis.harm import HARM_WORDS, HarmMention, find_harm, harm_to_a_relative
-from companion.analysis.lexicon import SEVERITY
+from companion.analysis.harm import (
+    HARM_WORDS,
+    RELATIVES,
+    HarmMention,
+    find_harm,
+    harm_to_a_relative,
+)
+from companion.analysis.lexicon import SEVERITY, lexicon
 from companion.analysis.ordinary import ordinary_turn
 from companion.analysis.questions import Question, make_question, question_sentences
 from companion.analysis.second_opinion import (
@@ -883,11 +889,31 @@ class Analyser:
                 episode.years |= cues.years(said)
                 episode.places |= cues.proper_places(said)
                 episode.detained = episode.detained or bool(cues.detained(said))
+            self._setting_told_before(episode, drawn_by, i)
         details = {"category": mention.category}
         if mention.rating is not None:
             details["second_opinion"] = f"{mention.rating:.2f}"
         events.append(AnalysisEvent("disclosure", i, mention.evidence, episode.number, details))
         return episode
+
+    def _setting_told_before(self, episode: Episode, drawn_by: int, i: int) -> None:
+        """The claimant's turn just before the question that drew the disclosure, when the
+        question points to it ("It was in May 2023 ... the RSF had a checkpoint." "Did the RSF
+        soldiers at the checkpoint beat you?"): the time and place it told are this episode's."""
+        setting = drawn_by - 1
+        if setting < 0 or setting >= i or self.segments[setting].speaker not in CLAIMANT_SIDE:
+            return
+        question = without_notes(self.segments[drawn_by].text)
+        told = without_notes(self.segments[setting].text)
+        shared = {w for w in content_stems(question) & content_stems(told) if len(w) > 3}
+        shared -= _NOT_A_SETTING | _RELATIVE_STEMS  # "your brother": a person, not a setting
+        if not (shared or _THAT_ONE.search(question)):
+            return
+        given = cues.elements_given(told)
+        own = cues.elements_given(without_notes(self.segments[i].text))
+        for name in ("when", "where"):
+            if name in given and name not in own:  # the answer's own time and place win
+                self._give(episode, name, setting, given[name])
 
     def _question_of(self, mention: HarmMention) -> str:
         """The caseworker's question a "yes" answered, or "" for harm told unasked."""
@@ -972,10 +998,14 @@ class Analyser:
             )
             and not (mention.question and cues.names_told_harm(mention.question, current.known))
             and not self._within(current, last_turn)
+            and not self._back_in_its_setting(current, window)
+            and not (mention.question and _asks_who_did_it(current, mention.question))
         ):
             return True  # the talk went to another place or time, then harm was told
         if i - current.last_activity > SCOPE and not (
-            cues.refers_back(window) or cues.refers_back(self._last_question_text())
+            cues.refers_back(window)
+            or cues.refers_back(self._last_question_text())
+            or self._back_in_its_setting(current, window)
         ):
             return True  # the talk had moved on: harm told now is another time
         if (
@@ -990,12 +1020,23 @@ class Analyser:
             and i - current.segment > 2
             and not cues.refers_back(mention.question)
             and not _TOLD_YOU.search(window)  # "Yes, I told you, they hung me upside down."
+            and not (  # "Were you tortured in any other way?": more of this one
+                cues.in_addition(mention.question)
+                and not self._names_someone_new(current, mention.question)
+            )
             and (
-                cues.qualified(mention.question) or self._another_setting(current, mention.question)
+                cues.qualified(mention.question)
+                or self._another_setting(current, mention.question)
+                or (  # not "Were the men who hit you Taliban fighters?": who did the told harm
+                    self._names_someone_new(current, mention.question)
+                    and not _asks_who_did_it(current, mention.question)
+                    and self._doer_named(current, mention.asked_at)
+                )
             )
         ):
-            # A closed question about harm asked again, for another place or time ("Were you
-            # ill-treated in Maekelawi?", "Were you hurt when your brothers found you?").
+            # A closed question about harm asked again, for another place or time or another
+            # doer ("Were you ill-treated in Maekelawi?", "Were you hurt when your brothers
+            # found you?", "Were you mistreated by the soldiers?" after harm by Boko Haram).
             return True
         context = spoken[: spoken.find(".", mention.position) + 1 or len(spoken)]
         asked = self._last_question_text()
@@ -1214,6 +1255,33 @@ class Analyser:
         stems = content_stems(place)
         return cues.asks_what_happened(question) and bool(stems) and not stems <= episode.known
 
+    def _doer_named(self, episode: Episode, asked_at: int | None) -> bool:
+        """The episode was told with a doer named ("the soldiers"), not only "some men": a
+        question naming a doer then asks about someone else, not who they were. Read in the
+        disclosure and the answers about who did it, not in the question now answered."""
+        doers = [episode.evidence] + [
+            without_notes(self.segments[n].text)
+            for n in episode.elements["by_whom"].answered
+            if n != asked_at
+        ]
+        return any(
+            match.group(0).lower() not in _UNNAMED_DOERS
+            for text in doers
+            for match in lexicon().perpetrators.finditer(text)
+        )
+
+    def _back_in_its_setting(self, episode: Episode, window: str) -> bool:
+        """The answer goes back to the episode's own place by name ("Only one thing about the
+        basement. They used the electricity on me." after "it was a basement" answered where)."""
+        if self._names_someone_new(episode, window):
+            return False  # "about that village. My stepfather burned my hand": another doer
+        told: set[str] = set()
+        for number in episode.elements["where"].answered:
+            # an answer to where, not the disclosure itself nor the question that drew it
+            if number != episode.segment and self.segments[number].speaker in CLAIMANT_SIDE:
+                told |= content_stems(without_notes(self.segments[number].text))
+        return any(stem(m.group(1)) in told for m in _ABOUT_THE.finditer(window))
+
     @staticmethod
     def _within(episode: Episode, question: str) -> bool:
         """The question moves on within the episode's own setting ("What happened after the
@@ -1349,6 +1417,33 @@ _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|ourselves)\b", re.IGN
 _THIRD_SINGULAR = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 
 
+#: Words a question shares with the turn before it that do not say it is about that turn's
+#: setting (stems, as content_stems gives them).
+_NOT_A_SETTING = {
+    stem(w) for w in "they them what happen happened there your were have been".split()
+}
+
+_RELATIVE_STEMS = {stem(w) for w in RELATIVES}
+#: A question pointing at something just told ("during those two months", "that day").
+_THAT_ONE = re.compile(
+    r"\b(?:that|those|these)\s+(?:\w+\s+)?(?:days?|nights?|times?|weeks?|months?|years?|place|"
+    r"room|house|camp|prison|cell|checkpoint|station|village|town|road|journey|period|"
+    r"detention|arrest|raid|attack)\b",
+    re.IGNORECASE,
+)
+
+#: "About the basement", "about that cell": a place or thing named as what the words are about.
+_ABOUT_THE = re.compile(r"\babout\s+(?:the|that|this)\s+([\w'-]+)", re.IGNORECASE)
+
+#: A question about who did harm ("Were the men who hit you Taliban?", "the soldiers that beat
+#: you"): it asks about the doer of harm told, not about harm by someone new.
+_DOER_OF_THE_HARM = re.compile(
+    r"\b(?:who|that|which)\s+(?:had\s+|have\s+)?(?:\w+\s+)?"
+    + HARM_WORDS.pattern
+    + r"\s+(?:you|him|her)\b",
+    re.IGNORECASE,
+)
+
 #: An answer saying it was told already ("Yes, I told you", "he already told you").
 _TOLD_YOU = re.compile(
     r"\b(?:i|he|she)\s+(?:told|said\s+(?:it|this|that)\s+to)\s+you\b|"
@@ -1403,6 +1498,19 @@ def _before_a_new_time(text: str, mentions: list[HarmMention]) -> str:
         if sentence.start > 0 and _NEW_TIME_OPENER.match(sentence.text):
             return text[: after + sentence.start]
     return text
+
+
+#: Perpetrator words that say who only as "men".
+_UNNAMED_DOERS = frozenset({"men", "mob", "gang"})
+
+
+def _asks_who_did_it(episode: Episode, question: str) -> bool:
+    """The question asks about the doer of harm the episode holds ("Were the men who hit you
+    Taliban fighters?" after "they hit me"), not about harm by someone new."""
+    return any(
+        content_stems(match.group(0)) & episode.known
+        for match in _DOER_OF_THE_HARM.finditer(question)
+    )
 
 
 def _about_someone_else(turn: str, third_person: bool) -> bool:

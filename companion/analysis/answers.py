@@ -83,6 +83,7 @@ def as_statement(question: str) -> str:
 
 _CLAUSE_CUT = re.compile(r"\s*(?:[:;,]|\s[-\u2013\u2014]\s)\s*")
 _YOU = re.compile(r"\byou\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 _ASKS_IF_REPORTED = re.compile(
@@ -106,6 +107,10 @@ def harm_asked(
     lex = lexicon()
     parts = _CLAUSE_CUT.split(question.strip())
     candidates = [question.strip()] + [", ".join(parts[index:]) for index in range(1, len(parts))]
+    # ... or after a lead-in of whole sentences ("I'll ask one question, and you can just say
+    # yes or no. Were you hurt while they held you?")
+    told = _SENTENCE_END.split(question.strip())
+    candidates += [" ".join(told[index:]) for index in range(1, len(told))]
     if _TRACES.search(question):
         return None  # "Do you still have marks from the whip?" asks about harm already told
     if _ASKS_IF_REPORTED.search(question):
@@ -116,6 +121,8 @@ def harm_asked(
     for candidate in candidates:
         if not (tagged or lex.closed_opening.match(candidate)):
             continue
+        if _ASKS_IF_REPORTED.search(candidate) or _SELF_HARM.search(candidate):
+            continue  # after a lead-in: "I need a yes or no. Did you report the beating?"
         if _ONLY_PRESENT.match(candidate):
             continue  # "Were you there when the paramilitaries attacked?" asks where they were
         mentions = find_harm(as_statement(candidate), third_person=False, context=context)

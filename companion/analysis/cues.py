@@ -760,7 +760,10 @@ def points_to_earlier(question: str) -> str | None:
     return _words(_EARLIER_TOLD.search(question))
 
 
-_IN_ADDITION = re.compile(r"\b(?:also|as\s+well|in\s+addition)\b", re.IGNORECASE)
+_IN_ADDITION = re.compile(
+    r"\b(?:also|as\s+well|in\s+addition)\b|\bin\s+(?:any|some)\s+other\s+ways?\W*$",
+    re.IGNORECASE,
+)
 
 
 def in_addition(question: str) -> bool:

@@ -163,6 +163,20 @@ def _claimant_does(window: str, start: int, third_person: bool) -> bool:
     return False
 
 
+def _free_body_part(
+    window: str, body_part: re.Pattern[str], body_not: Sequence[str]
+) -> re.Match[str] | None:
+    """The first of the claimant's body parts in ``window`` not inside a phrase of the
+    ``body_not`` classes ("tied his hands", "a cloth over his eyes"): the object was used on
+    that part, not only to bind or cover it."""
+    classes = lexicon().classes
+    held = [(m.start(), m.end()) for need in body_not for m in classes[need].finditer(window)]
+    for match in body_part.finditer(window):
+        if not any(start <= match.start() < end for start, end in held):
+            return match
+    return None
+
+
 def find_described(text: str, third_person: bool, setting: str = "") -> list[Described]:
     """Every frame that fires in ``text`` (spoken words, notes removed), in order.
 
@@ -191,6 +205,8 @@ def find_described(text: str, third_person: bool, setting: str = "") -> list[Des
                     )
                     seen[need] = pattern.search(window)
                 match = seen[need]
+                if need == "victim_body" and frame.body_not:
+                    match = _free_body_part(window, body_part, frame.body_not)
                 if match is None:
                     break
                 matches.append(match)
@@ -226,7 +242,7 @@ _ANOTHER = re.compile(r"\b(?:him|her|his)\b", re.IGNORECASE)
 _ANOTHER_NAMED = re.compile(r"\b(?:him|her|his|he|she)\b", re.IGNORECASE)
 #: Implied classes whose words name who it was done to (or who was changed by it).
 _CARRIES_THE_VICTIM = frozenset(
-    {"done_to_me", "done_to_me_too", "dishonour", "used_as_a_wife", "changed_after"}
+    {"done_to_me", "done_to_me_too", "dishonour", "used_as_a_wife", "changed_after", "left_unable"}
 )
 _SELF = re.compile(r"\b(?:me|us|my|our|i|we|myself|ourselves|them|their)\b", re.IGNORECASE)
 _VICTIM_CLASSES = ("victim", "victim_body", "victim_or_group")

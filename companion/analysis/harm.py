@@ -47,9 +47,19 @@ _OBJECT = re.compile(
     # "flogged the two of us", "beat both of us"
     rf"(?:(?:the\s+(?:two|three|four|five|six)|both|each)\s+of\s+(?=us\b))?"
     rf"(?P<victim>me|us|myself|ourselves|him|her|them|my|our|his|you|your)\b"
-    # the noun after it, past a size or age ("her little sister", "his small toe"); at the end
+    # the noun after it, past a size or age ("her little sister", "his small toe") or "whole"
+    # ("burned our whole quarter" is a place, "burned my whole body" the claimant); at the end
     # of the text the size word itself ("hurt her little.")
-    rf"(?:\s+(?:(?:little|small|big|younger|older|elder|baby|twin)\s+)?(?P<next>[a-z'-]+))?",
+    rf"(?:\s+(?:(?:little|small|big|younger|older|elder|baby|twin|whole|entire)\s+)?"
+    rf"(?P<next>[a-z'-]+))?",
+    re.IGNORECASE,
+)
+#: A passive told as what would be ("I would be hanged") ...
+_WOULD_BE = re.compile(r"\w+\s+would\s+be\b", re.IGNORECASE)
+#: ... after a verb of saying just before it: a threat reported, not a habit told.
+_TOLD_THAT = re.compile(
+    r"\b(?:said|says|told\s+\w+|warned(?:\s+\w+)?|threatened(?:\s+\w+)?|promised(?:\s+\w+)?|"
+    r"shouted|screamed)\s+(?:that\s+)?$",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
@@ -105,6 +115,15 @@ _USED_ON = re.compile(
     rf"(?:the\s+|an?\s+|some\s+|their\s+)?(?P<noun>{_INSTRUMENT})(?:\s+[\w-]+){{0,3}}?\s+(?:on|to|"
     rf"against|into|over|onto)\s+(?:the\s+\w+\s+of\s+)?(?P<victim>me|us|him|her|my|our|his)\b"
     rf"(?:\s+(?P<next>[a-z'-]+))?",
+    re.IGNORECASE,
+)
+#: A bag over these is a hood (the restraint of an arrest) unless the words after it say it took
+#: the breath away (within ``_BREATH_REACH`` characters, across commas).
+_HOODED = {"head", "face", "eyes"}
+_BREATH_REACH = 100
+_BREATH_TAKEN = re.compile(
+    r"\b(?:breath\w*|suffocat\w*|chok\w*|water|passed\s+out|fainted|tight\w*|no\s+air|"
+    r"any\s+air)\b",
     re.IGNORECASE,
 )
 _GUN = re.compile(r"\b(?:gun|pistol|rifle)\b", re.IGNORECASE)
@@ -351,12 +370,23 @@ _NAMED_PERSON = re.compile(
 )
 
 
-#: ... or said in the passive ("I was not beaten there").
+#: ... or said in the passive ("I was not beaten there", "he was not physically harmed").
 _NOT_HARMED_PASSIVE = re.compile(
-    r"\b(?P<subj>i|we|he|she)\s+(?:was\s+not|were\s+not|wasn't|weren't)\s+(?:beaten|harmed|hurt|"
+    r"\b(?P<subj>i|we|he|she)\s+(?:was\s+not|were\s+not|wasn't|weren't)\s+(?:ever\s+|physically\s+|actually\s+)?"
+    r"(?:beaten|harmed|hurt|"
     r"touched|mistreated|ill-treated)\b",
     re.IGNORECASE,
 )
+
+
+#: Kinds of harm a described frame may tell that a denial beside it outweighs ("They did not
+#: hit me"); not torture or sexual violence, which no such sentence undoes.
+_MILDER = frozenset({"ill-treatment", "other-serious-harm"})
+
+
+#: Deprivation that lasted: hours, nights or days of it, or sleep kept from the claimant, is
+#: harm in itself.
+_DAYS_OF_IT = re.compile(r"\b(?:days?|weeks?|months?|hours|nights?|sleep|slept)\b", re.IGNORECASE)
 
 
 def _unharmed_there(parts: list[Sentence], mention: HarmMention, third_person: bool) -> bool:
@@ -418,6 +448,20 @@ _SUBJECT_LEAD = re.compile(
 #: father and older brother beat him") ...
 _CO_SUBJECTS = re.compile(
     r"(?:\s+and\s+(?:(?:his|her|their|the|an?)\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s*", re.IGNORECASE
+)
+#: A relative opening a clause ("that same evening, at home, his father ...") ...
+_CLAUSE_LEAD = re.compile(
+    r"(?:^\W*|[,;:]\s*|\b(?:says|said)\s+(?:that\s+)?|\b(?:then|when)\s+)"
+    r"(?:(?:the|a|an|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s+and\s+)?$",
+    re.IGNORECASE,
+)
+#: ... then its co-subjects and what they did first, up to "and" before the act ("and his two
+#: brothers locked the door and"), no one else named on the way.
+_RELATIVES_DID_IT = re.compile(
+    r"(?:\s+and\s+(?:(?:his|her|their|the|an?)\s+)?(?:\w+\s+)?[\w'-]+)?"
+    r"\s+(?:(?!(?:him|her|they|them|police|soldiers|men|guards|officers)\b)[\w'-]+\s+){1,6}?"
+    r"(?:and|then|and\s+then)\s*",
+    re.IGNORECASE,
 )
 #: ... or the claimant taken first ("The owner and his son took him down to the basement, beat
 #: him"), not someone else doing it ("his brother went out and the soldiers beat him").
@@ -492,12 +536,18 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
             continue  # "her grandmother had her cut": the relative did it, to the claimant
         if _PICTURED.search(before[max(0, match.start() - 20) : match.start()]):
             continue  # "they found photos of his father ... they hit him": not the father
-        if (
-            _THIRD_OBJECT.search(mention.trigger)
-            and _SUBJECT_LEAD.fullmatch(before[sentence_start : match.start()])
-            and (_CO_SUBJECTS.fullmatch(tail) or _TOOK_HIM.match(tail))
+        if _THIRD_OBJECT.search(mention.trigger) and (
+            (
+                _SUBJECT_LEAD.fullmatch(before[sentence_start : match.start()])
+                and (_CO_SUBJECTS.fullmatch(tail) or _TOOK_HIM.match(tail))
+            )
+            or (
+                _CLAUSE_LEAD.search(before[sentence_start : match.start()])
+                and _RELATIVES_DID_IT.fullmatch(tail)
+            )
         ):
-            continue  # "His father and older brother beat him": the relatives did it
+            continue  # "His father and older brother beat him", "that evening, at home, his
+            # father and his two brothers locked the door and beat him": the relatives did it
         same = match.group("rel").lower() in genders and not tail.startswith("'")
         if same and not _BORN.match(tail) and not REPORTING.search(tail):
             return True  # "they dragged his father into the yard and beat him"
@@ -570,16 +620,23 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
     for described in find_described(spoken, third_person, setting):
         if any(start <= described.position < end for start, end in named_in):
             continue  # the act is already named in that sentence
-        found.append(
-            HarmMention(
-                described.frame.category,
-                True,
-                described.evidence,
-                described.trigger,
-                described.position,
-                conditions=described.frame.conditions,
-            )
+        mention = HarmMention(
+            described.frame.category,
+            True,
+            described.evidence,
+            described.trigger,
+            described.position,
+            conditions=described.frame.conditions,
         )
+        if (
+            described.frame.category in _MILDER
+            and not _DAYS_OF_IT.search(described.evidence)
+            and _unharmed_there(parts, mention, third_person)
+        ):
+            continue  # "They kept me standing against the wall while they searched. They did
+            # not hit me.": what was described, said in the same breath not to have been harm
+            # (not "standing for three days without sleep, but they did not hit me")
+        found.append(mention)
     if not found:
         found = [
             HarmMention(told.frame.category, False, told.evidence, told.trigger, told.position)
@@ -812,6 +869,8 @@ def _clause_harm(
         verb = match.group("verb")
         if blocked(match.start(), match.end()):
             continue
+        if _WOULD_BE.match(clause, match.start()) and _TOLD_THAT.search(clause[: match.start()]):
+            continue  # "he said I would be hanged as an apostate": a threat reported
         category = "torture" if "tortured" in verb.lower() else _category(verb, "ill-treatment")
         out.append(
             HarmMention(category, _how(verb), sentence, match.group(0), base + match.start())
@@ -845,6 +904,15 @@ def _clause_harm(
             and (match.group("next") or "").lower() not in _GUN_TO_THE_HEAD
         ):
             continue  # a gun put to the chest is a threat; to the head, a mock execution
+        if (
+            match.group("noun").lower().endswith("bag")
+            and "plastic" not in match.group("noun").lower()
+            and (match.group("next") or "").lower() in _HOODED
+            and not _BREATH_TAKEN.search(
+                sentence, clause_at + match.end(), clause_at + match.end() + _BREATH_REACH
+            )
+        ):
+            continue  # "they put a bag on my head in the car": a hood to take him away
         out.append(HarmMention("torture", True, sentence, match.group(0), base + match.start()))
     for match in _GAVE.finditer(clause):
         if not _victim_is_claimant(match.group("victim"), None, third_person, generic_you):
@@ -883,7 +951,10 @@ def _pattern_harm(
             continue
         if subject and subject.lower() in ("he", "she") and not third_person:
             continue
-        if blocked(match.start(), match.end()):
+        # the act after a doer the pattern names ("In the car he bent my arm"): "car" is where
+        # it happened, not the subject
+        act_at = match.end("doer") + 1 if groups.get("doer") else match.start()
+        if blocked(act_at, match.end()):
             continue
         verb = (groups.get("verb") or "").lower()
         category = "sexual-violence" if verb == "rape" else special.category

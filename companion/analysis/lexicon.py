@@ -32,7 +32,7 @@ class Act:
 @dataclass(frozen=True)
 class Pattern:
     """A pattern that carries its own victim (named groups ``victim``, ``victim2``,
-    ``victim3`` or ``subj``)."""
+    ``victim3`` or ``subj``), and may name its doer (group ``doer``: the act is read after it)."""
 
     regex: re.Pattern[str]
     category: str
@@ -59,6 +59,9 @@ class Frame:
     conditions: bool = False
     #: Classes that stop an implied frame when in the turn ("I heard them beating them").
     unless: tuple[str, ...] = ()
+    #: Classes a body part of a described frame must not be inside to count: eyes covered or
+    #: hands tied are the restraint of an arrest, not an object used on the body.
+    body_not: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,10 +152,18 @@ def _check(data: dict[str, Any]) -> None:
                 f"resources/analysis/harm.toml: frame {frame['name']!r} has 'unless', which "
                 "only an [[implied]] frame reads"
             )
+    for frame in data.get("implied", []):
+        if "body_not" in frame:
+            raise ValueError(
+                f"resources/analysis/harm.toml: implied frame {frame['name']!r} has 'body_not', "
+                "which only a [[frame]] with victim_body reads"
+            )
     for frame in data["frame"] + data.get("implied", []):
         allowed = known if frame in data["frame"] else set(data["classes"])
         unknown = [
-            need for need in [*frame["needs"], *frame.get("unless", [])] if need not in allowed
+            need
+            for need in [*frame["needs"], *frame.get("unless", []), *frame.get("body_not", [])]
+            if need not in allowed
         ]
         if unknown:
             raise ValueError(
@@ -169,6 +180,7 @@ def _frames(entries: list[dict[str, Any]]) -> tuple[Frame, ...]:
             f["category"],
             bool(f.get("conditions", False)),
             tuple(f.get("unless", ())),
+            tuple(f.get("body_not", ())),
         )
         for f in entries
     )

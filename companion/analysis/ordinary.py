@@ -115,10 +115,17 @@ _DONE_BY_SOMEONE = re.compile(
 _TO_A_PERSON = re.compile(
     r"[\w'-]+\s+(?:me|us|him|her)\b(?!\s+(?:back|leg|arm|hand|foot|head))", re.IGNORECASE
 )
+#: Beaten with a weapon ("they beat me with a bat and with stones"): nothing a game does. The
+#: weapon is a word of the instrument class, read just after the person beaten.
+_BEATEN_WITH = re.compile(
+    r"(?:beat|beaten|beating|attack\w*|assault\w*|whipp\w*|flogg\w*)\s+(?:me|us|him|her|them)\s+"
+    r"(?:[\w'-]+\s+){0,3}?with\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|some\s+)?",
+    re.IGNORECASE,
+)
 #: Someone, not something, doing it ("the owner and his son ... beat him", not "a rope ...
 #: whipped my face").
 _PERSON_BEFORE = re.compile(
-    r"\b(?:owner|boss|employer|foreman|supervisor|manager|man|men|son|sons|people|they|he|she|"
+    r"\b(?:owner|boss|employer|foreman|supervisor|manager|man|men|boys|son|sons|people|they|he|she|"
     r"someone|somebody|workers?|guards?|police)\b",
     re.IGNORECASE,
 )
@@ -175,11 +182,22 @@ def ordinary_reason(
         and not ordinary["accident"].search(f"{sentence} {following}")
     )
     not_an_accident_at_work = by_someone_named or they_did_it_to_a_person
+    beaten_with = _BEATEN_WITH.match(sentence[position:])
+    armed = bool(
+        beaten_with
+        and lex.classes["instrument"].match(sentence[position + beaten_with.end() :])
+        and (
+            _pronoun_agent(sentence, position, third_person)
+            or _PERSON_BEFORE.search(sentence[max(0, position - 80) : position])
+        )
+    )
     for reason in ("sport", "work"):
         words = ordinary[reason]
         near = (before, sentence, following)
         if reason == "work" and not_an_accident_at_work:
             continue
+        if reason == "sport" and armed:
+            continue  # "four of them caught me behind the football pitch, they beat me with a bat"
         if (
             any(words.search(part) for part in near)
             and not named_perpetrator

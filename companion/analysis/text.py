@@ -185,8 +185,9 @@ def hypothetical(words: list[str], index: int, window: int = 6) -> bool:
         # "the man asked me if I was harmed": a question reported, not an act told (unless
         # the answer is told too: "asked me if I was raped and I said yes")
         return True
-    if "and" in before[-3:]:
-        # "her husband will take her back and beat her": a future governs both verbs (not
+    if {"and", "or"} & set(before[-3:]):
+        # "her husband will take her back and beat her", "they will send me away or hurt me":
+        # a future governs both verbs (not
         # "would", which may be the past told as habit: "they would take us out and beat us")
         for word in reversed(before):
             if word in _FUTURE_ONLY:
