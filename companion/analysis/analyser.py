@@ -1423,7 +1423,9 @@ _NOT_A_SETTING = {
     stem(w) for w in "they them what happen happened there your were have been".split()
 }
 
+#: Relatives as stems: a person the question shares with the turn before is not its setting.
 _RELATIVE_STEMS = {stem(w) for w in RELATIVES}
+
 #: A question pointing at something just told ("during those two months", "that day").
 _THAT_ONE = re.compile(
     r"\b(?:that|those|these)\s+(?:\w+\s+)?(?:days?|nights?|times?|weeks?|months?|years?|place|"

@@ -386,7 +386,7 @@ _MILDER = frozenset({"ill-treatment", "other-serious-harm"})
 
 #: Deprivation that lasted: hours, nights or days of it, or sleep kept from the claimant, is
 #: harm in itself.
-_DAYS_OF_IT = re.compile(r"\b(?:days?|weeks?|months?|hours|nights?|sleep|slept)\b", re.IGNORECASE)
+_LASTED = re.compile(r"\b(?:days?|weeks?|months?|hours|nights?|sleep|slept)\b", re.IGNORECASE)
 
 
 def _unharmed_there(parts: list[Sentence], mention: HarmMention, third_person: bool) -> bool:
@@ -630,7 +630,7 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
         )
         if (
             described.frame.category in _MILDER
-            and not _DAYS_OF_IT.search(described.evidence)
+            and not _LASTED.search(described.evidence)
             and _unharmed_there(parts, mention, third_person)
         ):
             continue  # "They kept me standing against the wall while they searched. They did
