@@ -366,3 +366,10 @@ def test_a_relative_pronoun_that_does_not_point_at_the_turn_before() -> None:
         "Claimant: Yes, the police beat me.\n"
     )
     assert _followups(text)[0]["when"] is False
+
+
+def test_a_hood_for_the_ride_is_quiet_a_hood_kept_on_for_days_is_harm() -> None:
+    """After the review: "hood over" alone was deprivation in a detention, so a hood put on
+    for the ride to the prison raised a prompt; a hood kept on for days still does."""
+    assert find_harm("They put a hood over my head and drove me to the prison.", False, "") == []
+    assert find_harm("In the cell they kept a hood over my head for five days.", False, "")
