@@ -122,6 +122,8 @@ _BEATEN_WITH = re.compile(
     r"(?:[\w'-]+\s+){0,3}?with\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|some\s+)?",
     re.IGNORECASE,
 )
+#: Characters before the act read for a person doing it.
+_PERSON_REACH = 80
 #: Someone, not something, doing it ("the owner and his son ... beat him", not "a rope ...
 #: whipped my face").
 _PERSON_BEFORE = re.compile(
@@ -172,13 +174,14 @@ def ordinary_reason(
     # does, a person before it: not _perpetrator_before, whose lexicon has no owner or son),
     # "they caught us and they hurt us all" (someone did it to the claimant, not said to be by
     # mistake).
-    by_someone_named = bool(
-        _DONE_BY_SOMEONE.match(sentence[position:])
-        and _PERSON_BEFORE.search(sentence[max(0, position - 80) : position])
+    person_before = bool(
+        _PERSON_BEFORE.search(sentence[max(0, position - _PERSON_REACH) : position])
     )
+    pronoun_agent = _pronoun_agent(sentence, position, third_person)
+    by_someone_named = bool(_DONE_BY_SOMEONE.match(sentence[position:])) and person_before
     they_did_it_to_a_person = bool(
         _TO_A_PERSON.match(sentence[position:])
-        and _pronoun_agent(sentence, position, third_person)
+        and pronoun_agent
         and not ordinary["accident"].search(f"{sentence} {following}")
     )
     not_an_accident_at_work = by_someone_named or they_did_it_to_a_person
@@ -186,10 +189,7 @@ def ordinary_reason(
     armed = bool(
         beaten_with
         and lex.classes["instrument"].match(sentence[position + beaten_with.end() :])
-        and (
-            _pronoun_agent(sentence, position, third_person)
-            or _PERSON_BEFORE.search(sentence[max(0, position - 80) : position])
-        )
+        and (pronoun_agent or person_before)
     )
     for reason in ("sport", "work"):
         words = ordinary[reason]
