@@ -59,6 +59,31 @@ CLAIMANT_SIDE = ("claimant", "interpreter")
 _RECENT_QUESTIONS = 200
 #: Segments after an episode's last activity during which talk still belongs to it.
 SCOPE = 4
+
+#: An act told with its own subject ("she was sentenced ...").
+_SUBJECT_FIRST = re.compile(r"\W*(?:i|he|she|we|they|you)\b", re.IGNORECASE)
+
+
+def _points_back_not_speech(text: str) -> str | None:
+    """Words pointing back to harm told, but not "I told"/"I said" reporting speech then ("I
+    told my father I want a divorce")."""
+    back = cues.refers_back(text)
+    return None if back and re.match(r"i\s+(?:already\s+)?(?:told|said)\b", back, re.I) else back
+
+
+_NOT_BEFORE = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: ... done to someone else ("as Jasim to my sister").
+_TO_SOMEONE = re.compile(
+    r"\s+(?:to|with)\s+(?:(?:my|his|her|their|our)\s+\w+|him|her|them)\b", re.IGNORECASE
+)
+#: "they did the same as Jasim", "he did to me the same things as my husband".
+_SAME_AS = re.compile(
+    r"\b(?:did|do|does|done)\s+(?:(?:to|with)\s+me\s+)?(?:exactly\s+)?the\s+same(?:\s+things?)?\s+"
+    r"(?:(?:to|with)\s+me\s+)?(?:as|like)\s+(?:my\s+|the\s+)?"
+    r"(?P<who>(?!(?:in|at|on|there|here|before|usual|always|then|them|him|her|us|me|that|this)\b)"
+    r"[\w'-]+)",
+    re.IGNORECASE,
+)
 #: Characters of the same turn's earlier segments read with a new one.
 _TURN_CONTEXT = 400
 #: Claimant turns a closed question about harm waits for its "yes" or "no" (an answer that is
@@ -493,6 +518,8 @@ class Analyser:
         new_places = cues.proper_places(spoken) - (latest_before.places if latest_before else set())
         had_places = bool(latest_before and latest_before.places)
         if not mentions:
+            mentions = self._same_as_told(spoken)
+        if not mentions:
             mentions = self._second_look(i, spoken, lead, third_person)
         touched: list[Episode] = []
         for position, mention in enumerate(mentions):
@@ -677,6 +704,34 @@ class Analyser:
         if self._second_opinion_choice == "shipped":
             self._second_opinion_choice = default_second_opinion()
         return self._second_opinion_choice
+
+    def _same_as_told(self, spoken: str) -> list[HarmMention]:
+        """Harm told as what the doer of an earlier episode did ("there was another man, his
+        friend ... they did the same as Jasim"): that episode's kind of harm, done again."""
+        for said in _SAME_AS.finditer(spoken):
+            who = said.group("who").lower()
+            if _NOT_BEFORE.search(spoken, 0, said.start()) or _TO_SOMEONE.match(spoken, said.end()):
+                continue  # "He did not do the same as Jasim", "... as Jasim to my sister"
+            for episode in reversed(self.episodes):
+                # the doer named with the episode, in the talk that led to it ("my father gave
+                # me to my cousin Jasim" ... "he did things to me") or in answers about it
+                told = self._doer_told(episode, lead_up=True)
+                # who is kin told with it ("my husband"), or a name told as kin ("my cousin
+                # jasim"), not any word ("the same as a lot of people", "as you said")
+                named = (
+                    rf"\b{re.escape(who)}\b"
+                    if cues.KIN.fullmatch(who)
+                    else rf"{cues.KIN.pattern}\s*,?\s+{re.escape(who)}\b"
+                )
+                if any(re.search(named, t, re.IGNORECASE) for t in told):
+                    evidence = next(
+                        (p.text for p in sentences(spoken) if p.start <= said.start() < p.end),
+                        said.group(0),
+                    )
+                    return [
+                        HarmMention(episode.category, False, evidence, said.group(0), said.start())
+                    ]
+        return []
 
     def _second_look(
         self, index: int, spoken: str, lead: str, third_person: bool
@@ -1137,6 +1192,15 @@ class Analyser:
             and not content_stems(turned_to.group(0)) & current.known
         ):
             return True
+        if (
+            i - current.segment > SCOPE
+            and not mention.question
+            and self._kin_not_told(current, spoken, mention)
+            and not _points_back_not_speech(window)
+            and not cues.POINTS_BACK.search(asked)
+        ):
+            return True  # "Hemin beat me with a water pipe" (her brother) after her husband's
+            # beatings: another doer in the family, another episode
         answering = self._asked_now or self._about_current or self._answering_episode is current
         if answering and not mention.question and not cues.own_history(asked):
             # An answer to a question on this episode is about it, unless the question brought
@@ -1259,16 +1323,42 @@ class Analyser:
         """The episode was told with a doer named ("the soldiers"), not only "some men": a
         question naming a doer then asks about someone else, not who they were. Read in the
         disclosure and the answers about who did it, not in the question now answered."""
-        doers = [episode.evidence] + [
-            without_notes(self.segments[n].text)
-            for n in episode.elements["by_whom"].answered
-            if n != asked_at
-        ]
         return any(
             match.group(0).lower() not in _UNNAMED_DOERS
-            for text in doers
+            for text in self._doer_told(episode, but=asked_at)
             for match in lexicon().perpetrators.finditer(text)
         )
+
+    def _doer_told(
+        self, episode: Episode, but: int | None = None, lead_up: bool = False
+    ) -> list[str]:
+        """Where the episode's doer is told: its disclosure and the answers about who did it
+        (not segment ``but``); with ``lead_up``, also the claimant's talk from a few turns
+        before it to its last activity ("my father gave me to my cousin Jasim" ... "he did
+        things to me")."""
+        numbers = list(episode.elements["by_whom"].answered)
+        if lead_up:
+            numbers += [
+                n
+                for n in range(max(0, episode.segment - 6), episode.last_activity + 1)
+                if self.segments[n].speaker in CLAIMANT_SIDE
+            ]
+        return [episode.evidence] + [
+            without_notes(self.segments[n].text) for n in numbers if n != but
+        ]
+
+    def _kin_not_told(self, episode: Episode, spoken: str, mention: HarmMention) -> bool:
+        """The act was done by kin ("my brother", "Hemin" named as her brother) when the
+        episode was told with other kin as its doer ("Did your husband hit you?")."""
+        if _SUBJECT_FIRST.match(mention.trigger):
+            return False  # "her brother heard she was sentenced to lashes": not his act
+        start = max(spoken.rfind(mark, 0, mention.position) for mark in (". ", "? ", "! ")) + 1
+        kin = cues.kin_doer(spoken[start : mention.position], spoken)
+        if kin is None or cues.SPOUSE.fullmatch(kin):
+            return False  # a husband may have been told as "my cousin Jasim" or "he"
+        told = self._doer_told(episode)
+        told_kin = {m.group(0).lower() for text in told for m in cues.KIN.finditer(text)}
+        return bool(told_kin) and stem(kin) not in {stem(k) for k in told_kin}
 
     def _back_in_its_setting(self, episode: Episode, window: str) -> bool:
         """The answer goes back to the episode's own place by name ("Only one thing about the

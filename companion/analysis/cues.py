@@ -1117,3 +1117,37 @@ def vulnerabilities(text: str) -> list[tuple[str, str]]:
             continue
         found.append((kind, match.group(0)))
     return found
+
+
+#: Kin who may do harm in a family ("my husband", "my older brother Hemin").
+_KIN = (
+    r"husband|ex-husband|wife|father|mother|stepfather|stepmother|brother|brothers|uncle|uncles|"
+    r"cousin|cousins|son|grandfather|father-in-law|mother-in-law|brother-in-law|"
+    r"brothers-in-law|partner|boyfriend|fianc[eé]"
+)
+KIN = re.compile(rf"\b(?:{_KIN})\b", re.IGNORECASE)
+SPOUSE = re.compile(r"husband|ex-husband|wife|partner|boyfriend|fianc[eé]", re.IGNORECASE)
+#: The doer just before an act: "my uncle", "her older brother", or a name ("Hemin").
+_DOER_BEFORE_ACT = re.compile(
+    rf"(?:\b(?i:my|his|her|our)\s+(?:[\w-]+\s+)?(?P<kin>(?i:{_KIN}))(?:\s+[A-Z][a-z]+)?|"
+    r"(?<![.!?]\s)(?<!^)\b(?P<name>(?!(?:He|She|They|It|The|This|That|I|We|You|Then|And|But|"
+    r"So|When|After)\b)[A-Z][a-z]+))"
+    r"(?:\s+(?i:also|again|then|himself|herself))?\s+$"
+)
+
+
+def kin_doer(sentence_before_act: str, turn: str) -> str | None:
+    """The kin who did an act, told just before it ("my uncle beat me" -> "uncle"; "Hemin beat
+    me" after "my older brother Hemin" -> "brother"), or None."""
+    found = _DOER_BEFORE_ACT.search(sentence_before_act)
+    if found is None:
+        return None
+    if found.group("kin"):
+        return found.group("kin").lower()
+    name = found.group("name")
+    kin = re.search(
+        rf"\b(?:my|his|her|our)\s+(?:[\w-]+\s+)?({_KIN})\s*,?\s+{re.escape(name)}\b",
+        turn,
+        re.IGNORECASE,
+    )
+    return kin.group(1).lower() if kin else None

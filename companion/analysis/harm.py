@@ -353,6 +353,11 @@ _RELATIVE_HARMED = re.compile(
     r"body|killed|taken|tried\s+to\s+(?:stop|help|protect|defend))\b",
     re.I,
 )
+#: A negation just before a verb ("will not take", "didn't touch", "never hurt").
+_NEGATED = re.compile(
+    r"(?:\bnot|\bnever|n't|\bno\s+one)\s+(?!(?:just|only|merely|simply)\b)(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 #: How far back (characters) in the same sentence a relative is who "him" is.
 _SAME_SENTENCE_SPAN = 400
 #: How far back (characters) a named relative can be what "he"/"him" refers to.
@@ -556,7 +561,12 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
             continue  # "her sister's house" is a place, not the person harmed
         lead = before[max(0, match.start() - 40) : match.start()]
         tail = before[match.end() : match.end() + 30]
-        if _HARMED_VERB.search(lead) or _HARMED_PASSIVE.match(tail):
+        harmed = _HARMED_VERB.search(lead)
+        while harmed and (later := _HARMED_VERB.search(lead, harmed.start() + 1)):
+            harmed = later  # the verb nearest the relative
+        if harmed and _NEGATED.search(lead[: harmed.start()]):
+            harmed = None  # "you will not take my daughter": a refusal, nothing done to her
+        if harmed or _HARMED_PASSIVE.match(tail):
             return True
     return False
 
@@ -644,7 +654,9 @@ def find_harm(text: str, third_person: bool, context: str = "") -> list[HarmMent
             if not accident_told(_around(parts, told.position, told.position + len(told.trigger)))
         ]
     if not found and parts and _ASKED_HOW_DONE.search(context):
-        found = _method_named(parts[0].text, parts[0].start)
+        found = _method_named(parts[0].text, parts[0].start, spoken[parts[0].end :])
+    elif not found and parts and _ASKED_WHAT_THEY_DID.search(context):
+        found = _method_named(parts[0].text, parts[0].start, spoken[parts[0].end :], False)
     # "They held us in a cell for two days. They didn't beat me there": the conditions of a
     # detention the turn says was without harm are not a disclosure.
     found = [m for m in found if not (m.conditions and _unharmed_there(parts, m, third_person))]
@@ -721,14 +733,33 @@ def _ordinary(
 _METHOD_ANSWER_WORDS = 5
 
 
-def _method_named(first: str, start: int) -> list[HarmMention]:
-    """A method named alone, answering what was done to the claimant ("The electricity.")."""
+def _method_named(first: str, start: int, rest: str = "", method: bool = True) -> list[HarmMention]:
+    """A method named alone, answering what was done to the claimant ("The electricity."), or
+    an instrument named alone and then where on the claimant's body it was used ("Cables. On
+    the back."; with ``method`` False, only the latter: the question did not say "to you")."""
     if len(first.split()) > _METHOD_ANSWER_WORDS:
         return []
-    match = _LEX.classes["method_named"].search(first)
+    match = _LEX.classes["method_named"].search(first) if method else None
+    evidence = first
     if match is None:
-        return []
-    return [HarmMention("torture", True, first, match.group(0), start + match.start())]
+        match = _LEX.classes["instrument_named"].search(first)
+        body = _ON_THE_BODY.match(rest)
+        if match is None or body is None:
+            return []
+        evidence = f"{first}{rest[: body.end()]}"  # "Cables. On the back. And the feet"
+    return [HarmMention("torture", True, evidence, match.group(0), start + match.start())]
+
+
+#: Where on the body, told after an instrument named alone.
+_ON_THE_BODY = re.compile(
+    r"\W*(?:and\s+)?(?:on|to|across|over)\s+(?:the|my)\s+(?:back|feet|soles|legs|head|arms|hands|"
+    r"body|chest|stomach|face|shoulders|knees|fingers|toes|genitals)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+#: "If you feel able, can you tell me what they did?" (after "Did they do anything to you?").
+_ASKED_WHAT_THEY_DID = re.compile(
+    r"\btell\s+me\s+what\s+(?:they|he|she)\s+did(?:\s+to\s+you)?\s*\?", re.IGNORECASE
+)
 
 
 #: A clause that opens with the act itself, its victim understood: "Yes, beaten and raped",

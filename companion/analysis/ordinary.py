@@ -28,6 +28,21 @@ _NOT_BY = re.compile(
     re.IGNORECASE,
 )
 
+#: A vehicle is what struck ("a truck came out of a side road and hit us"): the act follows a
+#: vehicle with no one else named between them (not "the car stopped and they hit us").
+_VEHICLE_DID_IT = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|when|then|suddenly|because)\s+)(?:a|the|another|our|their|my)\s+(?:\w+\s+)?(?:car|truck|lorry|bus|minibus|taxi|"
+    r"motorbike|motorcycle|tractor|pick-?up)\s+(?:(?!\b(?:i|we|you|he|she|they|them|him|her|me|us|"
+    r"was|were|got|men|man|guys|boys|driver|soldiers?|police\w*|someone|somebody|people|"
+    r"strangers?|checkpoint)\b)[^.;!?])*?\b(?:and\s+)?$",
+    re.IGNORECASE,
+)
+#: ... with what a vehicle does when it strikes (not "beat", not "I was raped").
+_IMPACT = re.compile(
+    r"(?:hit|struck|knocked|ran\s+over|run\s+over|crashed\s+into|rammed|smashed\s+into)\b",
+    re.IGNORECASE,
+)
+
 
 def _names_perpetrator(turn: str) -> bool:
     """Someone who could have done harm is named in the turn ("the police", "the soldiers");
@@ -39,6 +54,12 @@ def _names_perpetrator(turn: str) -> bool:
     )
 
 
+#: A wound only a weapon makes.
+_WEAPON_WOUND = re.compile(r"\b(?:bullets?|gunshot|shrapnel|pellets)\b", re.IGNORECASE)
+_MISHAP = re.compile(
+    r"\b(?:accident\w*|mistake|hunting|stray|cleaning|celebrat\w*|wedding|in\s+the\s+air)\b",
+    re.IGNORECASE,
+)
 #: Care told as what came after the act: "and", a comma, "then", "so", "later".
 _CARE_AFTER = re.compile(r",|;|\b(?:and|then|so|later|afterwards)\b", re.IGNORECASE)
 #: "twelve stitches", "5 stitches": the count of a wound's stitches.
@@ -67,13 +88,19 @@ def _treated_after_harm(sentence: str, position: int, third_person: bool) -> boo
     stitches. Not "The doctor cut me open and I had stitches", "I cut my hand on glass and had
     stitches", "they cut me open at the hospital"."""
     medical = lexicon().ordinary["medical"]
-    if medical.search(sentence[:position]) or _CARE_ITSELF.search(sentence):
+    if medical.search(sentence[:position]):
         return False
     care = medical.search(sentence, position)
     if care is None or not (
         _CARE_AFTER.search(sentence[position : care.start()])
         or _STITCHES_COUNTED.search(sentence, position)
     ):
+        return False
+    if _WEAPON_WOUND.search(sentence, position, care.start()) and not _MISHAP.search(sentence):
+        return True  # a wound only a weapon makes needs no doer named, and its care may be an
+        # operation ("The bullet is still in my thigh, the doctors said it is too near the nerve
+        # to take out")
+    if _CARE_ITSELF.search(sentence):
         return False
     near = " ".join(sentence[:position].split()[-_DOER_WORDS:])
     return _perpetrator_before(near, len(near), third_person)
@@ -209,6 +236,13 @@ def ordinary_reason(
     told = f"{sentence} {following}"
     if _NO_ACCIDENT.search(told):
         return None
+    if (
+        _IMPACT.match(sentence, position)
+        and _VEHICLE_DID_IT.search(sentence, max(0, position - 90), position)
+        and not named_perpetrator
+        and not _pronoun_agent(sentence, position, third_person)
+    ):
+        return "an accident"  # "a truck came out of a side road and hit us"
     if not agent and ordinary["self_caused"].search(told):
         return "an accident"  # "I fell off the roof and broke my arm"
     if ordinary["accident"].search(told) and not (
