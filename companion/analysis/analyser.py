@@ -60,6 +60,10 @@ _RECENT_QUESTIONS = 200
 #: Segments after an episode's last activity during which talk still belongs to it.
 SCOPE = 4
 
+#: Those who keep a detention ("Did the guards do anything to you?" about the barracks told).
+_KEEPERS = re.compile(
+    r"\b(?:guards?|jailers?|wardens?|officers?|interrogators?|warders?)\b", re.IGNORECASE
+)
 #: An act told with its own subject ("she was sentenced ...").
 _SUBJECT_FIRST = re.compile(r"\W*(?:i|he|she|we|they|you)\b", re.IGNORECASE)
 
@@ -1055,6 +1059,7 @@ class Analyser:
             and not self._within(current, last_turn)
             and not self._back_in_its_setting(current, window)
             and not (mention.question and _asks_who_did_it(current, mention.question))
+            and not cues.RETURNING_TO.search(last_turn)  # "Returning to Italy, did you ...?"
         ):
             return True  # the talk went to another place or time, then harm was told
         if i - current.last_activity > SCOPE and not (
@@ -1183,6 +1188,16 @@ class Analyser:
             and not cues.POINTS_BACK.search(asked)  # "Tell me more about that day."
         ):
             return True  # "When I was fifteen he burned my hand" ... "In October 2022 they beat me"
+        doer_asked = cues.DID_THEY_DO_ANYTHING.search(asked)
+        if (  # "Did the separatists do anything to you?" after harm by soldiers
+            doer_asked
+            and i - current.segment > 2
+            and not cues.refers_back(asked)
+            and not cues.refers_back(window)  # "No. Only the soldiers, as I told you"
+            and not (current.detained and _KEEPERS.search(doer_asked.group("who")))
+            and not _canonical(content_stems(doer_asked.group("who"))) & _canonical(current.known)
+        ):
+            return True
         turned_to = cues.NEW_PERSON_ASKED.search(asked)
         if (  # "Now tell me about your husband." "He hit me many times."
             turned_to

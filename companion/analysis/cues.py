@@ -385,6 +385,17 @@ _THEN_PLACE = re.compile(
 )
 #: A question that turns to someone new: "Now tell me about your husband", "What did your
 #: brothers do?", "You mentioned your uncle".
+#: The caseworker takes the talk back after a digression ("Returning to Italy, did you ...").
+RETURNING_TO = re.compile(
+    r"^\W*(?:(?:so|okay|ok|now|right|and)\W+)?(?:returning|coming\s+back|going\s+back|back)\s+to\b",
+    re.IGNORECASE,
+)
+#: "Did the separatists do anything to you?": whether someone named did harm too.
+DID_THEY_DO_ANYTHING = re.compile(
+    r"\b(?:did|have|has)\s+(?P<who>(?:the|those|these|any\s+of\s+the)\s+[\w'-]+(?:\s+[\w'-]+)?)"
+    r"\s+(?:ever\s+)?(?:do|done|did)\s+anything\s+to\s+you\b",
+    re.IGNORECASE,
+)
 NEW_PERSON_ASKED = re.compile(
     rf"\b(?:what\s+did|what\s+about|tell\s+me\s+(?:more\s+)?about|you\s+(?:also\s+)?mentioned|"
     # "What was your life like with your husband?", "Tell me about your marriage."

@@ -54,6 +54,15 @@ def _names_perpetrator(turn: str) -> bool:
     )
 
 
+#: Not medical care: a "native doctor" or "witch doctor" cutting marks by force.
+_NOT_CARE = re.compile(
+    r"\b(?:native|witch|juju|fetish)\s+(?:doctors?|priests?|m[ae]n)\b", re.IGNORECASE
+)
+#: ... when the claimant was held down or forced.
+_HELD_DOWN = re.compile(
+    r"\b(?:held|holding|pinned|tied)\s+(?:me|her|him)\s+(?:down|to)\b|\bforced\s+(?:me|her|him)\b",
+    re.IGNORECASE,
+)
 #: A wound only a weapon makes.
 _WEAPON_WOUND = re.compile(r"\b(?:bullets?|gunshot|shrapnel|pellets)\b", re.IGNORECASE)
 _MISHAP = re.compile(
@@ -187,11 +196,14 @@ def ordinary_reason(
     named_perpetrator = _names_perpetrator(turn)
     if near_only:
         clause = _near(clause, sentence, position)
-    if ordinary["medical"].search(clause) and not _treated_after_harm(
+    care_clause, care_before = clause, before
+    if _HELD_DOWN.search(turn):  # a "native doctor" cutting a girl held down is not care
+        care_clause, care_before = _NOT_CARE.sub("man", clause), _NOT_CARE.sub("man", before)
+    if ordinary["medical"].search(care_clause) and not _treated_after_harm(
         sentence, position, third_person
     ):
         return "medical care"
-    if ordinary["medical"].search(before) and not named_perpetrator:
+    if ordinary["medical"].search(care_before) and not named_perpetrator:
         return "medical care"
     if _idiom_at(clause, sentence, position):
         return "a figure of speech"

@@ -176,6 +176,8 @@ def hypothetical(words: list[str], index: int, window: int = 6) -> bool:
         return True
     if _HABITUAL & set(words[:index]):
         return False  # "whenever I answered back, he would correct me with his belt"
+    if "would" in before[-3:] and _habit_with_when(words, index):
+        return False  # "when the food was late he would beat me": the past, told as habit
     for word in reversed(before[-3:]):
         if word in _MODALS:
             return True
@@ -186,15 +188,87 @@ def hypothetical(words: list[str], index: int, window: int = 6) -> bool:
         # the answer is told too: "asked me if I was raped and I said yes")
         return True
     if {"and", "or"} & set(before[-3:]):
-        # "her husband will take her back and beat her", "they will send me away or hurt me":
-        # a future governs both verbs (not
+        # "her husband will take her back and beat her", "they will send me away or hurt me",
+        # "they will put a case against me and beat me": a future governs both verbs (not
         # "would", which may be the past told as habit: "they would take us out and beat us")
-        for word in reversed(before):
+        span = words[max(0, index - 2 * window) : index]
+        for at in range(len(span) - 1, -1, -1):
+            word = span[at]
             if word in _FUTURE_ONLY:
                 return True
-            if word in _SUBJECTS or word in _CLAUSE_WORDS:
+            if word in _SUBJECTS or word in _CLAUSE_WORDS or word == "since":
                 return False  # "I will explain how police came and beat me"
+            if _told_in_the_past(span, at) or (len(span) - at > window and word in _NEW_SUBJECT):
+                return False  # "I will never forget the night the police came ... and beat me",
+                # "it will be two years since the soldiers arrested me and tortured me"
     return False
+
+
+#: Far from the act, the start of another subject ("the police", "my uncle").
+_NEW_SUBJECT = {"the", "my", "his", "her", "their", "our"}
+_PASSIVE_AUX = {"be", "been", "being", "get", "gets", "got"}
+
+
+def _told_in_the_past(words: list[str], at: int) -> bool:
+    """``words[at]`` is a verb in the past, not a participle after "be" ("the soldiers arrested
+    me", "came"; not "they will be arrested")."""
+    word = words[at]
+    past = word in _PAST_FORMS or (word.endswith("ed") and len(word) > 4)
+    return past and not (at > 0 and words[at - 1] in _PASSIVE_AUX)
+
+
+def _habit_with_when(words: list[str], index: int) -> bool:
+    """ "when" shortly before "would <act>", nothing said or threatened between ("when the food
+    was late he would beat me"; not "when they pulled me out he told me next time they would
+    cut off my hand")."""
+    window = words[max(0, index - 8) : index]
+    if "when" not in window:
+        return False
+    since = window[len(window) - 1 - window[::-1].index("when") :]
+    if set(since) & _SAID_BETWEEN or set(words[max(0, index - 14) : index]) & _FEARED:
+        return False
+    # the "when" clause told in the past ("was late", "cried"; not "when I go back", "when
+    # they find out I converted")
+    for word in since[1:-1]:
+        if word in _PRESENT_FORMS:
+            return False
+        if word in _PAST_FORMS or (word.endswith("ed") and len(word) > 4):
+            return True
+    return False
+
+
+_SAID_BETWEEN = {"said", "told", "tell", "tells", "says", "next", "if", "will", "warned"}
+_FEARED = {"thought", "think", "afraid", "scared", "fear", "feared", "warned", "worried", "knew"}
+_PAST_FORMS = {"was", "were", "had", "did", "came", "went", "got", "saw", "took", "ran", "left"}
+_PRESENT_FORMS = {
+    "is",
+    "are",
+    "am",
+    "find",
+    "finds",
+    "go",
+    "goes",
+    "return",
+    "returns",
+    "come",
+    "comes",
+    "know",
+    "knows",
+    "see",
+    "sees",
+    "catch",
+    "catches",
+    "get",
+    "gets",
+    "hear",
+    "hears",
+    "learn",
+    "learns",
+    "discover",
+    "discovers",
+    "do",
+    "does",
+}
 
 
 def _asked_whether(before: list[str]) -> bool:
