@@ -75,6 +75,7 @@ def _points_back_not_speech(text: str) -> str | None:
     return None if back and re.match(r"i\s+(?:already\s+)?(?:told|said)\b", back, re.I) else back
 
 
+#: A negation before "did the same" ("He did not do the same as Jasim").
 _NOT_BEFORE = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: ... done to someone else ("as Jasim to my sister").
 _TO_SOMEONE = re.compile(

@@ -383,8 +383,6 @@ _THEN_PLACE = re.compile(
     r"they|you)[\w'-]+(?:\s+[\w'-]+)?\W*$",
     re.IGNORECASE,
 )
-#: A question that turns to someone new: "Now tell me about your husband", "What did your
-#: brothers do?", "You mentioned your uncle".
 #: The caseworker takes the talk back after a digression ("Returning to Italy, did you ...").
 RETURNING_TO = re.compile(
     r"^\W*(?:(?:so|okay|ok|now|right|and)\W+)?(?:returning|coming\s+back|going\s+back|back)\s+to\b",
@@ -396,6 +394,8 @@ DID_THEY_DO_ANYTHING = re.compile(
     r"\s+(?:ever\s+)?(?:do|done|did)\s+anything\s+to\s+you\b",
     re.IGNORECASE,
 )
+#: A question that turns to someone new: "Now tell me about your husband", "What did your
+#: brothers do?", "You mentioned your uncle".
 NEW_PERSON_ASKED = re.compile(
     rf"\b(?:what\s+did|what\s+about|tell\s+me\s+(?:more\s+)?about|you\s+(?:also\s+)?mentioned|"
     # "What was your life like with your husband?", "Tell me about your marriage."

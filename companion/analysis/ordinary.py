@@ -31,8 +31,8 @@ _NOT_BY = re.compile(
 #: A vehicle is what struck ("a truck came out of a side road and hit us"): the act follows a
 #: vehicle with no one else named between them (not "the car stopped and they hit us").
 _VEHICLE_DID_IT = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|when|then|suddenly|because)\s+)(?:a|the|another|our|their|my)\s+(?:\w+\s+)?(?:car|truck|lorry|bus|minibus|taxi|"
-    r"motorbike|motorcycle|tractor|pick-?up)\s+(?:(?!\b(?:i|we|you|he|she|they|them|him|her|me|us|"
+    r"(?:^|[,;:]\s*|\b(?:and|when|then|suddenly|because)\s+)(?:a|the|another|our|their|my)\s+"
+    r"(?:\w+\s+)?(?:car|truck|lorry|bus|minibus|taxi|motorbike|motorcycle|tractor|pick-?up)\s+(?:(?!\b(?:i|we|you|he|she|they|them|him|her|me|us|"
     r"was|were|got|men|man|guys|boys|driver|soldiers?|police\w*|someone|somebody|people|"
     r"strangers?|checkpoint)\b)[^.;!?])*?\b(?:and\s+)?$",
     re.IGNORECASE,
