@@ -30,6 +30,7 @@ from companion.analysis.answers import (
 from companion.analysis.events import AnalysisEvent
 from companion.analysis.harm import (
     HARM_WORDS,
+    NEGATED_BEFORE,
     RELATIVES,
     HarmMention,
     find_harm,
@@ -75,8 +76,6 @@ def _points_back_not_speech(text: str) -> str | None:
     return None if back and re.match(r"i\s+(?:already\s+)?(?:told|said)\b", back, re.I) else back
 
 
-#: A negation before "did the same" ("He did not do the same as Jasim").
-_NOT_BEFORE = re.compile(r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: ... done to someone else ("as Jasim to my sister").
 _TO_SOMEONE = re.compile(
     r"\s+(?:to|with)\s+(?:(?:my|his|her|their|our)\s+\w+|him|her|them)\b", re.IGNORECASE
@@ -715,7 +714,9 @@ class Analyser:
         friend ... they did the same as Jasim"): that episode's kind of harm, done again."""
         for said in _SAME_AS.finditer(spoken):
             who = said.group("who").lower()
-            if _NOT_BEFORE.search(spoken, 0, said.start()) or _TO_SOMEONE.match(spoken, said.end()):
+            if NEGATED_BEFORE.search(spoken, 0, said.start()) or _TO_SOMEONE.match(
+                spoken, said.end()
+            ):
                 continue  # "He did not do the same as Jasim", "... as Jasim to my sister"
             for episode in reversed(self.episodes):
                 # the doer named with the episode, in the talk that led to it ("my father gave

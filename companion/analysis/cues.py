@@ -1131,13 +1131,13 @@ def vulnerabilities(text: str) -> list[tuple[str, str]]:
 
 
 #: Kin who may do harm in a family ("my husband", "my older brother Hemin").
+_SPOUSES = r"husband|ex-husband|wife|partner|boyfriend|fianc[eé]"
 _KIN = (
-    r"husband|ex-husband|wife|father|mother|stepfather|stepmother|brother|brothers|uncle|uncles|"
-    r"cousin|cousins|son|grandfather|father-in-law|mother-in-law|brother-in-law|"
-    r"brothers-in-law|partner|boyfriend|fianc[eé]"
+    rf"{_SPOUSES}|father|mother|stepfather|stepmother|brother|brothers|uncle|uncles|cousin|"
+    r"cousins|son|grandfather|father-in-law|mother-in-law|brother-in-law|brothers-in-law"
 )
 KIN = re.compile(rf"\b(?:{_KIN})\b", re.IGNORECASE)
-SPOUSE = re.compile(r"husband|ex-husband|wife|partner|boyfriend|fianc[eé]", re.IGNORECASE)
+SPOUSE = re.compile(_SPOUSES, re.IGNORECASE)
 #: The doer just before an act: "my uncle", "her older brother", or a name ("Hemin").
 _DOER_BEFORE_ACT = re.compile(
     rf"(?:\b(?i:my|his|her|our)\s+(?:[\w-]+\s+)?(?P<kin>(?i:{_KIN}))(?:\s+[A-Z][a-z]+)?|"

@@ -353,8 +353,9 @@ _RELATIVE_HARMED = re.compile(
     r"body|killed|taken|tried\s+to\s+(?:stop|help|protect|defend))\b",
     re.I,
 )
-#: A negation just before a verb ("will not take", "didn't touch", "never hurt").
-_NEGATED = re.compile(
+#: A negation just before a verb ("will not take", "didn't touch", "never hurt"; not "did not
+#: just beat").
+NEGATED_BEFORE = re.compile(
     r"(?:\bnot|\bnever|n't|\bno\s+one)\s+(?!(?:just|only|merely|simply)\b)(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -564,7 +565,7 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
         harmed = _HARMED_VERB.search(lead)
         while harmed and (later := _HARMED_VERB.search(lead, harmed.start() + 1)):
             harmed = later  # the verb nearest the relative
-        if harmed and _NEGATED.search(lead[: harmed.start()]):
+        if harmed and NEGATED_BEFORE.search(lead[: harmed.start()]):
             harmed = None  # "you will not take my daughter": a refusal, nothing done to her
         if harmed or _HARMED_PASSIVE.match(tail):
             return True
