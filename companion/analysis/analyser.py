@@ -143,6 +143,9 @@ class Episode:
     second_opinion: float | None = None
     #: Whether the harm was told with an arrest or detention (a later one is another episode).
     detained: bool = False
+    #: Told as the claimant's captivity anywhere in its turns ("they took him to a house",
+    #: "they kept me three days"): "while they held you" asks within it.
+    captive: bool = False
     #: Opened by the conditions of a detention only, no harm told in it yet.
     conditions: bool = False
 
@@ -582,6 +585,7 @@ class Analyser:
             episode.places |= cues.proper_places(relevant)
             held = relevant if episode.segment != i else self._up_to_harm(spoken, mentions, episode)
             episode.detained = episode.detained or bool(cues.detained(f"{lead} {held}"))
+            episode.captive = episode.captive or bool(_CAPTIVE.search(relevant))
             if answer == "yes" and episode.segment != i and not episode.years:
                 episode.years |= cues.years(asked_before)  # "Was that in 2017?" "Yes."
             if episode.segment == i and cues.asks_what_happened(asked_before):
@@ -772,13 +776,15 @@ class Analyser:
             or says_unharmed(turn)
             or _about_someone_else(turn, third_person)
             or cues.asks_about_relative(asked)
+            or (cues.asks_what_was_seen(asked) and cues.tells_of_others(turn))
             or harm_to_a_relative(turn)
         ):
             # Medical care, an accident, sport, work, a figure of speech; unharmed; or a turn
             # about someone else only ("He was there four days ... his back was black"),
             # answering a question about them ("Did they do anything to your mother?"), or
             # telling harm done to a relative ("they beat my younger brother"), even beside
-            # the claimant's own (the rules, not the second opinion, must catch that).
+            # the claimant's own (the rules, not the second opinion, must catch that); or
+            # answering "Can you describe what you saw?" (harm witnessed).
             return []
         view = opinion.rate(turn)
         if not view.raised:
@@ -913,6 +919,7 @@ class Analyser:
             len(self.episodes), i, mention.category, mention.evidence, last_activity=i
         )
         episode.question = self._question_of(mention)
+        episode.captive = bool(_CAPTIVE.search(spoken))
         episode.second_opinion = mention.rating
         episode.conditions = mention.conditions
         self.episodes.append(episode)
@@ -1014,6 +1021,12 @@ class Analyser:
             mention.trigger.lower().startswith(("my body", "still", "scars", "marks"))
             or ("scars" in mention.trigger.lower() or "marks" in mention.trigger.lower())
             or cues.lasting_trace(mention.evidence)
+            or (  # "when they hit me with the baton it still hurts": the beating told
+                cues.still_hurts(mention.evidence)
+                and self._asks_of_told_act(current, mention.trigger)
+                and not self._names_someone_new(current, window)
+                and not self._names_someone_new(current, self._last_question_text())
+            )
         ):
             return False  # scars, marks and pain since then are traces of harm already told
         if cue:
@@ -1086,6 +1099,7 @@ class Analyser:
                 cues.in_addition(mention.question)
                 and not self._names_someone_new(current, mention.question)
             )
+            and not _held_in_it(current, cues.qualified(mention.question))
             and (
                 cues.qualified(mention.question)
                 or self._another_setting(current, mention.question)
@@ -1174,14 +1188,16 @@ class Analyser:
             )
         ):
             return True  # asked later about another kind of harm ("Did Ardit ever hit you?")
+        held_now = cues.custody(context)
         if (
-            i - current.segment > 2
-            and cues.custody(context)
-            and not current.detained
+            held_now
+            and i - current.segment > 2
             and not cues.refers_back(window)
+            and (not current.detained or self._held_elsewhere(current, held_now, asked))
         ):
             return True  # harm in a detention after harm told without one (the street, then
-            # "they locked me in the cell for one week")
+            # "they locked me in the cell for one week"), or in another one ("tell me about
+            # the journey" -> "they put us in a container at their post and beat us")
         if (
             cues.years(context) - current.years
             and current.ages
@@ -1324,6 +1340,8 @@ class Analyser:
         ("something happened again in 2020", "in that house" when the harm was in a forest)."""
         known = episode.known
         for qualifier in cues.qualifiers(question):
+            if _held_in_it(episode, qualifier):
+                continue  # "while you were held" in a kidnapping
             stems = content_stems(qualifier)
             if cues.another_time(qualifier) or (stems and not stems <= known):
                 return qualifier
@@ -1388,6 +1406,19 @@ class Analyser:
             if number != episode.segment and self.segments[number].speaker in CLAIMANT_SIDE:
                 told |= content_stems(without_notes(self.segments[number].text))
         return any(stem(m.group(1)) in told for m in _ABOUT_THE.finditer(window))
+
+    def _held_elsewhere(self, episode: Episode, held: str, asked: str) -> bool:
+        """A detention told in a place the episode was not told with ("a container" after a
+        police station), not on a question within the episode's own setting ("What happened
+        after the yard?")."""
+        place = content_stems(held) - _HOLDING_VERBS
+        return (
+            bool(place - episode.known)
+            and not self._within(episode, asked)
+            and not cues.refers_back(asked)
+            and not cues.points_to_earlier(asked)
+            and not cues.RETURNING_TO.search(asked)  # "Going back to the bar, how long ...?"
+        )
 
     @staticmethod
     def _within(episode: Episode, question: str) -> bool:
@@ -1611,6 +1642,38 @@ def _before_a_new_time(text: str, mentions: list[HarmMention]) -> str:
 
 #: Perpetrator words that say who only as "men".
 _UNNAMED_DOERS = frozenset({"men", "mob", "gang"})
+
+
+#: The verbs of a detention told ("put us in a container"), not its place.
+_HOLDING_VERBS = {
+    "put",
+    "kept",
+    "held",
+    "lock",
+    "locked",
+    "threw",
+    "took",
+    "arrest",
+    "detain",
+    "imprison",
+}
+#: Being held: "while they held you", "during your detention", "in custody" (not a place).
+_HELD = {"held", "kept", "detain", "detention", "custody", "captivity", "hostage"}
+#: An episode told as the claimant's captivity ("took him to a house", "they kept me three
+#: days"); not "took my phone", "locked me out".
+_CAPTIVE = re.compile(
+    r"\b(?:kidnapp\w*|abduct\w*|hostage|captiv\w*|ransom|arrest\w*|detain\w*|imprison\w*|"
+    r"(?:took|taken|dragged|carried)\s+(?:me|him|her|us)\s+(?:away\s+)?to|"
+    r"(?:held|kept)\s+(?:me|him|her|us)\b|locked\s+(?:me|him|her|us)\s+(?:up|in))\b",
+    re.IGNORECASE,
+)
+
+
+def _held_in_it(episode: Episode, qualifier: str | None) -> bool:
+    """A question's qualifier "while they held you" when the episode is the claimant's
+    captivity ("they took him to a house out in the bush"): within it, not another time."""
+    stems = content_stems(qualifier) if qualifier else set()
+    return bool(stems) and stems <= _HELD and (episode.detained or episode.captive)
 
 
 def _asks_who_did_it(episode: Episode, question: str) -> bool:

@@ -125,6 +125,8 @@ def harm_asked(
             continue  # after a lead-in: "I need a yes or no. Did you report the beating?"
         if _ONLY_PRESENT.match(candidate):
             continue  # "Were you there when the paramilitaries attacked?" asks where they were
+        if _SAW_IT.match(candidate):
+            continue  # "Did you see people being harmed?" asks what the claimant witnessed
         mentions = find_harm(as_statement(candidate), third_person=False, context=context)
         if mentions:
             category = max((m.category for m in mentions), key=SEVERITY.index)
@@ -146,6 +148,13 @@ _ONLY_PRESENT = re.compile(
     r"^\W*(?:were|was)\s+you\s+(?:(?:still|also|yourself)\s+)?(?:there|present|at\s+home|"
     r"inside|(?:in|at)\s+(?:the\s+|a\s+|my\s+|our\s+|your\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}?|"
     r"with\s+(?:them|him|her|the\s+\w+))\s+(?:when|while|during)\b(?![^?]*\byou\b)",
+    re.IGNORECASE,
+)
+#: "Did you see people being harmed?": harm the claimant witnessed (unless "you" comes again
+#: before the question mark, "did you see who hit you?", or "witness or suffer" asks both).
+_SAW_IT = re.compile(
+    r"^\W*(?:did|have|had)\s+you\s+(?:ever\s+|also\s+|yourself\s+)?(?:see|seen|witness\w*|watch|"
+    r"watched|hear|heard)\b(?!\s+(?:or|and)\b)(?![^?]*\byou(?:r|rself)?\b)",
     re.IGNORECASE,
 )
 _YOUR_RELATIVE = re.compile(

@@ -438,6 +438,29 @@ def asks_about_relative(question: str) -> str | None:
     return match.group(0) if match and not _YOU.search(question) else None
 
 
+_WHAT_WAS_SEEN = re.compile(
+    r"\b(?:what|everything|anything)\s+(?:did\s+)?you\s+(?:saw|see|seen|witnessed|witness|"
+    r"watched)\b|\bwhat\s+you\s+(?:have|had)\s+(?:seen|witnessed)\b",
+    re.IGNORECASE,
+)
+
+
+_DONE_TO_ME = re.compile(r"\b(?:me|us|myself|ourselves|to\s+you|you\s+yourself)\b", re.IGNORECASE)
+
+
+def asks_what_was_seen(question: str) -> str | None:
+    """A question about what the claimant witnessed ("Can you describe what you saw?"), not
+    about them ("Apart from what you saw, what happened to you?")."""
+    if _DONE_TO_ME.search(question):
+        return None
+    return _words(_WHAT_WAS_SEEN.search(question))
+
+
+def tells_of_others(turn: str) -> bool:
+    """A turn with no "me" or "us" in it: harm it tells was done to others."""
+    return not _DONE_TO_ME.search(turn)
+
+
 def own_moves(question: str) -> str | None:
     """A question about the claimant's own movements ("How did you leave the army?")."""
     return _words(_OWN_MOVES.search(question))
@@ -496,7 +519,8 @@ NEW_EPISODE = re.compile(
     r"another\s+time|a\s+second\s+time|"
     r"(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+later|(?:the\s+)?(?:following|next)\s+"
     r"(?:year|month|week)|later\s+that\s+year|re-?arrested|arrested\s+me\s+again|took\s+(?:me|"
-    r"him|her|us)\s+again|after\s+(?:i|he|she|we)\s+(?:was|were|got)\s+(?:released|freed|"
+    r"him|her|us)\s+again|(?<!from\s)(?<!taken\s)after\s+(?:i|he|she|we)\s+(?:was|were|got)\s+"
+    r"(?:released|freed|"
     r"out\s+of\s+(?:prison|jail|detention|custody))|after\s+(?:my|his|her|our)\s+release)\b",
     re.IGNORECASE,
 )
@@ -558,7 +582,7 @@ _THAT_SETTING = re.compile(
     re.IGNORECASE,
 )
 _OTHER_MANNER = re.compile(
-    r"(?:other|another)\s+(?:way|ways|method|methods|thing|things|form|forms|kind|kinds|manner|"
+    r"(?:in\s+(?:any\s+|some\s+)?)?(?:other|another)\s+(?:way|ways|method|methods|thing|things|form|forms|kind|kinds|manner|"
     r"type|types)\b",
     re.IGNORECASE,
 )
@@ -607,6 +631,11 @@ _LASTING_TRACE = re.compile(
     r"shocks?|injur(?:y|ies)|wounds?|torture|attack|assault)\b",
     re.IGNORECASE,
 )
+_STILL_HURTS = re.compile(
+    r"\b(?:it|they|that|this)\s+still\s+(?:\w+\s+and\s+)?(?:hurts?|aches?|pains?|clicks?|swells?|"
+    r"bleeds?)\b",
+    re.IGNORECASE,
+)
 
 
 #: A doer named by the harm already told: "the man who beat me", "the ones that tortured us".
@@ -627,6 +656,11 @@ def lasting_trace(text: str) -> bool:
     """Pain told as lasting since harm already told ("his back hurts all the time since the
     helicopter position")."""
     return bool(_LASTING_TRACE.search(text))
+
+
+def still_hurts(text: str) -> str | None:
+    """Pain told as lasting ("when they hit me with the baton it still clicks and hurts")."""
+    return _words(_STILL_HURTS.search(text))
 
 
 _EARLIER_TIME = re.compile(

@@ -25,7 +25,8 @@ _LONG = 32
 #: A following sentence this short, with no subject of its own, is read with the one before.
 _FOLLOW_ON = 20
 _SUBJECT = re.compile(
-    r"^\W*(?:i|we|he|she|they|it|you|the|my|his|her|our|their|[A-Z][a-z]+\s+(?:was|were|is))\b",
+    r"^\W*(?:i|we|he|she|they|it|you|the|my|his|her|our|their|"
+    r"(?:those|these)(?:\s+[\w-]+){1,4}?\s+(?:were|was|are|is)|[A-Z][a-z]+\s+(?:was|were|is))\b",
     re.IGNORECASE,
 )
 _WINDOW = 22
@@ -242,7 +243,15 @@ _ANOTHER = re.compile(r"\b(?:him|her|his)\b", re.IGNORECASE)
 _ANOTHER_NAMED = re.compile(r"\b(?:him|her|his|he|she)\b", re.IGNORECASE)
 #: Implied classes whose words name who it was done to (or who was changed by it).
 _CARRIES_THE_VICTIM = frozenset(
-    {"done_to_me", "done_to_me_too", "dishonour", "used_as_a_wife", "changed_after", "left_unable"}
+    {
+        "done_to_me",
+        "done_to_me_too",
+        "dishonour",
+        "used_as_a_wife",
+        "changed_after",
+        "left_unable",
+        "medication_given",
+    }
 )
 _SELF = re.compile(r"\b(?:me|us|my|our|i|we|myself|ourselves|them|their)\b", re.IGNORECASE)
 _VICTIM_CLASSES = ("victim", "victim_body", "victim_or_group")

@@ -368,6 +368,15 @@ _COREFERENCE_SPAN = 240
 #: A capitalised word before "was"/"had" ... is a person ("Arash was kept"), but not right
 #: after a lower-case "in"/"at" (a place or a language: "teaching in Burmese was forbidden";
 #: one space, lower case only), nor a group before "were" ("Ahmadis were using a mosque").
+#: Someone else met in the sentence as the one harmed ("A man who refused was hit").
+_SOMEONE_HARMED = re.compile(
+    r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+)?(?P<who>man|boy|guy|woman|girl|lady)\s+"
+    r"(?:who\s+[\w-]+\s+)?(?:was|got)\s+(?:\w+\s+)?(?:hit|beaten|shot|kicked|stabbed|slapped|"
+    r"hurt|injured|attacked|wounded|knocked\s+down)\b",
+    re.IGNORECASE,
+)
+_MEN = {"man", "boy", "guy"}
+_WOMEN = {"woman", "girl", "lady"}
 _NAMED_PERSON = re.compile(
     r"(?<![.!?]\s)(?<!^)(?<!\bin\s)(?<!\bat\s)"
     r"\b(?!(?:He|She|They|It|The|This|That|I|We|You|His|Her|My|In|On|At|"
@@ -534,6 +543,12 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
     before = before[offset:]  # "his father" earlier in this turn (not in the question)
     sentence_start = max(before.rfind(p) for p in (". ", "? ", "! ", ": ", "; ")) + 1
     sentence_start = max(sentence_start, len(before) - _SAME_SENTENCE_SPAN)
+    clause_start = before.rfind(". ") + 1  # (a ";" goes on about the same man)
+    for match in _SOMEONE_HARMED.finditer(before, clause_start):
+        if (match.group("who").lower() in _MEN) == (genders is _MALE) and not REPORTING.search(
+            before[match.end() :]
+        ):
+            return True  # "A man who refused was hit ...; he fell down and they left him bleeding"
     for match in _RELATIVE_BEFORE.finditer(before, sentence_start):
         tail = before[match.end() :]
         if _PREDICATE.search(before[max(0, match.start() - 12) : match.start()]):
