@@ -1021,6 +1021,7 @@ class Analyser:
             mention.trigger.lower().startswith(("my body", "still", "scars", "marks"))
             or ("scars" in mention.trigger.lower() or "marks" in mention.trigger.lower())
             or cues.lasting_trace(mention.evidence)
+            or cues.hurts_where(spoken, mention.position)
             or (  # "when they hit me with the baton it still hurts": the beating told
                 cues.still_hurts(mention.evidence)
                 and self._asks_of_told_act(current, mention.trigger)
@@ -1065,6 +1066,10 @@ class Analyser:
             and self._drift[1] is current
             and current.last_harm < self._drift[0] < i
             and not cues.refers_back(window)
+            and not _TOLD_YOU_AFTER.search(mention.evidence)  # "... whipped me, I told you."
+            and not (  # "Were you injured?" "The rope cut my wrists": by the harm told
+                _INJURIES_ASKED.match(last_turn) and self._of_its_means(current, mention)
+            )
             and not self._quotes_the_harm(current, last_turn)
             and not cues.points_to_earlier(last_turn)
             and not self._back_on_the_harm(
@@ -1117,17 +1122,20 @@ class Analyser:
         context = spoken[: spoken.find(".", mention.position) + 1 or len(spoken)]
         asked = self._last_question_text()
         if (
-            self._fresh_event is not None
-            and current.last_told <= self._fresh_event < i
-            and i - self._fresh_event <= SCOPE
-            and not cues.points_to_earlier(asked)  # "Earlier you said they taught you a lesson"
-        ) or (
-            self._moved_at is not None
-            and current.last_harm < self._moved_at < i
-            and i - self._moved_at <= 2 * SCOPE
-            and not cues.refers_back(window)
-            and not cues.refers_back(self._last_question_text())
-        ):
+            (
+                self._fresh_event is not None
+                and current.last_told <= self._fresh_event < i
+                and i - self._fresh_event <= SCOPE
+                and not cues.points_to_earlier(asked)  # "Earlier you said they taught you ..."
+            )
+            or (
+                self._moved_at is not None
+                and current.last_harm < self._moved_at < i
+                and i - self._moved_at <= 2 * SCOPE
+                and not cues.refers_back(window)
+                and not cues.refers_back(self._last_question_text())
+            )
+        ) and not _TOLD_YOU_AFTER.search(mention.evidence):  # not "whipped me, I told you"
             return True  # "They came for me again." ... "Did they harm you?" "They did."
         if (
             cues.more_trouble_asked(asked)
@@ -1421,6 +1429,14 @@ class Analyser:
         )
 
     @staticmethod
+    def _of_its_means(episode: Episode, mention: HarmMention) -> bool:
+        """The harm told names a thing or person the episode was told with, its act words
+        aside ("The rope cut my wrists" after being tied with a rope; not "the soldiers hit
+        me with a rifle butt" after the police's batons)."""
+        things = content_stems(ANY_ACT.sub(" ", mention.evidence)) - _NOT_A_SETTING
+        return bool(_canonical(things) & _canonical(episode.known))
+
+    @staticmethod
     def _within(episode: Episode, question: str) -> bool:
         """The question moves on within the episode's own setting ("What happened after the
         yard?" when the yard was where it began)."""
@@ -1585,6 +1601,20 @@ _DOER_OF_THE_HARM = re.compile(
 )
 
 #: An answer saying it was told already ("Yes, I told you", "he already told you").
+#: A bare question about injuries ("Were you injured?", "What injuries did you have?").
+_INJURIES_ASKED = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:(?:were|was)\s+you\s+(?:\w+\s+)?(?:injured|hurt|wounded)|"
+    r"(?:what|any)\s+injuries\s+(?:did\s+you\s+(?:have|get|suffer)|were\s+there))\W*$",
+    re.IGNORECASE,
+)
+#: "... they whipped me, I told you." / "as I told you": the harm already told (not "I told
+#: you he never paid us").
+_TOLD_YOU_AFTER = re.compile(
+    r"\b(?:i|he|she)\s+(?:already\s+)?(?:told|said\s+(?:it|this|that)\s+to)\s+you"
+    r"(?:\s+(?:before|already|earlier))?\W*$|\b(?:as|like)\s+(?:i|he|she)\s+(?:already\s+)?"
+    r"(?:told\s+you|said)\b",
+    re.IGNORECASE,
+)
 _TOLD_YOU = re.compile(
     r"\b(?:i|he|she)\s+(?:told|said\s+(?:it|this|that)\s+to)\s+you\b|"
     r"\b(?:i|he|she)\s+already\s+(?:told|said)\b",

@@ -631,6 +631,12 @@ _LASTING_TRACE = re.compile(
     r"shocks?|injur(?:y|ies)|wounds?|torture|attack|assault)\b",
     re.IGNORECASE,
 )
+#: "her head often hurts where she was hit": the blow is the one already told.
+_HURTS_WHERE = re.compile(
+    r"\b(?:hurts?|aches?|pains?)\s+(?:[\w-]+\s+){0,2}?where\s+(?:(?:i|he|she|we)\s+(?:was|were)\s+|"
+    r"they\s+)(?:hit|beaten|beat|kicked|burned|burnt|cut|shot|stabbed|struck|whipped)\b",
+    re.IGNORECASE,
+)
 _STILL_HURTS = re.compile(
     r"\b(?:it|they|that|this)\s+still\s+(?:\w+\s+and\s+)?(?:hurts?|aches?|pains?|clicks?|swells?|"
     r"bleeds?)\b",
@@ -656,6 +662,12 @@ def lasting_trace(text: str) -> bool:
     """Pain told as lasting since harm already told ("his back hurts all the time since the
     helicopter position")."""
     return bool(_LASTING_TRACE.search(text))
+
+
+def hurts_where(text: str, position: int) -> bool:
+    """The harm word at ``position`` is the blow in "it hurts where they hit me": a trace of a
+    blow already told, not "the smugglers whipped me, my back hurts where they hit me"."""
+    return any(m.start() <= position < m.end() for m in _HURTS_WHERE.finditer(text))
 
 
 def still_hurts(text: str) -> str | None:

@@ -26,7 +26,10 @@ _LONG = 32
 _FOLLOW_ON = 20
 _SUBJECT = re.compile(
     r"^\W*(?:i|we|he|she|they|it|you|the|my|his|her|our|their|"
-    r"(?:those|these)(?:\s+[\w-]+){1,4}?\s+(?:were|was|are|is)|[A-Z][a-z]+\s+(?:was|were|is))\b",
+    r"(?:those|these)(?:\s+[\w-]+){1,4}?\s+(?:were|was|are|is)|"
+    r"(?:another|one)(?:\s+[\w-]+){1,4}?\s+(?:was|were)\s+(?:thrown|beaten|shot|hit|killed|"
+    r"taken|hanged|hung|lashed|flogged|whipped|stabbed)|"
+    r"[A-Z][a-z]+\s+(?:was|were|is))\b",
     re.IGNORECASE,
 )
 _WINDOW = 22
@@ -230,6 +233,8 @@ def find_described(text: str, third_person: bool, setting: str = "") -> list[Des
                     continue  # "They beat her with sticks, they stripped her" (Harriet)
                 if ordinary_reason(window, window, following, start, third_person, setting or text):
                     continue
+                if any(lex.classes[name].search(window) for name in frame.unless):
+                    continue  # "during the battle we stayed in the basement, little food"
                 candidate = Described(frame, window, window[start:end], offset + start)
                 if best is None or order[frame.category] > order[best.frame.category]:
                     best = candidate

@@ -375,6 +375,10 @@ _SOMEONE_HARMED = re.compile(
     r"hurt|injured|attacked|wounded|knocked\s+down)\b",
     re.IGNORECASE,
 )
+#: The relative a name is given for ("her brother Adam").
+_NAMED_AS = re.compile(
+    r"\b(" + "|".join(sorted((_MALE | _FEMALE) - (_MALE & _FEMALE))) + r")\s+$", re.IGNORECASE
+)
 _MEN = {"man", "boy", "guy"}
 _WOMEN = {"woman", "girl", "lady"}
 _NAMED_PERSON = re.compile(
@@ -533,6 +537,9 @@ def _about_a_relative(spoken: str, mention: HarmMention, offset: int = 0) -> boo
     for match in _NAMED_PERSON.finditer(near):
         if _KILLED.match(near, match.end()) and not _BEFORE_THE_DEATH.search(near[match.end() :]):
             continue  # "after the singer Hachalu was killed ... they pushed her head": not him
+        named_as = _NAMED_AS.search(near[: match.start()])
+        if named_as and named_as.group(1).lower() not in genders:
+            continue  # "Her brother Adam was in the house ... hit her": not Adam
         if not REPORTING.search(near[match.end() :]):
             return True  # "Arash was kept in solitary ... they beat him"
     for match in _RELATIVE_BEFORE.finditer(near):
@@ -742,7 +749,28 @@ def _ordinary(
         setting,
         near_only=True,
     )
+    if not reason and not third_person and _OWN_BODY.match(mention.trigger):
+        before = sentence.text[: max(0, mention.position - sentence.start)]
+        if _DID_IT.search(before) and not _DONE_TO_ME.search(before):
+            return True  # "I fell too and broke my arm": the speaker did it, to themselves
     return bool(reason) and not (reason == "medical care" and mention.care_forced)
+
+
+#: Someone acting on the speaker first ("They pushed me and I fell and broke my arm").
+_DONE_TO_ME = re.compile(
+    r"\b(?:they|he|she|someone|somebody|the\s+[\w-]+)\s+(?:[\w'-]+\s+){0,2}?(?:me|us)\b",
+    re.IGNORECASE,
+)
+#: An act on the speaker's own body ("broke my arm").
+_OWN_BODY = re.compile(
+    r"[\w'-]+\s+my\s+(?:own\s+|left\s+|right\s+)?(?:"
+    + "|".join(sorted(BODY_PARTS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_NOT_A_SUBJECT = r"(?!(?:they|he|she|them|him|her|someone|somebody|it|the|a|one)\b)[a-z']+\s+"
+#: The speaker as the subject just before it: "I fell too and ", "I ".
+_DID_IT = re.compile(rf"\bi\s+(?:{_NOT_A_SUBJECT}){{0,2}}?(?:and\s+(?:then\s+)?)?$", re.IGNORECASE)
 
 
 #: Words at most in the first sentence of an answer that names only a method ("The electricity.").

@@ -225,20 +225,20 @@ def test_heldout_corpus_score_floor() -> None:
     assert score.field_accuracy >= 0.90, score.misses
 
 
-@pytest.mark.timeout(900)  # 2,953 passages through the analysis: about 140 s on 2 idle cores
+@pytest.mark.timeout(900)  # 3,001 passages through the analysis: about 145 s on 2 idle cores
 def test_blind_written_corpora_score_floor() -> None:
     """The sets written by authors who never saw the rules (tests/analysis_blind); their first
     runs are in FIRST_RUNS.md and the README. Folded in, they hold the rules to what was learnt
-    from them (ZZZZ and ZZZZA were scored first with round 31 and then used to make round 32;
-    the last, ZZZZB and ZZZZC, were scored first with round 32 and folded in unchanged).
+    from them (ZZZZB and ZZZZC were scored first with round 32 and then used to make round 33;
+    the last, ZZZZD and ZZZZE, were scored first with round 33 and then used to make round 34).
     The second opinion was trained on sets A-ZW: for it these floors are in-sample, a guard
     against regressions, not a measure of generalisation (that is each set's first run).
-    A-ZZZZC with round 32: recall 93.8 %, precision 94.7 %, 2.1 false prompts per two hours,
-    follow-ups 91.2 % (A-ZZZW with round 30: 93.7 %, 94.7 %, 2.1, 91.3 %)."""
+    A-ZZZZE with round 34: recall 94.0 %, precision 94.9 %, 2.0 false prompts per two hours,
+    follow-ups 91.1 % (A-ZZZZC with round 32: 93.8 %, 94.7 %, 2.1, 91.2 %)."""
     total = Score()
     for folder in BLIND_CORPORA:
         total.add(score_corpus(folder))
-    assert total.files >= 2950
+    assert total.files >= 3000
     assert total.recall >= 0.935 and total.precision >= 0.94, total.misses
     assert total.false_per_two_hours <= 2.3, total.misses
     assert total.followup_accuracy >= 0.91 and total.distress_recall >= 0.90, total.misses
