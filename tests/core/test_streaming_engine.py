@@ -587,3 +587,22 @@ def test_audio_the_passes_already_heard_as_nothing_is_not_asked_about_again() ->
     transcriber = _GuessesAfterTheEnd(script)
     events = run_engine(tone_track([(0.4, 3.6)], 6.0), make_engine(script, transcriber=transcriber))
     assert [s.text for s in committed(events)] == ["to decrease or increase your volume."]
+
+
+def test_a_pass_that_begins_with_its_prompt_again_is_caught() -> None:
+    """With the earlier text as the prompt on a short buffer, the model sometimes writes the
+    prompt's last words again ("... to Montreal." then "Montreal."; measured on the
+    real-speech benchmark): the decoder redoes such a pass without the prompt. Only words past
+    the forced prefix count, and a new word that merely follows the prompt is no copy."""
+    from companion.transcription.decoder import _repeats_prompt
+
+    def words(text: str) -> list[Word]:
+        return [Word(" " + w, i * 0.3, i * 0.3 + 0.3) for i, w in enumerate(text.split())]
+
+    prompt = "We took the train to Montreal."
+    assert _repeats_prompt(words("Montreal."), prompt)
+    assert _repeats_prompt(words("to Montreal. Then"), prompt)
+    assert not _repeats_prompt(words("Then we walked."), prompt)
+    assert not _repeats_prompt(words("Montreal forced aligner"), "We stayed at home.")
+    # "Montreal" is the committed prefix of this pass, not a copy written by it.
+    assert not _repeats_prompt(words("Montreal forced"), prompt, new_from=1)
