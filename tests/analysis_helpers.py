@@ -14,3 +14,8 @@ def disclosed_at(text: str) -> list[int]:
 def disclosed(question: str, answer: str, speaker: str = "Claimant") -> list[int]:
     """The same for one caseworker question and the answer to it."""
     return disclosed_at(f"Caseworker: {question}\n\n{speaker}: {answer}\n")
+
+
+def turns(*said: str) -> str:
+    """A transcript of the turns given ("Caseworker: ...", "Claimant: ..."), one paragraph each."""
+    return "\n\n".join(said) + "\n"

@@ -445,20 +445,20 @@ _WHAT_WAS_SEEN = re.compile(
 )
 
 
-_DONE_TO_ME = re.compile(r"\b(?:me|us|myself|ourselves|to\s+you|you\s+yourself)\b", re.IGNORECASE)
+_ME_OR_US = re.compile(r"\b(?:me|us|myself|ourselves|to\s+you|you\s+yourself)\b", re.IGNORECASE)
 
 
 def asks_what_was_seen(question: str) -> str | None:
     """A question about what the claimant witnessed ("Can you describe what you saw?"), not
     about them ("Apart from what you saw, what happened to you?")."""
-    if _DONE_TO_ME.search(question):
+    if _ME_OR_US.search(question):
         return None
     return _words(_WHAT_WAS_SEEN.search(question))
 
 
 def tells_of_others(turn: str) -> bool:
     """A turn with no "me" or "us" in it: harm it tells was done to others."""
-    return not _DONE_TO_ME.search(turn)
+    return not _ME_OR_US.search(turn)
 
 
 def own_moves(question: str) -> str | None:

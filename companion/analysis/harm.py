@@ -380,7 +380,6 @@ _NAMED_AS = re.compile(
     r"\b(" + "|".join(sorted((_MALE | _FEMALE) - (_MALE & _FEMALE))) + r")\s+$", re.IGNORECASE
 )
 _MEN = {"man", "boy", "guy"}
-_WOMEN = {"woman", "girl", "lady"}
 _NAMED_PERSON = re.compile(
     r"(?<![.!?]\s)(?<!^)(?<!\bin\s)(?<!\bat\s)"
     r"\b(?!(?:He|She|They|It|The|This|That|I|We|You|His|Her|My|In|On|At|"
@@ -751,13 +750,13 @@ def _ordinary(
     )
     if not reason and not third_person and _OWN_BODY.match(mention.trigger):
         before = sentence.text[: max(0, mention.position - sentence.start)]
-        if _DID_IT.search(before) and not _DONE_TO_ME.search(before):
+        if _DID_IT.search(before) and not _ACTED_ON_ME.search(before):
             return True  # "I fell too and broke my arm": the speaker did it, to themselves
     return bool(reason) and not (reason == "medical care" and mention.care_forced)
 
 
 #: Someone acting on the speaker first ("They pushed me and I fell and broke my arm").
-_DONE_TO_ME = re.compile(
+_ACTED_ON_ME = re.compile(
     r"\b(?:they|he|she|someone|somebody|the\s+[\w-]+)\s+(?:[\w'-]+\s+){0,2}?(?:me|us)\b",
     re.IGNORECASE,
 )

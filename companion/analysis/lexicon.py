@@ -156,10 +156,8 @@ def _check(data: dict[str, Any]) -> None:
     for frame in data["frame"] + data.get("implied", []):
         allowed = known if frame in data["frame"] else set(data["classes"])
         unknown = [
-            need
-            for need in [*frame["needs"], *frame.get("unless", []), *frame.get("body_not", [])]
-            if need not in allowed
-        ]
+            need for need in [*frame["needs"], *frame.get("body_not", [])] if need not in allowed
+        ] + [name for name in frame.get("unless", []) if name not in data["classes"]]
         if unknown:
             raise ValueError(
                 f"resources/analysis/harm.toml: frame {frame['name']!r} needs (or is stopped "

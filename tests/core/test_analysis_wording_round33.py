@@ -15,12 +15,7 @@ from __future__ import annotations
 import pytest
 
 from companion.analysis.harm import find_harm
-from tests.analysis_helpers import disclosed, disclosed_at
-
-
-def _turns(*turns: str) -> str:
-    """A transcript of the turns given, one paragraph each."""
-    return "\n\n".join(turns) + "\n"
+from tests.analysis_helpers import disclosed, disclosed_at, turns
 
 
 @pytest.mark.parametrize(
@@ -141,7 +136,7 @@ def test_a_pain_that_lasts_is_a_trace_of_the_harm_told() -> None:
 def test_a_second_detention_on_the_journey_is_another_episode() -> None:
     """Arrested and beaten at a police station, then, asked about the journey, put in a
     container at a border post and beaten: another detention."""
-    text = _turns(
+    text = turns(
         "Caseworker: what happened after the taliban came",
         "Claimant: they arrested me and kept me ten days in an old police station they tied my "
         "hands to the window bars and hit me with cables",
@@ -155,7 +150,7 @@ def test_a_second_detention_on_the_journey_is_another_episode() -> None:
 
 
 def test_going_back_to_the_arrest_keeps_its_cell_in_the_episode() -> None:
-    text = _turns(
+    text = turns(
         "Caseworker: Have you had problems with the authorities?",
         "Claimant: Yes. In 2019 the police raided our meeting and arrested all of us. On the way "
         "to the station they beat us with batons.",
@@ -173,34 +168,34 @@ def test_going_back_to_the_arrest_keeps_its_cell_in_the_episode() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        _turns(
+        turns(
             "Caseworker: What happened in the prison?",
             "Interpreter: She says another prisoner was taken out of the cell at night, and then "
             "the guards came back and raped her.",
         ),
-        _turns(
+        turns(
             "Caseworker: What happened at the checkpoint?",
             "Interpreter: He says the driver and one passenger got out of the car, then the "
             "soldiers pulled him out and beat him.",
         ),
-        _turns(
+        turns(
             "Caseworker: What happened in the detention centre?",
             "Claimant: They kept me in a tiny cell underground. Those three months, no light, no "
             "toilet, one cup of rice a day.",
         ),
-        _turns(
+        turns(
             "Caseworker: Apart from what you saw happening to the others, what happened to you "
             "at the base?",
             "Claimant: They put me in a hole in the ground, covered with a metal sheet. I stayed "
             "there nine days. I could not stand up or lie down, and in the day the metal became "
             "so hot that my skin came off where I touched it.",
         ),
-        _turns(
+        turns(
             "Caseworker: Can you tell me everything you saw in the cell?",
             "Claimant: There was a hook in the ceiling. They tied my wrists to it and I hung "
             "there for hours with my toes just touching the floor.",
         ),
-        _turns(
+        turns(
             "Caseworker: Did you witness or suffer any beatings in the prison?",
             "Claimant: Yes, many times.",
         ),
@@ -247,11 +242,11 @@ _DEMONSTRATION = (
 @pytest.mark.parametrize(
     "text",
     [
-        _turns(
+        turns(
             *_DEMONSTRATION,
             "Claimant: Badly. He hit me with a stick on my shoulder, it still clicks and hurts.",
         ),
-        _turns(
+        turns(
             "Caseworker: What happened to you?",
             "Claimant: Men from the militia stopped me on the road. They beat me and took my "
             "phone and my money.",
@@ -260,7 +255,7 @@ _DEMONSTRATION = (
             "Caseworker: Were you harmed while you were in detention?",
             "Claimant: Yes, the guards beat me.",
         ),
-        _turns(
+        turns(
             "Caseworker: What happened to you?",
             "Claimant: My husband beat me and locked me out of the house.",
             "Caseworker: How often?",

@@ -15,12 +15,7 @@ import pytest
 
 from companion.analysis import cues
 from companion.analysis.harm import find_harm
-from tests.analysis_helpers import disclosed_at
-
-
-def _turns(*turns: str) -> str:
-    """A transcript of the turns given, one paragraph each."""
-    return "\n\n".join(turns) + "\n"
+from tests.analysis_helpers import disclosed_at, turns
 
 
 @pytest.mark.parametrize(
@@ -91,7 +86,7 @@ def test_new_harm_told_with_its_pain_is_not_a_trace() -> None:
 
 
 def test_injuries_asked_after_the_harm_are_of_it() -> None:
-    text = _turns(
+    text = turns(
         "Caseworker: Did they tie you up?",
         "Claimant: Yes. They tied my arms behind my back with a rope and left me tied to a tree "
         "in the sun until the next evening.",
@@ -108,7 +103,7 @@ def test_injuries_asked_after_the_harm_are_of_it() -> None:
 
 
 def test_harm_told_again_with_i_told_you_is_the_same_episode() -> None:
-    text = _turns(
+    text = turns(
         "Caseworker: What happened in the camp?",
         "Claimant: They wanted me to fight. When I refused they whipped me thirty times.",
         "Caseworker: How did you get out?",
@@ -156,14 +151,14 @@ _RELEASED = (
 @pytest.mark.parametrize(
     "text",
     [
-        _turns(
+        turns(
             *_RELEASED,
             "Claimant: I went to Port Sudan and worked at the harbour. One day there was a "
             "fight with the harbour guards.",
             "Caseworker: Were you injured?",
             "Claimant: Yes, the soldiers hit me with a rifle butt and broke my arm.",
         ),
-        _turns(
+        turns(
             *_RELEASED,
             "Claimant: I travelled to Libya and worked on a farm for a year.",
             "Caseworker: What happened there?",
